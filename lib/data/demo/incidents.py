@@ -1,0 +1,301 @@
+"""Incidents, one row per case: seasonal, clustered at night on Dongpo Island, with telecom fraud rising,
+towns that differ, and the district's published 2020 results reproduced exactly.
+
+Counting rules the published figures follow (and lib.metrics.crime computes):
+incident counts and patrol results go by the year reported; case results (solved cases, suspects,
+gangs broken up, losses recovered, assets seized) go by the year solved.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from lib.data import codes as C
+from lib.data.demo.allocate import pick, split_capped, split_total
+from lib.data.demo.geography import DONGPO_ISLAND, CITY_CENTRE, Geography, METRIC_CRS
+from lib.data.demo.settings import AS_OF, DEFAULT_INCIDENTS, DEMO_START, PUBLISHED_2020 as P, rng_for
+
+DAY = np.timedelta64(1, "D")
+HOUR_PROFILES = {  # relative frequency by hour of day, 0..23
+    "day": np.array([1, 1, 1, 1, 1, 2, 3, 5, 7, 9, 10, 10, 9, 9, 10, 10, 9, 8, 7, 6, 5, 4, 2, 1], float),
+    "night": np.array([8, 7, 5, 3, 2, 1, 1, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 5, 7, 9, 10, 11, 11, 10], float),
+    "flat": np.ones(24),
+}
+
+
+@dataclass(frozen=True)
+class TypeModel:
+    share: float  # share of the 2016 volume
+    yearly: float  # growth factor per year
+    hours: str  # HOUR_PROFILES key
+    summer: float  # extra July-August weight
+    solve_rate: float
+    mean_delay_days: float  # reported to solved
+    hot_share: float  # share near the urban hot spots (the rest spread by population)
+    loss_median: float  # yuan; 0 when no loss
+
+
+MODELS: dict[str, TypeModel] = {
+    "telecom_fraud": TypeModel(0.090, 1.32, "day", 0.0, 0.18, 45, 0.05, 12_000),
+    "vehicle_theft": TypeModel(0.170, 0.86, "night", 0.25, 0.35, 20, 0.35, 2_500),
+    "burglary": TypeModel(0.120, 0.93, "night", 0.15, 0.32, 30, 0.20, 5_000),
+    "pickpocket": TypeModel(0.070, 0.95, "day", 0.30, 0.40, 10, 0.70, 1_200),
+    "other_theft": TypeModel(0.220, 0.97, "day", 0.20, 0.30, 15, 0.45, 1_500),
+    "robbery": TypeModel(0.030, 0.85, "night", 0.10, 0.75, 12, 0.50, 3_000),
+    "assault": TypeModel(0.080, 0.98, "night", 0.25, 0.85, 6, 0.45, 0),
+    "homicide": TypeModel(0.003, 1.00, "night", 0.00, 0.97, 8, 0.20, 0),
+    "drugs": TypeModel(0.030, 1.00, "night", 0.05, 1.00, 0, 0.50, 0),
+    "other": TypeModel(0.130, 1.00, "flat", 0.05, 0.55, 20, 0.25, 800),
+}
+# Types found by investigation, filed when solved: a fixed number of cases per year.
+FIXED_PER_YEAR = {
+    "vice": {2016: 190, 2017: 205, 2018: 240, 2019: 228, 2020: P["vice_cases_solved"], 2021: 41},
+    "gang": {2016: 1, 2017: 2, 2018: 7, 2019: 9, 2020: 6, 2021: 1},
+    "card_trafficking": {2019: 2, 2020: 3, 2021: 2},
+}
+STREET_TYPES = ["vehicle_theft", "pickpocket", "other_theft", "robbery", "assault"]
+NIGHT_ISLAND_TYPES = ["pickpocket", "other_theft", "assault", "robbery"]
+SPRING_FESTIVAL_DIP = np.array([0.9, 0.85, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.05])
+BIG_FRAUD_LOSS = 68_000_000  # the "5.15" telecom fraud network, with victims across the country
+COLD_CASE_YEARS = (2016, 2017)
+
+
+def _days() -> np.ndarray:
+    return np.arange(np.datetime64(DEMO_START), np.datetime64(AS_OF) + DAY, DAY)
+
+
+def _daily_rate(days: np.ndarray, model: TypeModel, base_per_day: float) -> np.ndarray:
+    years = days.astype("datetime64[Y]").astype(int) + 1970
+    months = days.astype("datetime64[M]").astype(int) % 12
+    weekday = (days.astype("datetime64[D]").astype(int) + 3) % 7  # 0 = Monday
+    season = SPRING_FESTIVAL_DIP[months] * (1 + model.summer * np.isin(months, [6, 7]))
+    weekend = np.where(weekday >= 5, 1.1, 1.0)
+    return base_per_day * model.share * model.yearly ** (years - DEMO_START.year) * season * weekend
+
+
+def _fixed_days(rng: np.random.Generator, days: np.ndarray, per_year: dict[int, int]) -> np.ndarray:
+    years = days.astype("datetime64[Y]").astype(int) + 1970
+    chosen = [np.sort(rng.choice(days[years == y], n)) for y, n in per_year.items()]
+    return np.concatenate(chosen) if chosen else np.array([], dtype="datetime64[D]")
+
+
+def _skeleton(rng: np.random.Generator, size: int) -> pd.DataFrame:
+    """Report day and crime type of every incident."""
+    days = _days()
+    base_per_day = size / len(days) / 1.05
+    parts = []
+    for code, model in MODELS.items():
+        counts = rng.poisson(_daily_rate(days, model, base_per_day))
+        parts.append(pd.DataFrame({"day": np.repeat(days, counts), "crime_type": code}))
+    for code, per_year in FIXED_PER_YEAR.items():
+        parts.append(pd.DataFrame({"day": _fixed_days(rng, days, per_year), "crime_type": code}))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _times(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
+    hours = np.zeros(len(frame), dtype=int)
+    for code in frame["crime_type"].unique():
+        rows = np.flatnonzero(frame["crime_type"].to_numpy() == code)
+        profile = HOUR_PROFILES[MODELS[code].hours if code in MODELS else "flat"]
+        hours[rows] = rng.choice(24, len(rows), p=profile / profile.sum())
+    minutes = rng.integers(0, 60, len(frame))
+    return frame["day"].to_numpy().astype("datetime64[m]") + hours * np.timedelta64(60, "m") + minutes * np.timedelta64(1, "m")
+
+
+def _locations(rng: np.random.Generator, frame: pd.DataFrame, geo: Geography) -> np.ndarray:
+    """Metric x, y of each incident: hot spots for street crime, Dongpo Island at summer nights, else by population."""
+    n = len(frame)
+    types = frame["crime_type"].to_numpy()
+    hot_share = np.array([MODELS[t].hot_share if t in MODELS else 0.3 for t in types])
+    hours = frame["reported_at"].dt.hour.to_numpy()
+    months = frame["reported_at"].dt.month.to_numpy()
+    island_night = np.isin(types, NIGHT_ISLAND_TYPES) & ((hours >= 19) | (hours <= 1)) & np.isin(months, [5, 6, 7, 8, 9, 10])
+    on_island = island_night & (rng.random(n) < 0.45)
+    hot = ~on_island & (rng.random(n) < hot_share)
+
+    metric = gpd.GeoSeries.from_xy([DONGPO_ISLAND[0], CITY_CENTRE[0]], [DONGPO_ISLAND[1], CITY_CENTRE[1]], crs="EPSG:4326").to_crs(METRIC_CRS)
+    island, centre = np.array(metric.iloc[0].coords[0]), np.array(metric.iloc[1].coords[0])
+    towns = geo.towns
+    seats = towns[["seat_x", "seat_y"]].to_numpy()
+    hot_centres = np.vstack([centre, seats])
+    hot_weights = np.concatenate([[6.0], towns["crime_risk"].to_numpy() * towns["population"].to_numpy() / 1e5])
+    xy = np.empty((n, 2))
+    xy[on_island] = island + rng.normal(0, 220, (on_island.sum(), 2))
+    which = rng.choice(len(hot_centres), hot.sum(), p=hot_weights / hot_weights.sum())
+    xy[hot] = hot_centres[which] + rng.normal(0, 900, (hot.sum(), 2))
+
+    spread = ~(on_island | hot)
+    villages = geo.villages.to_crs(METRIC_CRS)
+    risk = villages["town_code"].map(towns.set_index("town_code")["crime_risk"]).to_numpy()
+    weights = villages["population"].to_numpy() * risk
+    chosen = rng.choice(len(villages), spread.sum(), p=weights / weights.sum())
+    spread_rows = np.flatnonzero(spread)
+    for v in np.unique(chosen):
+        rows = spread_rows[chosen == v]
+        xy[rows] = _points_in(rng, villages.geometry.iloc[v], len(rows))
+    outside = ~shapely.contains_xy(geo.outline_metric, xy[:, 0], xy[:, 1])
+    if outside.any():  # a hot-spot scatter that fell outside the district: move it to the urban core
+        xy[outside] = _points_in(rng, geo.towns.to_crs(METRIC_CRS).geometry.iloc[0], outside.sum())
+    return xy
+
+
+def _points_in(rng: np.random.Generator, polygon: shapely.Geometry, n: int) -> np.ndarray:
+    minx, miny, maxx, maxy = polygon.bounds
+    found = np.empty((0, 2))
+    while len(found) < n:
+        xy = rng.uniform((minx, miny), (maxx, maxy), (max(2 * n, 16), 2))
+        found = np.vstack([found, xy[shapely.contains_xy(polygon, xy[:, 0], xy[:, 1])]])
+    return found[:n]
+
+
+def _place(frame: pd.DataFrame, xy: np.ndarray, geo: Geography) -> pd.DataFrame:
+    """Village and town of each point, and its WGS84 coordinates."""
+    villages = geo.villages.to_crs(METRIC_CRS)
+    tree = shapely.STRtree(villages.geometry.values)
+    points = shapely.points(xy)
+    point_idx, village_idx = tree.query(points, predicate="intersects")
+    first = pd.Series(village_idx).groupby(point_idx).first()
+    nearest = tree.nearest(points)  # on a border gap after rounding: the nearest village
+    owner = nearest.copy()
+    owner[first.index.to_numpy()] = first.to_numpy()
+    frame["village_code"] = villages["village_code"].to_numpy()[owner]
+    frame["town_code"] = villages["town_code"].to_numpy()[owner]
+    lonlat = gpd.GeoSeries(points, crs=METRIC_CRS).to_crs("EPSG:4326")
+    frame["lon"] = lonlat.x.round(5).to_numpy()
+    frame["lat"] = lonlat.y.round(5).to_numpy()
+    return frame
+
+
+def _year(values: pd.Series) -> np.ndarray:
+    return values.dt.year.to_numpy()
+
+
+def _resolve(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
+    """Status, solve day, discovery channel; the 2020 patrol stops and transfers exact."""
+    n = len(frame)
+    types = frame["crime_type"].to_numpy()
+    reported_year = _year(frame["reported_at"])
+    solve_rate = np.array([MODELS[t].solve_rate if t in MODELS else 1.0 for t in types])
+    mean_delay = np.array([MODELS[t].mean_delay_days if t in MODELS else 0.0 for t in types])
+    discovery = np.where(types == "telecom_fraud", rng.choice(["call_110", "walk_in", "online"], n, p=[0.4, 0.3, 0.3]),
+                         rng.choice(["call_110", "walk_in", "online"], n, p=[0.62, 0.3, 0.08]))
+    discovery = np.where(np.isin(types, ["vice", "gang", "card_trafficking", "drugs"]), "investigation", discovery)
+
+    street = np.isin(types, STREET_TYPES)
+    other_years_patrol = street & (reported_year != 2020) & (rng.random(n) < 0.02)
+    discovery[other_years_patrol] = "patrol_stop"
+    discovery[np.flatnonzero(street & (reported_year == 2020))[pick(rng, int((street & (reported_year == 2020)).sum()), P["patrol_stops"])]] = "patrol_stop"
+    transferable = np.isin(types, ["other", "drugs"])
+    discovery[transferable & (reported_year != 2020) & (rng.random(n) < 0.03)] = "admin_transfer"
+    pool = np.flatnonzero(transferable & (reported_year == 2020))
+    discovery[pool[pick(rng, len(pool), P["admin_transfers"])]] = "admin_transfer"
+
+    solved = (rng.random(n) < solve_rate) | (discovery == "patrol_stop")
+    delay = np.where(discovery == "patrol_stop", 0, np.round(rng.exponential(np.maximum(mean_delay, 1e-9))))
+    delay = np.where(types == "homicide", np.minimum(delay, 60), delay)
+    solved_on = frame["reported_at"].dt.floor("D").to_numpy() + delay.astype(int) * DAY
+    solved &= solved_on <= np.datetime64(AS_OF)
+
+    # Two murders from the early years, solved as cold cases in 2020.
+    for year in COLD_CASE_YEARS:
+        candidates = np.flatnonzero((types == "homicide") & (reported_year == year))
+        case = candidates[0]
+        solved[case] = True
+        solved_on[case] = np.datetime64(date(2020, 6, 18) if year == 2016 else date(2020, 10, 9))
+    frame["discovery"] = discovery
+    frame["status"] = np.where(solved, "solved", "reported")
+    frame["solved_on"] = pd.Series(np.where(solved, solved_on, np.datetime64("NaT")), index=frame.index).astype("datetime64[ns]")
+    return frame
+
+
+def _losses(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
+    medians = np.array([MODELS[t].loss_median if t in MODELS else 0 for t in frame["crime_type"]])
+    loss = np.where(medians > 0, np.round(rng.lognormal(np.log(np.maximum(medians, 1)), 1.0) / 10) * 10, 0)
+    big = np.flatnonzero((frame["crime_type"] == "telecom_fraud").to_numpy() & (frame["solved_on"].dt.year == 2020).to_numpy()
+                         & (frame["reported_at"] >= datetime(2020, 5, 15)).to_numpy())[0]
+    loss[big] = BIG_FRAUD_LOSS
+    return loss.astype(np.int64)
+
+
+def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
+    """Suspects, arrests, gangs, recoveries, seized assets and fugitives; 2020 totals exact."""
+    n = len(frame)
+    types = frame["crime_type"].to_numpy()
+    solved = frame["status"].to_numpy() != "reported"
+    solved_2020 = solved & (frame["solved_on"].dt.year == 2020).to_numpy()
+    other = solved & ~solved_2020
+    property_types = np.isin(types, C.crime_types_in_group("property"))
+
+    suspects = np.where(other, rng.poisson(np.where(property_types, 0.5, 1.2)), 0)
+    arrests = np.where(other, rng.binomial(suspects, 0.4), 0)
+    gang_id = np.full(n, None, dtype=object)
+    seized = np.zeros(n, dtype=np.int64)
+    fugitives = np.where(other & (rng.random(n) < 0.01), 1, 0)
+    loss = _losses(rng, frame)
+    recovered = np.where(other, np.round(loss * rng.uniform(0, 0.6, n)), 0).astype(np.int64)
+
+    def gangs(rows: np.ndarray, count: int, tag: str, year: int = 2020) -> None:
+        members = rows[pick(rng, len(rows), min(len(rows), count * 3))]
+        sizes = split_total(rng, len(members), count, minimum=1)
+        gang_id[members] = np.repeat([f"G{year}{tag}{i:02d}" for i in range(1, count + 1)], sizes)
+
+    prop = np.flatnonzero(solved_2020 & property_types)
+    suspects[prop] = split_total(rng, P["property_suspects"], len(prop))
+    gangs(prop, P["property_gangs"], "P")
+
+    vice = np.flatnonzero(solved_2020 & (types == "vice"))
+    suspects[vice] = split_total(rng, P["vice_suspects"], len(vice), minimum=1)
+    gangs(vice, P["vice_gangs"], "V")
+
+    gang = np.flatnonzero(solved_2020 & (types == "gang"))
+    suspects[gang] = split_total(rng, P["gang_suspects"], len(gang), minimum=1)
+    arrests[gang] = split_capped(rng, P["gang_arrests_approved"], suspects[gang])
+    seized[gang] = split_total(rng, P["gang_assets_yuan"], len(gang), weights=suspects[gang])
+    gang_id[gang] = [f"G2020H{i:02d}" for i in range(1, len(gang) + 1)]
+    status = frame["status"].to_numpy().copy()
+    status[gang[pick(rng, len(gang), P["gang_cases_judged"])]] = "judged"
+    older_gang = np.flatnonzero(other & (types == "gang"))
+    status[older_gang[rng.random(len(older_gang)) < 0.7]] = "judged"
+    seized[older_gang] = rng.integers(5, 300, len(older_gang)) * 10_000
+
+    card = np.flatnonzero(solved_2020 & (types == "card_trafficking"))
+    suspects[card] = split_total(rng, P["card_trafficking_suspects"], len(card), minimum=1)
+
+    patrol_2020 = np.flatnonzero((frame["discovery"] == "patrol_stop").to_numpy() & (frame["reported_at"].dt.year == 2020).to_numpy())
+    fugitives[patrol_2020] = split_total(rng, P["patrol_fugitives"], len(patrol_2020))
+    cold = np.flatnonzero(solved_2020 & (types == "homicide") & (frame["reported_at"].dt.year.isin(COLD_CASE_YEARS)).to_numpy())
+    fugitives[cold] = 1
+    fugitives[solved_2020 & (types == "homicide") & ~np.isin(np.arange(n), cold)] = 0
+
+    in_2020 = np.flatnonzero(solved_2020)
+    recovered[in_2020] = split_capped(rng, P["recovered_yuan"], loss[in_2020])
+    arrests = np.minimum(arrests, suspects)
+
+    frame["status"] = status
+    frame["suspects_caught"] = suspects
+    frame["arrests_approved"] = arrests
+    frame["gang_id"] = gang_id
+    frame["loss_yuan"] = loss
+    frame["recovered_yuan"] = recovered
+    frame["assets_seized_yuan"] = seized
+    frame["fugitives_caught"] = fugitives
+    return frame
+
+
+def incidents(geo: Geography, size: int = DEFAULT_INCIDENTS) -> pd.DataFrame:
+    """About `size` incidents from the demo start to the as-of date."""
+    rng = rng_for("incidents", size)
+    frame = _skeleton(rng, size)
+    frame["reported_at"] = pd.to_datetime(_times(rng, frame))
+    frame = frame.sort_values(["reported_at", "crime_type"], kind="stable", ignore_index=True)
+    frame = _place(frame, _locations(rng, frame, geo), geo)
+    frame = _resolve(rng, frame)
+    frame = _results(rng, frame)
+    year = frame["reported_at"].dt.year
+    frame.insert(0, "incident_id", "AJ" + year.astype(str) + (frame.groupby(year).cumcount() + 1).map("{:06d}".format))
+    return frame.drop(columns="day")

@@ -1,0 +1,221 @@
+"""Where the datasets come from. Pages and metrics see only `DataBundle`s; a `DataStore` fills them.
+
+`FileStore` reads the files in a data folder (the bundled `data/` by default, or the folder named by
+the environment variable PINGAN_DATA_DIR). A database store (PostgreSQL/PostGIS) can replace it by
+implementing the same two methods; nothing above this module changes.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+import geopandas as gpd
+import pandas as pd
+import pandera.pandas as pa
+
+from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec
+from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
+DATA_DIR_ENV = "PINGAN_DATA_DIR"
+MANIFEST_FILE = "manifest.json"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+DATE_FORMAT = "%Y-%m-%d"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the data folder says of itself: which datasets are demo data, and the schema version."""
+
+    schema_version: int
+    demo: dict[str, bool] = field(default_factory=dict)
+
+    def is_demo(self, dataset: str) -> bool:
+        return self.demo.get(dataset, False)
+
+
+class DataStore(Protocol):
+    def read(self, spec: DatasetSpec) -> pd.DataFrame:
+        """The dataset as a typed frame (a GeoDataFrame in WGS84 for geometry datasets)."""
+
+    def manifest(self) -> Manifest: ...
+
+
+def data_dir_from_env() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or BUNDLED_DATA_DIR)
+
+
+def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
+    text = raw.astype("str").str.strip()
+    text = text.where(raw.notna() & (text != ""))
+    if col.kind == "int":
+        return pd.to_numeric(text, errors="coerce").astype("Int64")
+    if col.kind == "float":
+        return pd.to_numeric(text, errors="coerce").astype("float64")
+    if col.kind == "datetime":
+        return pd.to_datetime(text, format=DATETIME_FORMAT, errors="coerce").astype("datetime64[ns]")
+    if col.kind == "date":
+        return pd.to_datetime(text, format=DATE_FORMAT, errors="coerce").astype("datetime64[ns]")
+    if col.kind == "bool":
+        return text.str.lower().map({"true": True, "false": False, "1": True, "0": False})
+    return text
+
+
+def _type_problems(spec: DatasetSpec, raw: pd.DataFrame, typed: pd.DataFrame, first_row: int) -> list[DataProblem]:
+    """Cells that hold something but could not be read as their column's type."""
+    expected = {
+        "int": ("应为整数", "expected a whole number"),
+        "float": ("应为数字", "expected a number"),
+        "datetime": ("应为时间,格式 YYYY-MM-DD HH:MM", "expected a time as YYYY-MM-DD HH:MM"),
+        "date": ("应为日期,格式 YYYY-MM-DD", "expected a date as YYYY-MM-DD"),
+        "bool": ("应为 true 或 false", "expected true or false"),
+    }
+    problems: list[DataProblem] = []
+    for col in spec.columns:
+        if col.kind not in expected or col.name not in raw:
+            continue
+        filled = raw[col.name].notna() & (raw[col.name].astype("str").str.strip() != "")
+        bad = filled & typed[col.name].isna()
+        for index in bad[bad].index[:20]:
+            zh, en = expected[col.kind]
+            problems.append(DataProblem(spec.name, spec.file, int(index) + first_row, col.name,
+                                        str(raw.at[index, col.name])[:60], zh, en))
+    return problems
+
+
+def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int) -> pd.DataFrame:
+    """Type the text columns of `raw` by the contract and check them; raise DataLoadError listing every problem."""
+    missing = [c.name for c in spec.columns if c.name not in raw.columns]
+    if missing:
+        raise DataLoadError([
+            DataProblem(spec.name, spec.file, None, name, None, "缺少此列", "this column is missing") for name in missing
+        ])
+    typed = raw.copy()
+    for col in spec.columns:
+        typed[col.name] = _convert(raw[col.name], col)
+    problems = _type_problems(spec, raw, typed, first_row)
+    try:
+        from lib.data.contracts import schema_of
+
+        checked = typed[spec.column_names].copy()
+        for col in spec.columns:
+            if col.kind == "int" and not checked[col.name].isna().any():
+                checked[col.name] = checked[col.name].astype("int64")
+        schema_of(spec).validate(checked, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        problems += [p for p in problems_from_schema_errors(spec, err, first_row)
+                     if not any(q.row == p.row and q.column == p.column for q in problems)]
+    if problems:
+        raise DataLoadError(problems)
+    return _compact(spec, checked)
+
+
+def _compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    """Code columns as categories: smaller, and much faster to group by at a million rows."""
+    for col in spec.columns:
+        if col.codes or col.name in ("town_code", "village_code"):
+            frame[col.name] = frame[col.name].astype("category")
+    return frame
+
+
+class FileStore:
+    """The datasets as files in one folder: CSV tables, GeoJSON boundaries and manifest.json."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root else data_dir_from_env()
+
+    def read(self, spec: DatasetSpec) -> pd.DataFrame:
+        path = self.root / spec.file
+        if not path.exists():
+            raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None, "文件不存在", "the file is missing")])
+        if spec.geometry:
+            return self._read_geo(spec, path)
+        try:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], engine="pyarrow")
+        except Exception as exc:  # any unreadable CSV becomes one clear problem
+            raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
+                                             f"无法读取为 UTF-8 CSV:{exc}", f"cannot be read as a UTF-8 CSV: {exc}")]) from exc
+        return parse_frame(spec, raw, first_row=2)
+
+    def _read_geo(self, spec: DatasetSpec, path: Path) -> gpd.GeoDataFrame:
+        try:
+            geo = gpd.read_file(path)
+        except Exception as exc:
+            raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
+                                             f"无法读取为 GeoJSON:{exc}", f"cannot be read as GeoJSON: {exc}")]) from exc
+        raw = pd.DataFrame(geo.drop(columns="geometry")).astype("object")
+        props = parse_frame(spec, raw.where(raw.notna(), None).astype("str").where(raw.notna()), first_row=1)
+        invalid = ~geo.geometry.is_valid | geo.geometry.is_empty
+        if invalid.any():
+            raise DataLoadError([
+                DataProblem(spec.name, spec.file, int(i) + 1, "geometry", None, "几何图形无效或为空", "invalid or empty geometry")
+                for i in invalid[invalid].index[:20]
+            ])
+        return gpd.GeoDataFrame(props, geometry=geo.geometry.values, crs="EPSG:4326")
+
+    def manifest(self) -> Manifest:
+        path = self.root / MANIFEST_FILE
+        if not path.exists():
+            return Manifest(schema_version=1)
+        content = json.loads(path.read_text(encoding="utf-8"))
+        return Manifest(int(content.get("schema_version", 1)),
+                        {name: bool(info.get("demo", False)) for name, info in content.get("datasets", {}).items()})
+
+
+@dataclass(frozen=True)
+class DataBundle:
+    """Every dataset, read and checked. Treat the frames as read-only: they are shared across sessions."""
+
+    frames: dict[str, pd.DataFrame]
+    manifest: Manifest
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.frames[name]
+
+    @property
+    def as_of(self) -> date:
+        """The data's as-of date: the last day with an incident on record."""
+        return self.frames["incidents"]["reported_at"].max().date()
+
+    def demo_datasets(self) -> list[str]:
+        return [name for name in self.frames if self.manifest.is_demo(name)]
+
+
+def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
+    """Town and village codes used by the tables must exist in the boundaries."""
+    towns = set(frames["towns"]["town_code"].astype(str))
+    villages = set(frames["villages"]["village_code"].astype(str))
+    problems: list[DataProblem] = []
+    spec_by_name = {d.name: d for d in DATASETS}
+    for name, frame in frames.items():
+        spec = spec_by_name[name]
+        for column, known in (("town_code", towns), ("village_code", villages)):
+            if column not in frame or spec.geometry and name in ("towns", "villages") and column == f"{name[:-1]}_code":
+                continue
+            unknown = ~frame[column].astype(str).isin(known)
+            for index in unknown[unknown].index[:10]:
+                problems.append(DataProblem(name, spec.file, int(index) + (1 if spec.geometry else 2), column,
+                                            str(frame.at[index, column]), "不是已知的代码(见边界数据)",
+                                            "not a known code (see the boundaries)"))
+    return problems
+
+
+def load_bundle(store: DataStore) -> DataBundle:
+    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once."""
+    frames: dict[str, pd.DataFrame] = {}
+    problems: list[DataProblem] = []
+    for spec in DATASETS:
+        try:
+            frames[spec.name] = store.read(spec)
+        except DataLoadError as err:
+            problems += err.problems
+    if not problems:
+        problems = _reference_problems(frames)
+    if problems:
+        raise DataLoadError(problems)
+    return DataBundle(frames, store.manifest())

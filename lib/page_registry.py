@@ -1,0 +1,21 @@
+"""Every page of the app, with the URL path that links to it. URL paths are part of the URL contract."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str  # path of the page script, relative to the project root
+    url_path: str  # "" is the default page, answering at "/"
+    title_key: str  # i18n key of the page title
+    icon: str
+
+    @property
+    def url(self) -> str:
+        return "/" + self.url_path
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/overview.py", "", "page.overview", ":material/dashboard:"),
+)
