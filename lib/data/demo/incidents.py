@@ -184,7 +184,7 @@ def _resolve(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
     mean_delay = np.array([MODELS[t].mean_delay_days if t in MODELS else 0.0 for t in types])
     discovery = np.where(types == "telecom_fraud", rng.choice(["call_110", "walk_in", "online"], n, p=[0.4, 0.3, 0.3]),
                          rng.choice(["call_110", "walk_in", "online"], n, p=[0.62, 0.3, 0.08]))
-    discovery = np.where(np.isin(types, ["vice", "gang", "card_trafficking", "drugs"]), "investigation", discovery)
+    discovery = np.where(np.isin(types, ["vice", "gang", "card_trafficking", "drugs"]), "investigation", discovery).astype(object)
 
     street = np.isin(types, STREET_TYPES)
     other_years_patrol = street & (reported_year != 2020) & (rng.random(n) < 0.02)
@@ -231,7 +231,7 @@ def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
     other = solved & ~solved_2020
     property_types = np.isin(types, C.crime_types_in_group("property"))
 
-    suspects = np.where(other, rng.poisson(np.where(property_types, 0.5, 1.2)), 0)
+    suspects = np.where(other, rng.poisson(np.select([property_types, types == "vice"], [0.5, 3.6], 1.2)), 0)
     arrests = np.where(other, rng.binomial(suspects, 0.4), 0)
     gang_id = np.full(n, None, dtype=object)
     seized = np.zeros(n, dtype=np.int64)
@@ -240,9 +240,18 @@ def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
     recovered = np.where(other, np.round(loss * rng.uniform(0, 0.6, n)), 0).astype(np.int64)
 
     def gangs(rows: np.ndarray, count: int, tag: str, year: int = 2020) -> None:
+        count = min(count, len(rows))
         members = rows[pick(rng, len(rows), min(len(rows), count * 3))]
         sizes = split_total(rng, len(members), count, minimum=1)
         gang_id[members] = np.repeat([f"G{year}{tag}{i:02d}" for i in range(1, count + 1)], sizes)
+
+    solved_year = frame["solved_on"].dt.year.to_numpy()
+    for year in np.unique(solved_year[other]).astype(int):  # the other years' gangs, in the same style
+        in_year = other & (solved_year == year)
+        gangs(np.flatnonzero(in_year & property_types), int(rng.integers(14, 27)), "P", year)
+        gangs(np.flatnonzero(in_year & (types == "vice")), int(rng.integers(10, 20)), "V", year)
+    patrol_other = (frame["discovery"] == "patrol_stop").to_numpy() & (frame["reported_at"].dt.year != 2020).to_numpy()
+    fugitives[patrol_other] = rng.binomial(1, 0.1, patrol_other.sum())
 
     prop = np.flatnonzero(solved_2020 & property_types)
     suspects[prop] = split_total(rng, P["property_suspects"], len(prop))

@@ -1,0 +1,43 @@
+"""Periods and changes on the prior period, the arithmetic every headline figure shares."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Change:
+    """A figure for a period and the same figure for the prior period (None when there is none)."""
+
+    current: float
+    previous: float | None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.previous is None else self.current - self.previous
+
+    @property
+    def pct(self) -> float | None:
+        """Change in percent; None when the prior figure is missing or zero (shown as "new", never infinity)."""
+        if self.previous is None or self.previous == 0:
+            return None
+        return (self.current - self.previous) / self.previous * 100
+
+
+def in_year(values: pd.Series, year: int) -> pd.Series:
+    """Rows whose date falls in `year` (NaT never does)."""
+    return values.dt.year == year
+
+
+def full_years(first: date, as_of: date) -> list[int]:
+    """Calendar years wholly inside the data, oldest first."""
+    last = as_of.year if as_of == date(as_of.year, 12, 31) else as_of.year - 1
+    start = first.year if first == date(first.year, 1, 1) else first.year + 1
+    return list(range(start, last + 1))
+
+
+def latest_full_year(first: date, as_of: date) -> int:
+    years = full_years(first, as_of)
+    return years[-1] if years else as_of.year
