@@ -1,0 +1,15 @@
+"""东坡区平安建设数据看板 — the app shell: pages with stable URLs, language, data status."""
+import streamlit as st
+
+from lib.i18n import t
+from lib.page_registry import PAGES
+from lib.ui.shell import language_switch
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/shield:", layout="wide")
+
+lang = language_switch()
+pages = [
+    st.Page(spec.script, title=t(spec.title_key, lang), icon=spec.icon, url_path=spec.url_path, default=spec.url_path == "")
+    for spec in PAGES
+]
+st.navigation(pages, position="sidebar").run()

@@ -1,0 +1,22 @@
+"""Cached access to the data. The bundle is read once per process and shared (never mutate it)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.data.store import DataBundle, FileStore, data_dir_from_env, load_bundle
+from lib.metrics.overview import OverviewFigures, overview
+
+
+@st.cache_resource(show_spinner="正在载入数据 / Loading data…")
+def _bundle_from(data_dir: str) -> DataBundle:
+    return load_bundle(FileStore(data_dir))
+
+
+def data_bundle() -> DataBundle:
+    """The checked data of the configured data folder; raises DataLoadError when it is broken."""
+    return _bundle_from(str(data_dir_from_env()))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def overview_figures(year: int, data_dir: str) -> OverviewFigures:
+    return overview(_bundle_from(data_dir), year)

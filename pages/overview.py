@@ -1,0 +1,129 @@
+"""总览 Overview: the year's headline figures, each with its change on the prior year."""
+import pandas as pd
+import streamlit as st
+
+from lib.data.codes import CRIME_GROUPS, MEDIATION_CHANNELS, label_of
+from lib.data.store import data_dir_from_env
+from lib.formatting import fmt_change, fmt_count, fmt_pct, fmt_yuan
+from lib.i18n import t
+from lib.metrics.overview import TOP_RANK_TARGET, available_years
+from lib.ui.kpi import Kpi, kpi_row
+from lib.ui.loaders import overview_figures
+from lib.ui.shell import current_lang, data_status, load_or_explain, url_fallback_notice
+
+lang = current_lang()
+bundle = load_or_explain(lang)
+if bundle is None:
+    st.stop()
+
+years = available_years(bundle)
+url_fallback_notice("year", [str(y) for y in years], str(years[-1]), lang)
+year = st.sidebar.selectbox(t("ov.year", lang), years, index=len(years) - 1, key="year", bind="query-params")
+fig = overview_figures(int(year), str(data_dir_from_env()))
+prior = fig.year - 1
+
+st.title(t("ov.heading", lang, year=fig.year))
+data_status(bundle, lang, ["incidents", "county_survey", "disputes", "police_assistants"])
+st.caption(t("ov.period_note", lang, year=fig.year))
+
+
+def count_kpi(key: str, unit_key: str, *, rise_is_bad: bool = False) -> Kpi:
+    change = fig.results[key]
+    unit = t(unit_key, lang)
+    return Kpi(t(f"ov.{key}", lang), fmt_count(change.current, lang) + unit, fmt_change(change, prior, lang),
+               delta_color="inverse" if rise_is_bad else "normal")
+
+
+def yuan_kpi(key: str) -> Kpi:
+    change = fig.results[key]
+    return Kpi(t(f"ov.{key}", lang), fmt_yuan(change.current, lang), fmt_change(change, prior, lang))
+
+
+rank = fig.rank
+rank_delta = None
+if rank.places_up is not None:
+    rank_delta = t("ov.rank_delta", lang, sign="+" if rank.places_up >= 0 else "-", places=abs(rank.places_up),
+                   previous=rank.previous, year=prior)
+in_target = fig.first_year_in_target is not None and fig.first_year_in_target <= fig.year
+kpi_row([
+    Kpi(t("ov.rank", lang), t("ov.rank_value", lang, rank=rank.rank or "—", counties=rank.counties), rank_delta,
+        help=t("ov.rank_target", lang, year=fig.first_year_in_target, target=TOP_RANK_TARGET) if in_target
+        else t("ov.rank_not_target", lang, target=TOP_RANK_TARGET)),
+    Kpi(t("ov.incidents", lang), fmt_count(fig.incidents.current, lang) + t("unit.case", lang),
+        fmt_change(fig.incidents, prior, lang), delta_color="inverse"),
+    Kpi(t("ov.solved_rate", lang), fmt_pct(fig.solved_rate.current, 1),
+        fmt_change(fig.solved_rate, prior, lang, points=True), help=t("ov.solved_rate_help", lang)),
+    yuan_kpi("recovered_yuan"),
+])
+if in_target:
+    st.success(t("ov.rank_target", lang, year=fig.first_year_in_target, target=TOP_RANK_TARGET), icon=":material/emoji_events:")
+
+st.subheader(t("ov.section_types", lang))
+kpi_row([
+    Kpi(label_of(CRIME_GROUPS, row.group, lang), fmt_count(row.current, lang) + t("unit.case", lang),
+        fmt_change(type(fig.incidents)(row.current, row.previous), prior, lang), delta_color="inverse")
+    for row in fig.incidents_by_group.itertuples()
+], per_row=5)
+
+st.subheader(t("ov.section_crackdown", lang))
+kpi_row([
+    count_kpi("property_gangs", "unit.gang"), count_kpi("property_suspects", "unit.person"),
+    count_kpi("vice_cases", "unit.case"), count_kpi("vice_gangs", "unit.gang"),
+    count_kpi("vice_suspects", "unit.person"), count_kpi("gang_cases_judged", "unit.item"),
+    count_kpi("gang_suspects", "unit.person"), count_kpi("gang_arrests_approved", "unit.person"),
+    yuan_kpi("gang_assets_yuan"), count_kpi("card_trafficking_suspects", "unit.person"),
+    count_kpi("cold_case_fugitives", "unit.fugitive"), count_kpi("admin_transfers", "unit.item"),
+])
+
+st.subheader(t("ov.section_patrol", lang))
+assistants = fig.assistants
+kpi_row([
+    count_kpi("patrol_stops", "unit.case"),
+    count_kpi("patrol_fugitives", "unit.fugitive"),
+    Kpi(t("ov.assistants", lang), t("ov.assistants_value", lang, covered=assistants.as_of.covered, total=assistants.as_of.total),
+        t("ov.assistants_delta", lang, added=assistants.as_of.covered - assistants.year_end.covered,
+          since=assistants.year_end_date.isoformat())),
+])
+st.caption(t("ov.assistants_note", lang, as_of=fig.as_of.isoformat(), covered=assistants.as_of.covered,
+             share=fmt_pct(assistants.as_of.share, 1), year_end=assistants.year_end_date.isoformat(),
+             year_end_covered=assistants.year_end.covered,
+             complete=assistants.complete_on.isoformat() if assistants.complete_on else "—"))
+
+st.subheader(t("ov.section_mediation", lang))
+channel_cards = [Kpi(t("ov.disputes", lang), fmt_count(fig.disputes.current, lang) + t("unit.item", lang),
+                     fmt_change(fig.disputes, prior, lang))]
+for row in fig.channels.itertuples():
+    settled = type(fig.incidents)(row.settled, row.prev_settled)
+    channel_cards.append(Kpi(
+        t("ov.channel_settled", lang, channel=label_of(MEDIATION_CHANNELS, row.channel, lang)),
+        fmt_count(row.settled, lang) + t("unit.item", lang), fmt_change(settled, prior, lang),
+        help=t("ov.channel_rate", lang, rate=fmt_pct(row.rate), received=row.received)))
+kpi_row(channel_cards, per_row=3)
+st.dataframe(
+    pd.DataFrame({
+        t("ov.col_indicator", lang): [label_of(MEDIATION_CHANNELS, c, lang) for c in fig.channels["channel"]],
+        "受理" if lang == "zh" else "Received": fig.channels["received"],
+        "调成" if lang == "zh" else "Settled": fig.channels["settled"],
+        "成功率" if lang == "zh" else "Success rate": [fmt_pct(r) for r in fig.channels["rate"]],
+        f"{prior}年成功率" if lang == "zh" else f"Success rate {prior}": [fmt_pct(r if pd.notna(r) else None) for r in fig.channels["prev_rate"]],
+    }),
+    hide_index=True,
+)
+
+st.subheader(t("ov.section_context", lang))
+if fig.context.empty:
+    st.info(t("ov.context_none", lang, year=fig.year))
+else:
+    def shown(value: float, unit: str, qualifier: str) -> str:
+        if pd.isna(value):
+            return t("ov.yes", lang)
+        number = fmt_yuan(value, lang) if unit in ("元", "yuan") else fmt_count(value, lang) + (unit or "")
+        more = t("ov.more_than", lang) if qualifier == "more_than" else ""
+        return (number.replace("万元", more + "万元") if lang == "zh" and "万元" in number else more + number)
+
+    unit_col = "unit_zh" if lang == "zh" else "unit_en"
+    st.dataframe(pd.DataFrame({
+        t("ov.col_indicator", lang): fig.context["label_zh" if lang == "zh" else "label_en"],
+        t("ov.col_value", lang, year=fig.year): [shown(r.value, getattr(r, unit_col) or "", r.qualifier) for r in fig.context.itertuples()],
+        t("ov.col_prior", lang, year=prior): [t("shell.no_prior", lang, year=prior) if pd.isna(v) else fmt_count(v, lang) for v in fig.context["prev_value"]],
+    }), hide_index=True)
