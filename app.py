@@ -5,7 +5,7 @@ from lib.i18n import t
 from lib.page_registry import PAGES
 from lib.ui.shell import language_switch
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/shield:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon="assets/icon.png", layout="wide")
 
 lang = language_switch()
 pages = [

@@ -1,0 +1,25 @@
+from lib.formatting import fmt_change, fmt_count, fmt_pct, fmt_yuan
+from lib.metrics.periods import Change
+
+
+def test_yuan_in_wan_and_yi():
+    assert fmt_yuan(12_600_000, "zh") == "1260万元"
+    assert fmt_yuan(70_000_000, "zh") == "7000万元"
+    assert fmt_yuan(250_000_000, "zh") == "2.5亿元"
+    assert fmt_yuan(9_500, "zh") == "9,500元"
+    assert fmt_yuan(12_600_000, "en") == "¥12.6 million"
+
+
+def test_counts():
+    assert fmt_count(6181, "zh") == "6,181"
+    assert fmt_count(3_400_000, "zh") == "340万"
+    assert fmt_count(3_400_000, "en") == "3,400,000"
+
+
+def test_change_texts():
+    assert fmt_change(Change(2780, 3278), 2019, "zh") == "-15.2% 较2019年"
+    assert fmt_change(Change(2, 0), 2019, "en") == "new (0 in 2019)"
+    assert fmt_change(Change(0, 0), 2019, "zh") == "±0 较2019年"
+    assert fmt_change(Change(5, None), 2019, "zh") is None
+    assert fmt_change(Change(42.3, 43.2), 2019, "zh", points=True) == "-0.9个百分点 较2019年"
+    assert fmt_pct(94.1456) == "94.15%"
