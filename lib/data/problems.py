@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.data.contracts import DatasetSpec
+from lib.data.contracts import DATASETS_BY_NAME, DatasetSpec
 from lib.i18n import Lang
 
 MAX_PROBLEMS = 50
@@ -23,7 +23,8 @@ class DataProblem:
     expected_zh: str
     expected_en: str
 
-    def message(self, lang: Lang, spec: DatasetSpec | None = None) -> str:
+    def message(self, lang: Lang) -> str:
+        spec = DATASETS_BY_NAME.get(self.dataset)
         dataset = (spec.zh if lang == "zh" else spec.en) if spec else self.dataset
         where = [f"{dataset} ({self.file})"]
         if lang == "zh":

@@ -1,10 +1,11 @@
 """The app's frame around every page: language, as-of date, demo badge, data errors, URL notices."""
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from lib.data.problems import DataLoadError
-from lib.data.contracts import DATASETS_BY_NAME
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
 from lib.ui.loaders import data_bundle
 from lib.data.store import DataBundle
@@ -30,12 +31,17 @@ def current_lang() -> Lang:
     return parse_lang(st.session_state.get("lang", st.query_params.get("lang", DEFAULT_LANG)))
 
 
+def escape_markdown(text: str) -> str:
+    """Data-derived text shown through Markdown stays literal (no links, emphasis or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
 def load_or_explain(lang: Lang) -> DataBundle | None:
     """The data bundle, or None after showing every problem in the data (no traceback)."""
     try:
         return data_bundle()
     except DataLoadError as err:
-        lines = "\n".join(f"- {p.message(lang, DATASETS_BY_NAME.get(p.dataset))}" for p in err.problems)
+        lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in err.problems)
         st.error(t("shell.data_error", lang) + "\n\n" + lines)
         return None
 
