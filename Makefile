@@ -1,0 +1,28 @@
+# make run   - start the dashboard (creates .venv and installs requirements.txt when needed)
+# make test  - run all tests; extra pytest arguments via PYTEST_ARGS, e.g. make test PYTEST_ARGS="-m e2e -x"
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: run test
+
+run: $(VENV)/.installed-run
+	$(VENV)/bin/streamlit run app.py
+
+test: $(VENV)/.installed-dev
+	scripts/ensure_test_system.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.
+$(PY):
+	python3 -m venv $(VENV) || { rm -rf $(VENV); echo "python3 -m venv failed; installing python3-venv" >&2; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update && apt-get install -y python3-venv' && python3 -m venv $(VENV); }
+
+# The stamp files re-run pip only when a requirements file is newer than the last install.
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(PY)
+	$(PY) -m pip install -r requirements-dev.txt
+	touch $@

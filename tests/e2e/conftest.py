@@ -1,0 +1,279 @@
+"""Real-browser fixtures: `streamlit run` on a free port, driven by Debian's chromium through Playwright.
+
+Fixtures
+    app_server        base URL ("http://127.0.0.1:<port>") of the app, started once per session
+    start_app(env)    start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
+    browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
+    open_page(path)   a fresh page on app_server, opened and idle; -> OpenedPage
+    wait_idle         the `wait_idle(page)` helper, for tests that click
+    cjk_glyphs_render the `cjk_glyphs_render(page)` helper
+Screenshots and server logs go to one folder per session, printed at the end of the run
+($E2E_SCREENSHOTS chooses it). A missing or broken browser fails the tests; nothing is skipped.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+PYTHON = REPO / ".venv" / "bin" / "python"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+START_TIMEOUT_S = 60
+IDLE_TIMEOUT_MS = 60_000
+
+_screens: list[Path] = []  # the session's screenshot folder, for the end-of-run summary
+_starts: list[str] = []  # "port N healthy after S s", for the end-of-run summary
+
+
+# ---------------------------------------------------------------- helpers (also exposed as fixtures)
+
+# Counts finished script runs (transitions of stApp's data-test-script-state to "notRunning"), so that
+# wait_idle can tell a rerun that already finished from one that has not started yet.
+_RUN_COUNTER_JS = """
+window.__stRuns = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target.getAttribute('data-test-script-state') === 'notRunning' && r.oldValue !== 'notRunning') {
+      window.__stRuns += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
+def wait_idle(page, settle_ms: int = 500, rerun_grace_ms: int = 1000) -> None:
+    """Wait until the app is connected and its script has finished running, then let the page draw.
+
+    Call it after every action (click, fill, goto). If no script run has finished since the last
+    wait_idle on this page, it gives the action `rerun_grace_ms` to start one, then waits for it to end.
+    """
+    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=IDLE_TIMEOUT_MS)
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']",
+                           timeout=IDLE_TIMEOUT_MS)
+    seen = page.evaluate("window.__stSeen || 0")
+    try:  # a run that finished after the last wait_idle (the first load, or the rerun after a click)
+        page.wait_for_function("(seen) => window.__stRuns > seen", arg=seen, timeout=rerun_grace_ms)
+    except PlaywrightTimeout:  # no run finished yet; one may still be running (waited for below)
+        pass
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                           timeout=IDLE_TIMEOUT_MS)
+    page.wait_for_timeout(settle_ms)  # charts and component iframes draw after the run ends
+    page.evaluate("window.__stSeen = window.__stRuns")
+
+
+_GLYPH_PROBE_JS = """
+async ([chars, selector]) => {
+  await document.fonts.ready;
+  const el = document.querySelector(selector) || document.body;
+  const style = getComputedStyle(el);
+  const font = `${style.fontWeight} 64px ${style.fontFamily}`;
+  const draw = (ch) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 96;
+    const ctx = canvas.getContext('2d');
+    ctx.font = font;
+    ctx.fillStyle = '#000';
+    ctx.textBaseline = 'top';
+    ctx.fillText(ch, 8, 8);
+    return ctx.getImageData(0, 0, 96, 96).data;
+  };
+  const [a, b] = chars.map(draw);
+  let inkA = 0, inkB = 0, differ = 0;
+  for (let i = 3; i < a.length; i += 4) {  // alpha channel
+    if (a[i]) inkA++;
+    if (b[i]) inkB++;
+    if (a[i] !== b[i]) differ++;
+  }
+  return {font, inkA, inkB, differ};
+}
+"""
+
+
+def glyph_probe(page, chars=("总", "览"), selector="[data-testid='stMain'] h1") -> dict:
+    """Draw two characters on a canvas in the font of `selector` (else the page body); pixel counts."""
+    return page.evaluate(_GLYPH_PROBE_JS, [list(chars), selector])
+
+
+def cjk_glyphs_render(page, chars=("总", "览"), selector="[data-testid='stMain'] h1") -> bool:
+    """True when this browser really draws Chinese: two different characters leave ink and differ.
+
+    Missing CJK fonts draw the same "tofu" box for every character (or nothing at all)."""
+    p = glyph_probe(page, chars, selector)
+    return p["inkA"] > 0 and p["inkB"] > 0 and p["differ"] > 0
+
+
+@dataclass
+class OpenedPage:
+    page: object  # playwright.sync_api.Page
+    shots: Path
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def screenshot(self, name: str) -> Path:
+        """Save a full-page PNG named after `name` in the session's screenshot folder; its path."""
+        path = self.shots / (re.sub(r"[^\w.-]+", "_", name).strip("_")[:100] + ".png")
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def wait_idle(self, **kw) -> None:
+        wait_idle(self.page, **kw)
+
+
+def _is_outside(url: str) -> bool:
+    if url.startswith(("data:", "blob:", "about:")):
+        return False
+    return urlparse(url).hostname not in LOCAL_HOSTS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
+            return r.read().strip() == b"ok"
+    except OSError:
+        return False
+
+
+# ---------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="session")
+def shots_dir(tmp_path_factory) -> Path:
+    """The session's folder for screenshots and server logs."""
+    chosen = os.environ.get("E2E_SCREENSHOTS")
+    path = Path(chosen) if chosen else tmp_path_factory.mktemp("e2e-screens", numbered=False)
+    path.mkdir(parents=True, exist_ok=True)
+    _screens.append(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def start_app(shots_dir):
+    """Factory: start_app(env) starts `streamlit run app.py` with os.environ plus `env`; -> base URL.
+
+    Every server started is terminated at the end of the session."""
+    if not (REPO / "app.py").is_file():
+        pytest.fail(f"no app.py in {REPO}: nothing to start", pytrace=False)
+    python = str(PYTHON) if PYTHON.exists() else sys.executable
+    servers: list[tuple[subprocess.Popen, object]] = []
+
+    def start(env: dict | None = None) -> str:
+        port = _free_port()
+        log_path = shots_dir / f"streamlit-{port}.log"
+        log = open(log_path, "w")
+        proc = subprocess.Popen(
+            [python, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=REPO, env={**os.environ, **{k: str(v) for k, v in (env or {}).items()}},
+            stdout=log, stderr=subprocess.STDOUT)
+        servers.append((proc, log))
+        t0 = time.monotonic()
+        while not _healthy(port):
+            if proc.poll() is not None or time.monotonic() - t0 > START_TIMEOUT_S:
+                state = f"exited with code {proc.returncode}" if proc.poll() is not None else "is not healthy"
+                tail = log_path.read_text(errors="replace")[-3000:]
+                pytest.fail(f"streamlit {state} after {time.monotonic() - t0:.1f}s; log {log_path}:\n{tail}",
+                            pytrace=False)
+            time.sleep(0.2)
+        _starts.append(f"streamlit on port {port} healthy {time.monotonic() - t0:.1f}s after start")
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for proc, log in servers:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(start_app) -> str:
+    """Base URL of the app started with this process's environment (PINGAN_DATA_DIR passes through)."""
+    return start_app({})
+
+
+@pytest.fixture(scope="session")
+def browser():
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        pytest.fail("no Chromium: run scripts/ensure_test_system.sh (installs Debian's chromium), "
+                    "or set CHROMIUM to a Chromium binary", pytrace=False)
+    pw = sync_playwright().start()
+    try:
+        b = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+    except Exception as e:  # noqa: BLE001 - any launch failure must fail the tests, with its reason
+        pw.stop()
+        pytest.fail(f"Chromium at {chromium} did not launch: {e}", pytrace=False)
+    yield b
+    b.close()
+    pw.stop()
+
+
+@pytest.fixture
+def open_page(app_server, browser, shots_dir):
+    """Factory: open_page(path, viewport=(1440, 900), base_url=app_server) -> OpenedPage, idle.
+
+    Requests leaving localhost are recorded in .outside_requests and aborted (as on an offline network)."""
+    contexts = []
+
+    def open_(path: str = "/", viewport=(1440, 900), base_url: str | None = None,
+              settle_ms: int = 1000) -> OpenedPage:
+        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+        contexts.append(ctx)
+        ctx.add_init_script(_RUN_COUNTER_JS)
+        page = ctx.new_page()
+        opened = OpenedPage(page, shots_dir)
+        ctx.on("request", lambda r: opened.outside_requests.append(r.url) if _is_outside(r.url) else None)
+        ctx.route(_is_outside, lambda route: route.abort())
+        page.on("console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
+        page.goto((base_url or app_server) + path)
+        wait_idle(page, settle_ms=settle_ms)
+        return opened
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()
+
+
+@pytest.fixture(name="wait_idle")
+def _wait_idle_fixture():
+    return wait_idle
+
+
+@pytest.fixture(name="cjk_glyphs_render")
+def _cjk_glyphs_render_fixture():
+    return cjk_glyphs_render
+
+
+def pytest_terminal_summary(terminalreporter):
+    for path in _screens:
+        terminalreporter.write_sep("-", "e2e screenshots and server logs")
+        terminalreporter.write_line(str(path))
+        for line in _starts:
+            terminalreporter.write_line(line)
