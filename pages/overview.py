@@ -1,5 +1,4 @@
 """总览 Overview: the year's headline figures, each with its change on the prior year."""
-import pandas as pd
 import streamlit as st
 
 from lib.data.codes import CRIME_GROUPS, MEDIATION_CHANNELS, label_of
@@ -7,7 +6,9 @@ from lib.data.store import data_dir_from_env
 from lib.formatting import fmt_change, fmt_count, fmt_pct, fmt_yuan
 from lib.i18n import t
 from lib.metrics.overview import TOP_RANK_TARGET, available_years
+from lib.metrics.periods import Change
 from lib.ui.kpi import Kpi, kpi_row
+from lib.viz.tables import channel_table, context_table
 from lib.ui.loaders import overview_figures
 from lib.ui.shell import current_lang, data_status, load_or_explain, url_fallback_notice
 
@@ -61,7 +62,7 @@ if in_target:
 st.subheader(t("ov.section_types", lang))
 kpi_row([
     Kpi(label_of(CRIME_GROUPS, row.group, lang), fmt_count(row.current, lang) + t("unit.case", lang),
-        fmt_change(type(fig.incidents)(row.current, row.previous), prior, lang), delta_color="inverse")
+        fmt_change(Change(row.current, row.previous), prior, lang), delta_color="inverse")
     for row in fig.incidents_by_group.itertuples()
 ], per_row=5)
 
@@ -91,39 +92,18 @@ st.caption(t("ov.assistants_note", lang, as_of=fig.as_of.isoformat(), covered=as
 
 st.subheader(t("ov.section_mediation", lang))
 channel_cards = [Kpi(t("ov.disputes", lang), fmt_count(fig.disputes.current, lang) + t("unit.item", lang),
-                     fmt_change(fig.disputes, prior, lang))]
+                     fmt_change(fig.disputes, prior, lang), delta_color="inverse")]
 for row in fig.channels.itertuples():
-    settled = type(fig.incidents)(row.settled, row.prev_settled)
+    settled = Change(row.settled, row.prev_settled)
     channel_cards.append(Kpi(
         t("ov.channel_settled", lang, channel=label_of(MEDIATION_CHANNELS, row.channel, lang)),
         fmt_count(row.settled, lang) + t("unit.item", lang), fmt_change(settled, prior, lang),
         help=t("ov.channel_rate", lang, rate=fmt_pct(row.rate), received=row.received)))
 kpi_row(channel_cards, per_row=3)
-st.dataframe(
-    pd.DataFrame({
-        t("ov.col_indicator", lang): [label_of(MEDIATION_CHANNELS, c, lang) for c in fig.channels["channel"]],
-        "受理" if lang == "zh" else "Received": fig.channels["received"],
-        "调成" if lang == "zh" else "Settled": fig.channels["settled"],
-        "成功率" if lang == "zh" else "Success rate": [fmt_pct(r) for r in fig.channels["rate"]],
-        f"{prior}年成功率" if lang == "zh" else f"Success rate {prior}": [fmt_pct(r if pd.notna(r) else None) for r in fig.channels["prev_rate"]],
-    }),
-    hide_index=True,
-)
+st.dataframe(channel_table(fig.channels, fig.year, lang), hide_index=True)
 
 st.subheader(t("ov.section_context", lang))
 if fig.context.empty:
     st.info(t("ov.context_none", lang, year=fig.year))
 else:
-    def shown(value: float, unit: str, qualifier: str) -> str:
-        if pd.isna(value):
-            return t("ov.yes", lang)
-        number = fmt_yuan(value, lang) if unit in ("元", "yuan") else fmt_count(value, lang) + (unit or "")
-        more = t("ov.more_than", lang) if qualifier == "more_than" else ""
-        return (number.replace("万元", more + "万元") if lang == "zh" and "万元" in number else more + number)
-
-    unit_col = "unit_zh" if lang == "zh" else "unit_en"
-    st.dataframe(pd.DataFrame({
-        t("ov.col_indicator", lang): fig.context["label_zh" if lang == "zh" else "label_en"],
-        t("ov.col_value", lang, year=fig.year): [shown(r.value, getattr(r, unit_col) or "", r.qualifier) for r in fig.context.itertuples()],
-        t("ov.col_prior", lang, year=prior): [t("shell.no_prior", lang, year=prior) if pd.isna(v) else fmt_count(v, lang) for v in fig.context["prev_value"]],
-    }), hide_index=True)
+    st.dataframe(context_table(fig.context, fig.year, lang), hide_index=True)

@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec
+from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec, schema_of
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -100,8 +100,6 @@ def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int) -> pd.Data
         typed[col.name] = _convert(raw[col.name], col)
     problems = _type_problems(spec, raw, typed, first_row)
     try:
-        from lib.data.contracts import schema_of
-
         checked = typed[spec.column_names].copy()
         for col in spec.columns:
             if col.kind == "int" and not checked[col.name].isna().any():
@@ -148,8 +146,7 @@ class FileStore:
         except Exception as exc:
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
                                              f"无法读取为 GeoJSON:{exc}", f"cannot be read as GeoJSON: {exc}")]) from exc
-        raw = pd.DataFrame(geo.drop(columns="geometry")).astype("object")
-        props = parse_frame(spec, raw.where(raw.notna(), None).astype("str").where(raw.notna()), first_row=1)
+        props = parse_frame(spec, pd.DataFrame(geo.drop(columns="geometry")).astype("object"), first_row=1)
         invalid = ~geo.geometry.is_valid | geo.geometry.is_empty
         if invalid.any():
             raise DataLoadError([
@@ -187,19 +184,19 @@ class DataBundle:
 
 
 def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
-    """Town and village codes used by the tables must exist in the boundaries."""
-    towns = set(frames["towns"]["town_code"].astype(str))
-    villages = set(frames["villages"]["village_code"].astype(str))
+    """Town and village codes used by the other datasets must exist in the boundaries."""
+    known = {"town_code": set(frames["towns"]["town_code"].astype(str)),
+             "village_code": set(frames["villages"]["village_code"].astype(str))}
+    own_keys = {("towns", "town_code"), ("villages", "village_code")}
     problems: list[DataProblem] = []
-    spec_by_name = {d.name: d for d in DATASETS}
-    for name, frame in frames.items():
-        spec = spec_by_name[name]
-        for column, known in (("town_code", towns), ("village_code", villages)):
-            if column not in frame or spec.geometry and name in ("towns", "villages") and column == f"{name[:-1]}_code":
+    for spec in DATASETS:
+        frame = frames[spec.name]
+        for column, codes in known.items():
+            if column not in frame or (spec.name, column) in own_keys:
                 continue
-            unknown = ~frame[column].astype(str).isin(known)
+            unknown = ~frame[column].astype(str).isin(codes)
             for index in unknown[unknown].index[:10]:
-                problems.append(DataProblem(name, spec.file, int(index) + (1 if spec.geometry else 2), column,
+                problems.append(DataProblem(spec.name, spec.file, int(index) + (1 if spec.geometry else 2), column,
                                             str(frame.at[index, column]), "不是已知的代码(见边界数据)",
                                             "not a known code (see the boundaries)"))
     return problems

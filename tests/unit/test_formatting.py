@@ -23,3 +23,13 @@ def test_change_texts():
     assert fmt_change(Change(5, None), 2019, "zh") is None
     assert fmt_change(Change(42.3, 43.2), 2019, "zh", points=True) == "-0.9个百分点 较2019年"
     assert fmt_pct(94.1456) == "94.15%"
+
+
+def test_context_figures_keep_their_units_and_qualifiers():
+    from lib.viz.tables import fmt_indicator
+    assert fmt_indicator(400_000, "元", "more_than", "zh") == "40余万元"
+    assert fmt_indicator(600_000, "元/年", "exact", "zh") == "60万元/年"
+    assert fmt_indicator(3_400_000, "条", "exact", "zh") == "340万条"
+    assert fmt_indicator(351, "家", "exact", "zh") == "351家"
+    assert fmt_indicator(400_000, "yuan", "more_than", "en") == "more than ¥400,000"
+    assert fmt_indicator(float("nan"), "", "exact", "zh") == "是"

@@ -1,0 +1,43 @@
+"""Display tables with headers in the UI language (no Streamlit here: pages show what these return)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.data.codes import MEDIATION_CHANNELS, label_of
+from lib.formatting import fmt_count, fmt_pct, fmt_yuan
+from lib.i18n import Lang, t
+
+
+def channel_table(channels: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
+    """Each mediation channel's received, settled and success rate, with last year's rate beside it."""
+    return pd.DataFrame({
+        t("ov.col_channel", lang): [label_of(MEDIATION_CHANNELS, c, lang) for c in channels["channel"]],
+        t("ov.col_received", lang): channels["received"].to_numpy(),
+        t("ov.col_settled", lang): channels["settled"].to_numpy(),
+        t("ov.col_rate", lang, year=year): [fmt_pct(r) for r in channels["rate"]],
+        t("ov.col_rate", lang, year=year - 1): [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
+    })
+
+
+def fmt_indicator(value: float, unit: str, qualifier: str, lang: Lang) -> str:
+    """A context figure with its unit: 400000 yuan 'more than' -> '40余万元'; a title with no value -> 'yes'."""
+    if pd.isna(value):
+        return t("ov.yes", lang)
+    more = qualifier == "more_than"
+    if unit.startswith(("元", "yuan")):
+        text = fmt_yuan(value, lang) + unit.removeprefix("元").removeprefix("yuan")
+        if more:
+            text = text.replace("万元", "余万元", 1) if lang == "zh" else t("ov.more_than", lang) + text
+        return text
+    number = fmt_count(value, lang)
+    return (number + ("余" if more else "") + unit) if lang == "zh" else ((t("ov.more_than", lang) if more else "") + f"{number} {unit}".strip())
+
+
+def context_table(context: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
+    unit = context["unit_zh" if lang == "zh" else "unit_en"].fillna("")
+    return pd.DataFrame({
+        t("ov.col_indicator", lang): context["label_zh" if lang == "zh" else "label_en"].to_numpy(),
+        t("ov.col_year", lang, year=year): [fmt_indicator(v, u, q, lang) for v, u, q in zip(context["value"], unit, context["qualifier"])],
+        t("ov.col_year", lang, year=year - 1): [t("shell.no_prior", lang, year=year - 1) if pd.isna(p) else fmt_indicator(p, u, "exact", lang)
+                                               for p, u in zip(context["prev_value"], unit)],
+    })
