@@ -1,0 +1,28 @@
+"""Strings of the app shell, shared by every page."""
+from lib.i18n import Lang
+
+STRINGS: dict[str, dict[Lang, str]] = {
+    "app.title": {"zh": "东坡区平安建设数据看板", "en": "Dongpo District Public Safety Dashboard"},
+    "page.overview": {"zh": "总览", "en": "Overview"},
+    "shell.language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "shell.as_of": {"zh": "数据截至 {date}", "en": "Data as of {date}"},
+    "shell.demo_badge": {
+        "zh": "演示数据:以下数字由程序生成,仅 2020 年公开数字与通报一致;镇(街道)、村(社区)边界为示意",
+        "en": "Demo data: generated figures; only the published 2020 figures match the report; "
+        "town and village boundaries are illustrative",
+    },
+    "shell.data_error": {
+        "zh": "数据未能载入,页面无法显示。请把下列问题交给数据管理员:",
+        "en": "The data could not be loaded, so the page cannot be shown. Please pass these problems to the data administrator:",
+    },
+    "shell.url_fallback": {
+        "zh": "链接中的 {param}={value} 无效,已改用默认值 {default}。",
+        "en": "The link's {param}={value} is not valid; the default {default} is shown instead.",
+    },
+    "shell.demo_label": {"zh": "演示数据", "en": "Demo data"},
+    "shell.no_prior": {"zh": "{year}年无可比数据", "en": "no {year} figure to compare"},
+    "url.all": {"zh": "全部", "en": "All"},
+    "download.csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "download.xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
+    "empty.selection": {"zh": "所选条件下没有数据,请放宽筛选条件。", "en": "No data for this selection; widen the filters."},
+}
