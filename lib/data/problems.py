@@ -24,24 +24,21 @@ class DataProblem:
     expected_en: str
 
     def message(self, lang: Lang) -> str:
+        """Where the problem is and what was expected, e.g. '警情案件 (incidents.csv),第 6 行,列 crime_type,值 “x”:…'."""
         spec = DATASETS_BY_NAME.get(self.dataset)
         dataset = (spec.zh if lang == "zh" else spec.en) if spec else self.dataset
+        row, column, value, comma, colon = _WORDS[lang]
         where = [f"{dataset} ({self.file})"]
-        if lang == "zh":
-            if self.row is not None:
-                where.append(f"第 {self.row} 行")
-            if self.column:
-                where.append(f"列 {self.column}")
-            if self.value is not None:
-                where.append(f"值 “{self.value}”")
-            return ",".join(where) + ":" + self.expected_zh
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column:
-            where.append(f"column {self.column}")
-        if self.value is not None:
-            where.append(f"value '{self.value}'")
-        return ", ".join(where) + ": " + self.expected_en
+        where += [row.format(self.row)] if self.row is not None else []
+        where += [column.format(self.column)] if self.column else []
+        where += [value.format(self.value)] if self.value is not None else []
+        return comma.join(where) + colon + (self.expected_zh if lang == "zh" else self.expected_en)
+
+
+_WORDS: dict[str, tuple[str, str, str, str, str]] = {
+    "zh": ("第 {} 行", "列 {}", "值 “{}”", ",", ":"),
+    "en": ("row {}", "column {}", "value '{}'", ", ", ": "),
+}
 
 
 class DataLoadError(Exception):
