@@ -58,15 +58,16 @@ def _assistants(bundle: DataBundle, year: int) -> AssistantFigures:
 
 def overview(bundle: DataBundle, year: int, district: str = DISTRICT_ADCODE) -> OverviewFigures:
     incidents, survey = bundle["incidents"], bundle["county_survey"]
+    current, previous = crime.year_slices(incidents, year), crime.year_slices(incidents, year - 1)
     return OverviewFigures(
         year=year,
         as_of=bundle.as_of,
         rank=satisfaction.county_rank(survey, district, year),
         first_year_in_target=satisfaction.first_year_within(survey, district, TOP_RANK_TARGET),
-        incidents=crime.incidents_reported(incidents, year),
-        incidents_by_group=crime.counts_by_group(incidents, year),
-        solved_rate=crime.solved_rate(incidents, year),
-        results={name: crime.result(incidents, name, year) for name in crime.RESULTS},
+        incidents=crime.incidents_reported(current, previous),
+        incidents_by_group=crime.counts_by_group(current, previous),
+        solved_rate=crime.solved_rate(current, previous),
+        results=crime.results(current, previous),
         assistants=_assistants(bundle, year),
         disputes=mediation.disputes_screened(bundle["disputes"], year),
         channels=mediation.channel_results(bundle["disputes"], year),

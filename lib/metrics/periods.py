@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 
@@ -26,9 +27,10 @@ class Change:
         return (self.current - self.previous) / self.previous * 100
 
 
-def in_year(values: pd.Series, year: int) -> pd.Series:
-    """Rows whose date falls in `year` (NaT never does)."""
-    return values.dt.year == year
+def in_year(values: pd.Series, year: int) -> np.ndarray:
+    """Rows whose date falls in `year` (NaT never does), as a boolean mask."""
+    stamps = values.to_numpy(dtype="datetime64[ns]")
+    return (stamps >= np.datetime64(f"{year}-01-01")) & (stamps < np.datetime64(f"{year + 1}-01-01"))
 
 
 def full_years(first: date, as_of: date) -> list[int]:

@@ -46,14 +46,14 @@ def test_case_results_follow_the_counting_rules(name, expected):
 
 
 def test_counts_by_group_by_year_reported():
-    table = crime.counts_by_group(CASES, 2020).set_index("group")
+    table = crime.counts_by_group(crime.year_slices(CASES, 2020), crime.year_slices(CASES, 2019)).set_index("group")
     assert table.loc["property", "current"] == 3  # two 2020 burglaries/pickpockets + the fraud on 31 Dec
     assert table.loc["property", "previous"] == 1  # the burglary reported on 30 Dec 2019
     assert table.loc["violent", "current"] == 1
 
 
 def test_solved_rate():
-    rate = crime.solved_rate(CASES, 2020)
+    rate = crime.solved_rate(crime.year_slices(CASES, 2020), crime.year_slices(CASES, 2019))
     assert rate.current == pytest.approx(5 / 6 * 100)  # 6 reported in 2020, the fraud unsolved
     assert rate.previous == 100.0
 
