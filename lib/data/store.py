@@ -51,6 +51,9 @@ def data_dir_from_env() -> Path:
 
 
 def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
+    """One column typed by the contract; a cell that cannot be read becomes missing (reported later)."""
+    if col.kind in ("int", "float") and pd.api.types.is_numeric_dtype(raw):  # typed by the CSV reader already
+        return raw.astype("Int64" if col.kind == "int" else "float64")
     text = raw.astype("str").str.strip()
     text = text.where(raw.notna() & (text != ""))
     if col.kind == "int":
@@ -66,23 +69,25 @@ def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
     return text
 
 
+TYPE_EXPECTED = {
+    "int": ("应为整数", "expected a whole number"),
+    "float": ("应为数字", "expected a number"),
+    "datetime": ("应为时间,格式 YYYY-MM-DD HH:MM", "expected a time as YYYY-MM-DD HH:MM"),
+    "date": ("应为日期,格式 YYYY-MM-DD", "expected a date as YYYY-MM-DD"),
+    "bool": ("应为 true 或 false", "expected true or false"),
+}
+
+
 def _type_problems(spec: DatasetSpec, raw: pd.DataFrame, typed: pd.DataFrame, first_row: int) -> list[DataProblem]:
     """Cells that hold something but could not be read as their column's type."""
-    expected = {
-        "int": ("应为整数", "expected a whole number"),
-        "float": ("应为数字", "expected a number"),
-        "datetime": ("应为时间,格式 YYYY-MM-DD HH:MM", "expected a time as YYYY-MM-DD HH:MM"),
-        "date": ("应为日期,格式 YYYY-MM-DD", "expected a date as YYYY-MM-DD"),
-        "bool": ("应为 true 或 false", "expected true or false"),
-    }
     problems: list[DataProblem] = []
     for col in spec.columns:
-        if col.kind not in expected or col.name not in raw:
+        if col.kind not in TYPE_EXPECTED:
             continue
-        filled = raw[col.name].notna() & (raw[col.name].astype("str").str.strip() != "")
-        bad = filled & typed[col.name].isna()
-        for index in bad[bad].index[:20]:
-            zh, en = expected[col.kind]
+        unread = raw[col.name].notna() & typed[col.name].isna()
+        unread &= raw.loc[unread, col.name].astype("str").str.strip().ne("").reindex(raw.index, fill_value=False)
+        zh, en = TYPE_EXPECTED[col.kind]
+        for index in unread[unread].index[:20]:
             problems.append(DataProblem(spec.name, spec.file, int(index) + first_row, col.name,
                                         str(raw.at[index, col.name])[:60], zh, en))
     return problems
@@ -121,6 +126,22 @@ def _compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _read_csv_fast(path: Path, spec: DatasetSpec) -> pd.DataFrame:
+    """Numbers typed by the CSV reader (fast at a million rows); the rest as text.
+
+    A file whose numbers do not all parse is read again as text, so every bad cell can be named.
+    """
+    text = {"dtype": str, "keep_default_na": False, "na_values": [""], "engine": "pyarrow"}
+    numbers = {c.name: "float64" if c.kind == "float" or c.nullable else "int64"
+               for c in spec.columns if c.kind in ("int", "float")}
+    try:
+        header = pd.read_csv(path, nrows=0).columns
+        dtypes = {name: numbers.get(name, str) for name in header}
+        return pd.read_csv(path, **{**text, "dtype": dtypes})
+    except Exception:
+        return pd.read_csv(path, **text)
+
+
 class FileStore:
     """The datasets as files in one folder: CSV tables, GeoJSON boundaries and manifest.json."""
 
@@ -134,7 +155,7 @@ class FileStore:
         if spec.geometry:
             return self._read_geo(spec, path)
         try:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], engine="pyarrow")
+            raw = _read_csv_fast(path, spec)
         except Exception as exc:  # any unreadable CSV becomes one clear problem
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
                                              f"无法读取为 UTF-8 CSV:{exc}", f"cannot be read as a UTF-8 CSV: {exc}")]) from exc
