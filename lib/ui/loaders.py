@@ -1,15 +1,18 @@
 """Cached access to the data. The bundle is read once per process and shared (never mutate it)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from lib.data.store import DataBundle, FileStore, data_dir_from_env, load_bundle
+from lib.data.snapshot import load_bundle_cached
+from lib.data.store import DataBundle, data_dir_from_env
 from lib.metrics.overview import OverviewFigures, overview
 
 
 @st.cache_resource(show_spinner="正在载入数据 / Loading data…")
 def _bundle_from(data_dir: str) -> DataBundle:
-    return load_bundle(FileStore(data_dir))
+    return load_bundle_cached(Path(data_dir))
 
 
 def data_bundle() -> DataBundle:

@@ -1,0 +1,47 @@
+"""The checked-data snapshot: used when the files are unchanged, rebuilt when they change."""
+import os
+import shutil
+
+import pytest
+
+from lib.data import snapshot
+from lib.data.problems import DataLoadError
+from lib.data.store import BUNDLED_DATA_DIR
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, data)
+    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    return data, tmp_path / "cache"
+
+
+def test_second_load_comes_from_the_snapshot(folders, monkeypatch):
+    data, cache = folders
+    first = snapshot.load_bundle_cached(data)
+    assert len(list(cache.glob("*.pickle"))) == 1
+
+    def must_not_read(store):
+        raise AssertionError("read the files again")
+    monkeypatch.setattr(snapshot, "load_bundle", must_not_read)
+    again = snapshot.load_bundle_cached(data)
+    assert len(again["incidents"]) == len(first["incidents"])
+
+
+def test_a_changed_file_is_read_and_checked_again(folders):
+    data, cache = folders
+    snapshot.load_bundle_cached(data)
+    events = data / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8") + "bad,2020-01-01,case,x,y,nonsense\n", encoding="utf-8")
+    os.utime(events, ns=(1, 1))
+    with pytest.raises(DataLoadError):
+        snapshot.load_bundle_cached(data)
+
+
+def test_a_damaged_snapshot_is_rebuilt(folders):
+    data, cache = folders
+    snapshot.load_bundle_cached(data)
+    damaged = next(cache.glob("*.pickle"))
+    damaged.write_bytes(b"not a pickle")
+    assert len(snapshot.load_bundle_cached(data)["towns"]) == 16
