@@ -18,4 +18,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "", "page.overview", ":material/dashboard:"),
+    PageSpec("pages/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
 )

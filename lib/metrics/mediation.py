@@ -2,10 +2,19 @@
 success rate is disputes settled / disputes received through it."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from lib.data.codes import MEDIATION_CHANNELS
 from lib.metrics.periods import Change, in_year
+
+
+def ordered_channels(present: Iterable[str]) -> list[str]:
+    """The channels present, those of the code list first in its order, then any other channel by name."""
+    found = set(present)
+    known = [c.code for c in MEDIATION_CHANNELS]
+    return [c for c in known if c in found] + sorted(found - set(known))
 
 
 def disputes_screened(disputes: pd.DataFrame, year: int) -> Change:
@@ -19,13 +28,12 @@ def channel_results(disputes: pd.DataFrame, year: int) -> pd.DataFrame:
     """
     def one_year(y: int) -> pd.DataFrame:
         rows = disputes[in_year(disputes["received_on"], y)]
-        grouped = rows.groupby(rows["channel"].astype(str))["outcome"]
-        return pd.DataFrame({"received": grouped.size(), "settled": grouped.agg(lambda o: int((o == "settled").sum()))})
+        settled = (rows["outcome"] == "settled").groupby(rows["channel"].astype(str))
+        return pd.DataFrame({"received": settled.size(), "settled": settled.sum()})
 
     current, previous = one_year(year), one_year(year - 1).add_prefix("prev_")
     table = current.join(previous, how="outer").fillna(0).astype(int)
-    order = [c.code for c in MEDIATION_CHANNELS] + sorted(set(table.index) - {c.code for c in MEDIATION_CHANNELS})
-    table = table.reindex([c for c in order if c in table.index])
+    table = table.reindex(ordered_channels(table.index))
     table["rate"] = (table["settled"] / table["received"].where(table["received"] > 0)) * 100
     table["prev_rate"] = (table["prev_settled"] / table["prev_received"].where(table["prev_received"] > 0)) * 100
     table.index.name = "channel"
