@@ -18,5 +18,6 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "", "page.overview", ":material/dashboard:"),
+    PageSpec("pages/satisfaction.py", "satisfaction", "page.satisfaction", ":material/leaderboard:"),
     PageSpec("pages/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
 )

@@ -1,0 +1,251 @@
+"""Charts and tables of the satisfaction page (plotly figures and display frames; no Streamlit here).
+
+Names that come from the data (counties, cities, towns) are HTML-escaped before they reach a chart:
+plotly draws hover labels and annotations as markup.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.i18n import Lang, t
+from lib.viz.geo import bounds_zoom
+
+DISTRICT_COLOUR = "#A61B1B"  # the app's primary colour
+OTHER_COLOUR = "#8DA2B5"
+MEAN_COLOUR = "#6B7280"
+TOP_COLOUR = "#1F6FB2"
+OUTSIDE_COLOUR = "#E5E7EB"
+HIGHLIGHT = "#FBE3E3"
+SCORE_SCALE = "YlGnBu"
+PEER_COLOURS = ("#1F6FB2", "#2A9D8F", "#E9A23B", "#7B5EA7", "#4D9DE0", "#6A994E", "#BC4B51", "#5C677D")
+MAP_HEIGHT = 560
+MAP_FIT = (600, 440)  # the drawing area (px) the initial zoom fits the province into: a centred-layout page too
+LABELLED_TOWNS = 3  # the lowest-scoring towns are named on the scatter  # the size the map's initial zoom is fitted to (px)
+
+
+def _layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, hoverlabel={"align": "left"},
+                      legend={"orientation": "h", "y": -0.12})
+    return fig
+
+
+def _features(geojson: dict, ids: "pd.Series | list[str]") -> dict:
+    """The part of a FeatureCollection whose `adcode` is among `ids`: each trace carries only its own shapes."""
+    wanted = set(ids)
+    return {"type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if f["properties"]["adcode"] in wanted]}
+
+
+def province_map(geojson: dict, bounds: tuple[float, float, float, float], ranking: pd.DataFrame, district: str,
+                 cities: list[str], indicator_label: str, lang: Lang) -> go.Figure:
+    """The province's counties coloured by score (counties outside `cities` in grey), the district outlined.
+
+    `ranking` is a county_ranking table; its adcodes must be the `adcode` properties of `geojson`.
+    Drawn by MapLibre on a blank background: no tiles, glyphs or anything else fetched.
+    """
+    chosen = ranking["city_adcode"].isin(cities) if cities else pd.Series(True, index=ranking.index)
+    counties = len(ranking)
+    rank_word, score_word = t("sat.col_rank", lang), escape(indicator_label)
+    fig = go.Figure()
+    if (~chosen).any():
+        outside = ranking[~chosen]
+        fig.add_trace(go.Choroplethmap(
+            geojson=_features(geojson, outside["adcode"]), featureidkey="properties.adcode", locations=outside["adcode"],
+            z=[0] * len(outside),
+            colorscale=[[0, OUTSIDE_COLOUR], [1, OUTSIDE_COLOUR]], showscale=False, marker_line_width=0.4,
+            marker_line_color="white", customdata=outside[["adcode", "county_zh", "city_zh"]].map(escape),
+            hovertemplate="%{customdata[1]} · %{customdata[2]}<extra></extra>", name=""))
+    shown = ranking[chosen]
+    custom = pd.DataFrame({"adcode": shown["adcode"], "name": shown["county_zh"].map(escape),
+                           "city": shown["city_zh"].map(escape), "rank": shown["rank"].astype(int)})
+    fig.add_trace(go.Choroplethmap(
+        geojson=_features(geojson, shown["adcode"]), featureidkey="properties.adcode", locations=shown["adcode"],
+        z=shown["score"],
+        colorscale=SCORE_SCALE, marker_line_width=0.4, marker_line_color="white", customdata=custom,
+        colorbar={"title": {"text": score_word, "side": "top"}, "orientation": "h", "thickness": 10, "len": 0.8,
+                  "y": -0.02, "yanchor": "top"},
+        hovertemplate=(f"<b>%{{customdata[1]}}</b> · %{{customdata[2]}}<br>{score_word}: %{{z:.2f}}"
+                       f"<br>{rank_word}: %{{customdata[3]}} / {counties}<extra></extra>"),
+        name=""))
+    fig.add_trace(go.Choroplethmap(
+        geojson=_features(geojson, [district]), featureidkey="properties.adcode", locations=[district], z=[0],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
+        marker_line_width=3, marker_line_color=DISTRICT_COLOUR, hoverinfo="skip", name=""))
+    centre, zoom = bounds_zoom(bounds, *MAP_FIT)
+    fig.update_layout(map={"style": "white-bg", "center": centre, "zoom": zoom}, showlegend=False,
+                      clickmode="event+select")
+    return _layout(fig, MAP_HEIGHT)
+
+
+def ranking_chart(ranking: pd.DataFrame, district: str, target_rank: int, needed: float | None,
+                  indicator_label: str, lang: Lang) -> go.Figure:
+    """Every county shown as a dot at its province rank and score, the district in red, the target marked."""
+    is_district = ranking["adcode"] == district
+    custom = pd.DataFrame({"adcode": ranking["adcode"], "name": ranking["county_zh"].map(escape),
+                           "city": ranking["city_zh"].map(escape)})
+    hover = (f"<b>%{{customdata[1]}}</b> · %{{customdata[2]}}<br>{t('sat.col_rank', lang)}: %{{x}}"
+             f"<br>{escape(indicator_label)}: %{{y:.2f}}<extra></extra>")
+    fig = go.Figure(go.Scatter(
+        x=ranking["rank"], y=ranking["score"], mode="markers", customdata=custom, hovertemplate=hover, name="",
+        marker={"color": [DISTRICT_COLOUR if d else OTHER_COLOUR for d in is_district],
+                "size": [16 if d else 8 for d in is_district], "line": {"width": 0}}))
+    fig.add_vline(x=target_rank + 0.5, line_dash="dash", line_color=DISTRICT_COLOUR,
+                  annotation_text=t("sat.target_line", lang, target=target_rank), annotation_position="top right")
+    if needed is not None:
+        fig.add_hline(y=needed, line_dash="dot", line_color=MEAN_COLOUR,
+                      annotation_text=t("sat.needed_line", lang, target=target_rank, needed=f"{needed:.2f}"),
+                      annotation_position="bottom left")
+    for row in ranking[is_district].itertuples():
+        fig.add_annotation(x=row.rank, y=row.score, text=escape(str(row.county_zh)), showarrow=True, arrowhead=0,
+                           ax=40, ay=-40, font={"color": DISTRICT_COLOUR, "size": 14})
+    fig.update_xaxes(title=t("sat.col_rank", lang), rangemode="tozero")
+    fig.update_yaxes(title=indicator_label)
+    fig.update_layout(clickmode="event+select", dragmode=False, showlegend=False)
+    return _layout(fig, 380)
+
+
+def bump_chart(history: pd.DataFrame, district: str, names: dict[str, str], target_rank: int,
+               first_year: int | None, lang: Lang) -> go.Figure:
+    """Rank over the years, one line per county (rank 1 at the top), the district bold, the target rank dashed."""
+    fig = go.Figure()
+    order = [a for a in history["adcode"].unique() if a != district] + [district]  # the district drawn on top
+    for i, adcode in enumerate(order):
+        rows = history[history["adcode"] == adcode]
+        own = adcode == district
+        name = escape(names.get(adcode, adcode))
+        colour = DISTRICT_COLOUR if own else PEER_COLOURS[i % len(PEER_COLOURS)]
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows["rank"], mode="lines+markers+text" if own else "lines+markers", name=name,
+            text=[name if own and y == rows["year"].max() else "" for y in rows["year"]], textposition="middle right",
+            textfont={"color": colour, "size": 14}, line={"color": colour, "width": 5 if own else 2},
+            marker={"size": 11 if own else 7}, customdata=rows["score"],
+            hovertemplate=f"{name} %{{x}}<br>{t('sat.col_rank', lang)}: %{{y}}<br>{t('sat.col_score', lang)}: "
+                          f"%{{customdata:.2f}}<extra></extra>"))
+    fig.add_hline(y=target_rank, line_dash="dash", line_color=MEAN_COLOUR,
+                  annotation_text=t("sat.target_line", lang, target=target_rank), annotation_position="bottom left")
+    if first_year is not None:
+        entered = history[(history["adcode"] == district) & (history["year"] == first_year)]
+        for row in entered.itertuples():
+            fig.add_annotation(x=row.year, y=row.rank, text=t("sat.first_in_target", lang, year=first_year, target=target_rank),
+                               showarrow=True, arrowhead=2, ax=-60, ay=-40, font={"color": DISTRICT_COLOUR, "size": 13},
+                               bgcolor="rgba(255,255,255,0.85)")
+    years = sorted(history["year"].unique())
+    fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.3, years[-1] + 0.7] if years else None)
+    fig.update_yaxes(autorange="reversed", title=t("sat.col_rank", lang))
+    fig.update_layout(showlegend=True, legend={"traceorder": "reversed"})
+    return _layout(fig, 440)
+
+
+def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name: str, top: int, lang: Lang) -> go.Figure:
+    """Per indicator: the district's score with its 95% interval, the province average and the top counties' average."""
+    y = [labels.get(c, c) for c in profile["indicator"]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=profile["province_mean"], y=y, mode="markers", name=t("sat.province_mean", lang),
+                             marker={"color": MEAN_COLOUR, "size": 11, "symbol": "line-ns-open", "line": {"width": 3}},
+                             hovertemplate="%{y}: %{x:.2f}<extra>" + t("sat.province_mean", lang) + "</extra>"))
+    fig.add_trace(go.Scatter(x=profile["top_mean"], y=y, mode="markers", name=t("sat.top_mean", lang, top=top),
+                             marker={"color": TOP_COLOUR, "size": 11, "symbol": "diamond"},
+                             hovertemplate="%{y}: %{x:.2f}<extra>" + t("sat.top_mean", lang, top=top) + "</extra>"))
+    fig.add_trace(go.Scatter(
+        x=profile["score"], y=y, mode="markers", name=escape(district_name),
+        error_x={"type": "data", "symmetric": False, "array": profile["high"] - profile["score"],
+                 "arrayminus": profile["score"] - profile["low"], "color": DISTRICT_COLOUR, "thickness": 2},
+        marker={"color": DISTRICT_COLOUR, "size": 13},
+        customdata=profile[["low", "high"]],
+        hovertemplate="%{y}: %{x:.2f} (95%: %{customdata[0]:.1f}–%{customdata[1]:.1f})<extra>"
+                      + escape(district_name) + "</extra>"))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title=t("sat.col_score", lang))
+    fig.update_layout(legend={"orientation": "h", "y": 1.12, "x": 0})
+    return _layout(fig, 380)
+
+
+def town_scatter(factors: pd.DataFrame, x: str, x_label: str, y_label: str, names: dict[str, str],
+                 labelled: int = LABELLED_TOWNS) -> go.Figure:
+    """Towns' satisfaction against one other figure (a column of `factors`); the `labelled` lowest scores named."""
+    rows = factors.dropna(subset=[x, "score"])
+    labels = [escape(names.get(c, c)) for c in rows["town_code"]]
+    lowest = set(rows.nsmallest(labelled, "score")["town_code"])
+    fig = go.Figure(go.Scatter(
+        x=rows[x], y=rows["score"], mode="markers+text", customdata=labels,
+        text=[label if code in lowest else "" for label, code in zip(labels, rows["town_code"])],
+        textposition="middle left", textfont={"size": 12, "color": DISTRICT_COLOUR},
+        marker={"size": 10, "color": [DISTRICT_COLOUR if c in lowest else TOP_COLOUR for c in rows["town_code"]]}, name="",
+        hovertemplate=f"%{{customdata}}<br>{escape(x_label)}: %{{x:.1f}}<br>{escape(y_label)}: %{{y:.2f}}<extra></extra>"))
+    fig.update_xaxes(title=x_label)
+    fig.update_yaxes(title=y_label)
+    return _layout(fig, 380)
+
+
+# ---------------------------------------------------------------- tables (headers in the UI language)
+
+def _interval(low: pd.Series, high: pd.Series) -> list[str]:
+    return [f"{lo:.1f}–{hi:.1f}" for lo, hi in zip(low, high)]
+
+
+def _noise_text(flags: pd.Series, lang: Lang) -> list[str]:
+    return ["—" if pd.isna(f) else t("sat.within_noise" if f else "sat.beyond_noise", lang) for f in flags]
+
+
+def _int_or_none(values: pd.Series) -> pd.Series:
+    return values.astype("Int64")
+
+
+def ranking_table(ranking: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The county ranking as people read (and download) it."""
+    return pd.DataFrame({
+        t("sat.col_rank", lang): _int_or_none(ranking["rank"]).to_numpy(),
+        t("sat.col_county", lang): ranking["county_zh"].to_numpy(),
+        t("sat.col_city", lang): ranking["city_zh"].to_numpy(),
+        t("sat.col_score", lang): ranking["score"].round(2).to_numpy(),
+        t("sat.col_interval", lang): _interval(ranking["low"], ranking["high"]),
+        t("sat.col_sample", lang): ranking["sample_size"].astype(int).to_numpy(),
+        t("sat.col_prev_rank", lang): _int_or_none(ranking["prev_rank"]).to_numpy(),
+        t("sat.col_places", lang): _int_or_none(ranking["places_up"]).to_numpy(),
+        t("sat.col_noise", lang): _noise_text(ranking["within_noise"], lang),
+        t("sat.col_code", lang): ranking["adcode"].to_numpy(),
+    })
+
+
+def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, lang: Lang) -> pd.DataFrame:
+    """The district on each indicator: score and interval, averages, rank and its change, what the target asks."""
+    return pd.DataFrame({
+        t("sat.col_indicator", lang): [labels.get(c, c) for c in profile["indicator"]],
+        t("sat.col_score", lang): profile["score"].round(2).to_numpy(),
+        t("sat.col_interval", lang): _interval(profile["low"], profile["high"]),
+        t("sat.province_mean", lang): profile["province_mean"].round(2).to_numpy(),
+        t("sat.top_mean", lang, top=top): profile["top_mean"].round(2).to_numpy(),
+        t("sat.col_rank", lang): _int_or_none(profile["rank"]).to_numpy(),
+        t("sat.col_prev_rank", lang): _int_or_none(profile["previous_rank"]).to_numpy(),
+        t("sat.col_places", lang): _int_or_none(profile["places_up"]).to_numpy(),
+        t("sat.col_noise", lang): _noise_text(profile["within_noise"], lang),
+        t("sat.col_needed", lang): profile["needed"].astype("Float64").round(2).to_numpy(),
+        t("sat.col_gap", lang): profile["gap"].astype("Float64").round(2).to_numpy(),
+    })
+
+
+def town_table(factors: pd.DataFrame, names: dict[str, str], lang: Lang) -> pd.DataFrame:
+    """The towns' survey ranking with its change, and the two figures the scatter sets beside it."""
+    return pd.DataFrame({
+        t("sat.col_rank", lang): _int_or_none(factors["rank"]).to_numpy(),
+        t("sat.col_town", lang): [names.get(c, c) for c in factors["town_code"]],
+        t("sat.col_score", lang): factors["score"].round(2).to_numpy(),
+        t("sat.col_interval", lang): _interval(factors["low"], factors["high"]),
+        t("sat.col_sample", lang): factors["sample_size"].astype(int).to_numpy(),
+        t("sat.col_prev_rank", lang): _int_or_none(factors["prev_rank"]).to_numpy(),
+        t("sat.col_places", lang): _int_or_none(factors["places_up"]).to_numpy(),
+        t("sat.col_score_change", lang): factors["score_change"].round(2).to_numpy(),
+        t("sat.col_noise", lang): _noise_text(factors["within_noise"], lang),
+        t("sat.crime_rate", lang): factors["crime_rate"].round(1).to_numpy(),
+        t("sat.mediation_rate", lang): factors["mediation_rate"].round(1).to_numpy(),
+    })
+
+
+def highlight_rows(table: pd.DataFrame, rows: "pd.Series | list[bool]"):
+    """The table styled with the marked rows (the district) tinted, for st.dataframe."""
+    marks = list(rows)
+    styled = table.style.apply(lambda row: [f"background-color: {HIGHLIGHT}" if marks[row.name] else ""] * len(row), axis=1)
+    return styled.format(precision=2, na_rep="—")

@@ -1,0 +1,100 @@
+"""The satisfaction-ranking page through AppTest: default view, URL states, bad URL values."""
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+MEISHAN = {"511402", "511403", "511421", "511423", "511424", "511425"}
+
+
+def run_page(**params) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.switch_page("pages/satisfaction.py")
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, tuple[str, str | None]]:
+    return {m.label: (m.value, m.delta) for m in app.metric}
+
+
+def figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def bump(app: AppTest) -> dict:
+    """The rank-over-the-years chart: the one figure drawn with lines."""
+    return next(f for f in figures(app) if f["data"] and all("lines" in trace.get("mode", "") for trace in f["data"]))
+
+
+def table(app: AppTest, first_header: str, second_header: str):
+    return next(df.value for df in app.dataframe if list(df.value.columns[:2]) == [first_header, second_header])
+
+
+def test_default_is_2020_overall_with_rank_76_in_the_top_80():
+    app = run_page()
+    assert app.title[0].value == "2020年满意度排名"
+    shown = metrics(app)
+    assert shown["全省排名 · 总体满意度"] == ("第76名 / 183", "+17位 较2019年")
+    assert shown["得分"] == ("89.66分", "+1.38分 较2019年")
+    assert shown["进入前80名"] == ("已进入", "+0.14分(需89.52分)")
+    assert shown["误差范围内的名次"][0] == "第35–122名"
+    notice = app.info[0].value
+    assert "95%区间 87.7–91.6" in notice and "样本 916 份" in notice and "误差范围内" in notice
+    ranking = table(app, "名次", "区县")
+    assert len(ranking) == 183 and ranking["名次"].iloc[0] == 1
+    assert ranking.loc[ranking["区县代码"] == "511402", "名次"].item() == 76
+    assert any("2020年首次进入前80名" in c.value for c in app.caption)
+    assert len(bump(app)["data"]) == 6  # the district and Meishan's five other counties
+    towns = table(app, "名次", "镇(街道)")
+    assert len(towns) == 16
+    assert dict(app.query_params) == {}
+
+
+def test_english_2019_from_the_url():
+    app = run_page(lang="en", year="2019")
+    assert app.title[0].value == "Satisfaction ranking, 2019"
+    shown = metrics(app)
+    assert shown["Province rank · Overall satisfaction"][0] == "93 of 183"
+    assert shown["Reaching the top 80"][0] == "Not yet"
+    assert any(c.value == "2020: first year in the top 80" for c in app.caption)
+
+
+def test_indicator_target_city_and_peers_from_the_url():
+    app = run_page(indicator="security", target_rank="100", city="511400", peers="511402,510104")
+    shown = metrics(app)
+    assert shown["全省排名 · 安全感"][0] == "第92名 / 183"
+    assert shown["进入前100名"][0] == "已进入"
+    ranking = table(app, "名次", "区县")
+    assert set(ranking["区县代码"]) == MEISHAN and set(ranking["市州"]) == {"眉山市"}
+    assert {trace["name"] for trace in bump(app)["data"]} == {"东坡区", "锦江区"}
+    assert app.query_params["peers"] == "510104,511402"  # codes in the URL, in the list's order
+    assert app.query_params["indicator"] == "security"
+
+
+def test_an_indicator_the_town_survey_lacks_shows_overall_for_towns():
+    app = run_page(indicator="participation")
+    assert any("镇(街道)调查只有总体满意度和安全感" in c.value for c in app.caption)
+    assert metrics(app)["全省排名 · 平安建设参与率"][0] == "第53名 / 183"
+
+
+def test_no_peers_follows_the_district_alone():
+    app = run_page(peers="")
+    assert [trace["name"] for trace in bump(app)["data"]] == ["东坡区"]
+
+
+@pytest.mark.parametrize("param,value", [("year", "1999"), ("indicator", "<script>"), ("target_rank", "0"),
+                                         ("target_rank", "abc"), ("city", "999999"), ("peers", "nope")])
+def test_bad_url_values_fall_back_to_the_defaults_with_a_notice(param, value):
+    app = run_page(**{param: value})
+    assert app.title[0].value == "2020年满意度排名"
+    assert any("无效" in toast.value for toast in app.toast), param
+    shown = metrics(app)
+    assert shown["全省排名 · 总体满意度"][0] == "第76名 / 183"
+    assert "进入前80名" in shown
+    assert len(table(app, "名次", "区县")) == 183
