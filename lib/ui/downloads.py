@@ -11,8 +11,9 @@ from lib.i18n import Lang, t
 def download_buttons(frame: pd.DataFrame, file_stem: str, lang: Lang, *, key: str) -> None:
     """Two buttons side by side; `frame` already has headers in the UI language."""
     left, right = st.columns(2)
-    left.download_button(t("download.csv", lang), to_csv_bytes(frame), f"{file_stem}.csv", "text/csv",
+    # the files are built only when a button is clicked, not on every rerun
+    left.download_button(t("download.csv", lang), lambda: to_csv_bytes(frame), f"{file_stem}.csv", "text/csv",
                          key=f"{key}-csv", icon=":material/download:", on_click="ignore")
-    right.download_button(t("download.xlsx", lang), to_xlsx_bytes(frame), f"{file_stem}.xlsx",
+    right.download_button(t("download.xlsx", lang), lambda: to_xlsx_bytes(frame), f"{file_stem}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
