@@ -20,4 +20,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "", "page.overview", ":material/dashboard:"),
     PageSpec("pages/satisfaction.py", "satisfaction", "page.satisfaction", ":material/leaderboard:"),
     PageSpec("pages/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
+    PageSpec("pages/crime.py", "crime", "page.crime", ":material/trending_up:"),
 )

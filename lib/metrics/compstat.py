@@ -1,0 +1,95 @@
+"""The CompStat comparison: this week, the last 28 days and the year to date, each against a year earlier.
+
+The windows end at the data's as-of date. Weeks start on Monday. "A year earlier" is the same calendar
+dates a year before (29 February becomes 28 February), except for the week, which is the same weekdays
+52 weeks before, so that both windows hold the same days of the week.
+
+A change is called significant when the Poisson test z = 2(sqrt(a) - sqrt(b)) has |z| > 2: for counts a
+and b, sqrt is variance-stabilising (each sqrt has a standard deviation of about 1/2), so z is roughly a
+standard normal score of the difference and |z| > 2 is about the 95% level.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from lib.data.codes import CRIME_GROUPS, CRIME_TYPES
+from lib.metrics.crime_cube import CrimeCube, type_totals
+from lib.metrics.periods import Change
+
+Z_THRESHOLD = 2.0
+WEEKS_52 = timedelta(weeks=52)
+WINDOW_KEYS = ("week", "d28", "ytd")
+
+
+@dataclass(frozen=True)
+class Window:
+    key: str  # one of WINDOW_KEYS
+    start: date
+    end: date
+    prior_start: date
+    prior_end: date
+
+
+def year_earlier(day: date) -> date:
+    """The same calendar date a year before; 29 February becomes 28 February."""
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+def comparison_windows(as_of: date) -> tuple[Window, Window, Window]:
+    """This week (Monday to the as-of date), the last 28 days, and the year to date, with their prior-year windows."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    prior_end = year_earlier(as_of)
+    return (
+        Window("week", monday, as_of, monday - WEEKS_52, as_of - WEEKS_52),
+        Window("d28", as_of - timedelta(days=27), as_of, prior_end - timedelta(days=27), prior_end),
+        Window("ytd", date(as_of.year, 1, 1), as_of, date(as_of.year - 1, 1, 1), prior_end),
+    )
+
+
+def poisson_z(current: float, previous: float) -> float:
+    """z = 2(sqrt(a) - sqrt(b)): positive when the count rose."""
+    return 2.0 * (math.sqrt(current) - math.sqrt(previous))
+
+
+def is_significant(z: float) -> bool:
+    return abs(z) > Z_THRESHOLD
+
+
+def _rows(types: tuple[str, ...]) -> list[tuple[str, str, str, list[int]]]:
+    """(level, code, group, positions of its types in the code list) for the total, each group and each type."""
+    chosen = [i for i, c in enumerate(CRIME_TYPES) if not types or c.code in types]
+    rows = [("total", "total", "", chosen)]
+    for group in CRIME_GROUPS:
+        members = [i for i in chosen if CRIME_TYPES[i].group == group.code]
+        if members:
+            rows.append(("group", group.code, group.code, members))
+            rows += [("type", CRIME_TYPES[i].code, group.code, [i]) for i in members]
+    return rows
+
+
+def compstat(cube: CrimeCube, as_of: date, towns: tuple[str, ...] = (), types: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row for all chosen types, each group and each type; per window `<key>_current`, `_prior`, `_delta`,
+    `_pct` (None when the prior is zero: "new"), `_z` and `_significant`. Prior figures are None (and so are
+    their change, z and mark) when the data do not reach back to the prior window."""
+    rows = _rows(types)
+    table = pd.DataFrame({"level": [r[0] for r in rows], "code": [r[1] for r in rows], "group": [r[2] for r in rows]})
+    for window in comparison_windows(as_of):
+        current = type_totals(cube, window.start, window.end, towns)
+        prior = type_totals(cube, window.prior_start, window.prior_end, towns)
+        changes = [Change(float(current[members].sum()) if current is not None else 0.0,
+                          float(prior[members].sum()) if prior is not None else None) for *_, members in rows]
+        z = [None if c.previous is None else poisson_z(c.current, c.previous) for c in changes]
+        key = window.key
+        table[f"{key}_current"] = [int(c.current) for c in changes]
+        table[f"{key}_prior"] = pd.array([None if c.previous is None else int(c.previous) for c in changes], dtype="Int64")
+        table[f"{key}_delta"] = pd.array([None if c.delta is None else int(c.delta) for c in changes], dtype="Int64")
+        table[f"{key}_pct"] = pd.array([c.pct for c in changes], dtype="Float64")
+        table[f"{key}_z"] = pd.array(z, dtype="Float64")
+        table[f"{key}_significant"] = [v is not None and is_significant(v) for v in z]
+    return table

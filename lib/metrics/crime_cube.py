@@ -1,0 +1,118 @@
+"""Incident counts pre-aggregated once into arrays, so every figure of the crime page is a small sum.
+
+The cube holds, for each day x town x crime type: incidents reported, those solved by the as-of date,
+losses and recoveries (yuan, of the incidents reported that day), and incidents by hour of the day.
+A `Selection` (period, towns, crime types) picks a block of it. Incidents count by the day reported.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from lib.data.codes import CRIME_TYPES, codes_of
+
+HOURS = 24
+
+
+@dataclass(frozen=True, eq=False)
+class CrimeCube:
+    first_day: date
+    towns: tuple[str, ...]  # town codes, in the boundaries' order
+    population: np.ndarray  # [town]
+    types: tuple[str, ...]  # crime type codes, in the code list's order
+    counts: np.ndarray  # [day, town, type] incidents reported
+    solved: np.ndarray  # [day, town, type] of those, solved by the as-of date
+    loss: np.ndarray  # [day, town, type] yuan lost
+    recovered: np.ndarray  # [day, town, type] yuan recovered
+    hourly: np.ndarray  # [day, hour, town, type] incidents reported
+
+    @property
+    def last_day(self) -> date:
+        return self.first_day + timedelta(days=self.counts.shape[0] - 1)
+
+    def covers(self, start: date, end: date) -> bool:
+        return self.first_day <= start and end <= self.last_day
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the page's filters pick: a period (both days included), towns and crime types (empty = all)."""
+
+    start: date
+    end: date
+    towns: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+
+
+def _positions(values: pd.Series, order: Sequence[str]) -> np.ndarray:
+    """Each row's position in `order` (-1 when not in it), through the categories, without a string per row."""
+    category = values.astype("category")
+    where = {code: i for i, code in enumerate(order)}
+    lookup = np.array([where.get(str(c), -1) for c in category.cat.categories] + [-1], dtype=np.int64)
+    return lookup[category.cat.codes.to_numpy()]  # code -1 (missing) picks the trailing -1
+
+
+def build_cube(incidents: pd.DataFrame, towns: pd.DataFrame) -> CrimeCube:
+    """The cube of `incidents`, from the first day with an incident to the last (the as-of date)."""
+    town_codes = tuple(towns["town_code"].astype(str))
+    types = tuple(codes_of(CRIME_TYPES))
+    day_numbers = incidents["reported_at"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    first = int(day_numbers.min()) if len(day_numbers) else 0
+    n_days = (int(day_numbers.max()) - first + 1) if len(day_numbers) else 1
+    town = _positions(incidents["town_code"], town_codes)
+    kind = _positions(incidents["crime_type"], types)
+    keep = (town >= 0) & (kind >= 0)
+    day, town, kind = day_numbers[keep] - first, town[keep], kind[keep]
+    hour = incidents["reported_at"].dt.hour.to_numpy()[keep]
+    n_towns, n_types = len(town_codes), len(types)
+    cell = (day * n_towns + town) * n_types + kind
+    size = n_days * n_towns * n_types
+
+    def total(weights: np.ndarray | None, dtype: type) -> np.ndarray:
+        return np.bincount(cell, weights, minlength=size).astype(dtype).reshape(n_days, n_towns, n_types)
+
+    hourly = np.bincount((day * HOURS + hour) * n_towns * n_types + town * n_types + kind,
+                         minlength=size * HOURS).astype(np.uint16).reshape(n_days, HOURS, n_towns, n_types)
+    solved = (incidents["status"].astype(str) != "reported").to_numpy()[keep]
+    return CrimeCube(
+        first_day=(np.datetime64(first, "D").astype(object)),
+        towns=town_codes,
+        population=towns["population"].to_numpy(dtype=np.int64),
+        types=types,
+        counts=hourly.sum(axis=1, dtype=np.int32),
+        solved=total(solved.astype(np.float64), np.int32),
+        loss=total(incidents["loss_yuan"].to_numpy(dtype=np.float64)[keep], np.int64),
+        recovered=total(incidents["recovered_yuan"].to_numpy(dtype=np.float64)[keep], np.int64),
+        hourly=hourly,
+    )
+
+
+def _index(order: tuple[str, ...], chosen: tuple[str, ...]) -> np.ndarray | slice:
+    if not chosen:
+        return slice(None)
+    return np.array([order.index(c) for c in chosen if c in order], dtype=np.int64)
+
+
+def block(cube: CrimeCube, array: np.ndarray, start: date, end: date,
+          towns: tuple[str, ...] = (), types: tuple[str, ...] = ()) -> np.ndarray:
+    """The days `start`..`end` (inside the cube) of a [day, (hour,) town, type] array, for the chosen towns and types."""
+    first = (start - cube.first_day).days
+    days = array[max(first, 0):(end - cube.first_day).days + 1]
+    town_index, type_index = _index(cube.towns, towns), _index(cube.types, types)
+    return days[..., town_index, :][..., type_index]
+
+
+def type_totals(cube: CrimeCube, start: date, end: date, towns: tuple[str, ...] = (),
+                array: np.ndarray | None = None) -> np.ndarray | None:
+    """Per crime type (cube order), the sum over `start`..`end` and the towns; None when the data do not cover it."""
+    if not cube.covers(start, end):
+        return None
+    return block(cube, cube.counts if array is None else array, start, end, towns).sum(axis=(0, 1))
+
+
+def population(cube: CrimeCube, towns: tuple[str, ...]) -> int:
+    return int(cube.population[_index(cube.towns, towns)].sum())

@@ -1,0 +1,164 @@
+"""Tables of the crime page with headers in the UI language, for display and download (no Streamlit here)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from lib.data.codes import CRIME_GROUPS, label_of
+from lib.data.contracts import INCIDENTS
+from lib.export import localized_headers
+from lib.formatting import _signed, fmt_yuan  # _signed: the sign convention of every change shown
+from lib.i18n import Lang, t
+from lib.metrics.compstat import WINDOW_KEYS
+from lib.metrics.periods import Change
+
+RISE_STYLE = "color: #b03a2e"  # a rise in crime is bad news
+FALL_STYLE = "color: #1e8449"
+SIGNIFICANT_STYLE = "font-weight: bold; background-color: {}"
+RISE_BACKGROUND, FALL_BACKGROUND = "#fdecea", "#e9f7ef"
+
+
+def period_delta(change: Change, lang: Lang, *, points: bool = False) -> str | None:
+    """The change on the same dates a year earlier, for st.metric: '+5.4%(同比)', 'new', or None (no prior data).
+    The text starts with its sign: st.metric draws the arrow and its colour from it."""
+    if change.previous is None:
+        return None
+    if points:
+        return t("cr.delta_points", lang, change=_signed(change.delta or 0.0, 1))
+    if change.pct is None:
+        return t("cr.delta_same", lang) if change.current == 0 else t("cr.delta_new", lang)
+    return t("cr.delta_pct", lang, change=_signed(change.pct, 1))
+
+
+def short_yuan(value: float, lang: Lang) -> str:
+    """A money figure short enough for a KPI card: '7018万元' / '1.22亿元' (zh), '¥70.2M' (en); files keep exact yuan."""
+    if lang == "zh":
+        return fmt_yuan(round(value, -4) if 1e6 <= abs(value) < 1e8 else value, lang)
+    return f"¥{value / 1e6:,.1f}M" if abs(value) >= 1e6 else fmt_yuan(value, lang)
+
+
+def verdict(current: int, prior: int | None, significant: bool, lang: Lang) -> str:
+    """The reading of one comparison: a significant rise or fall, an unmarked swing, no change, or new."""
+    if prior is None or pd.isna(prior):
+        return t("cr.mark_no_prior", lang)
+    if prior == 0 and current > 0:
+        return t("cr.mark_new_sig" if significant else "cr.mark_new", lang)
+    if current == prior:
+        return t("cr.mark_flat", lang)
+    rising = current > prior
+    if significant:
+        return t("cr.mark_up_sig" if rising else "cr.mark_down_sig", lang)
+    return t("cr.mark_up" if rising else "cr.mark_down", lang)
+
+
+def window_label(key: str, lang: Lang) -> str:
+    return t(f"cr.window_{key}", lang)
+
+
+def _row_label(level: str, code: str, type_labels: Mapping[str, str], lang: Lang) -> str:
+    if level == "total":
+        return t("cr.all_types", lang)
+    if level == "group":
+        return "【" + label_of(CRIME_GROUPS, code, lang) + "】"
+    return type_labels[code]
+
+
+def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+    """The CompStat rows with localized headers: per window the count, a year earlier, change, change % and verdict."""
+    out = pd.DataFrame({
+        t("cr.col_level", lang): [t(f"cr.level_{level}", lang) for level in table["level"]],
+        t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) if g else "" for g in table["group"]],
+        t("cr.col_type", lang): [_row_label(lv, c, type_labels, lang) for lv, c in zip(table["level"], table["code"])],
+    })
+    for key in WINDOW_KEYS:
+        name = window_label(key, lang)
+        out[t("cr.col_current", lang, window=name)] = table[f"{key}_current"].to_numpy()
+        out[t("cr.col_window_prior", lang, window=name)] = table[f"{key}_prior"].array
+        out[t("cr.col_window_delta", lang, window=name)] = table[f"{key}_delta"].array
+        both_zero = (table[f"{key}_current"] == 0) & (table[f"{key}_prior"] == 0).fillna(False)
+        # 0 against 0 is no change; against a zero prior the % stays empty and the verdict says "new"
+        out[t("cr.col_window_pct", lang, window=name)] = table[f"{key}_pct"].mask(both_zero, 0.0).round(1).astype(float).to_numpy()
+        out[t("cr.col_window_mark", lang, window=name)] = [
+            verdict(c, p if not pd.isna(p) else None, s, lang)
+            for c, p, s in zip(table[f"{key}_current"], table[f"{key}_prior"], table[f"{key}_significant"])]
+    return out
+
+
+def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang) -> Styler:
+    """`frame` (compstat_frame of `table`) with rises in red and falls in green; significant ones bold and shaded."""
+    styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    for key in WINDOW_KEYS:
+        name = window_label(key, lang)
+        delta = table[f"{key}_delta"].fillna(0).to_numpy()
+        significant = table[f"{key}_significant"].to_numpy()
+        for column in (t("cr.col_window_pct", lang, window=name), t("cr.col_window_mark", lang, window=name),
+                       t("cr.col_window_delta", lang, window=name)):
+            styles[column] = [
+                (RISE_STYLE if d > 0 else FALL_STYLE if d < 0 else "")
+                + (";" + SIGNIFICANT_STYLE.format(RISE_BACKGROUND if d > 0 else FALL_BACKGROUND) if s and d else "")
+                for d, s in zip(delta, significant)]
+    pct_columns = [t("cr.col_window_pct", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
+    delta_columns = [t("cr.col_window_delta", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
+    return (frame.style.apply(lambda _: styles, axis=None)
+            .format(lambda v: _signed(v, 1) + "%", subset=pct_columns, na_rep="—")
+            .format(lambda v: _signed(v, 0), subset=delta_columns, na_rep="—"))
+
+
+def compstat_help(lang: Lang) -> dict[str, str]:
+    """Tooltips of the CompStat headers: the significance test on each verdict column."""
+    return {t("cr.col_window_mark", lang, window=window_label(k, lang)): t("cr.sig_help", lang) for k in WINDOW_KEYS}
+
+
+def trend_table(data: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("cr.col_bucket", lang): data["bucket"].dt.strftime("%Y-%m-%d").to_numpy(),
+        t("cr.col_type", lang): [type_labels[c] for c in data["crime_type"]],
+        t("cr.col_count", lang): data["count"].to_numpy(),
+        t("cr.col_prior", lang): pd.array(data["prior"], dtype="Float64").astype("Int64"),
+    })
+
+
+def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("cr.col_rank", lang): towns["rank"].to_numpy(),
+        t("cr.col_town", lang): [town_labels.get(c, c) for c in towns["town_code"]],
+        t("cr.col_town_code", lang): towns["town_code"].to_numpy(),
+        t("cr.col_count", lang): towns["count"].to_numpy(),
+        t("cr.col_population", lang): towns["population"].to_numpy(),
+        t("cr.col_rate", lang): towns["rate"].round(2).to_numpy(),
+    })
+
+
+def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) for g in types["group"]],
+        t("cr.col_type", lang): [type_labels[c] for c in types["crime_type"]],
+        t("cr.col_count", lang): types["count"].to_numpy(),
+        t("cr.col_solved", lang): types["solved"].to_numpy(),
+        t("cr.col_solved_rate", lang): types["solved_rate"].round(1).array,
+        t("cr.col_loss", lang): types["loss_yuan"].to_numpy(),
+        t("cr.col_recovered", lang): types["recovered_yuan"].to_numpy(),
+        t("cr.col_recovery_rate", lang): types["recovery_rate"].round(1).array,
+    })
+
+
+def hours_table(hours: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    days = t("cr.weekdays", lang).split("|")
+    table = hours.rename(columns=lambda h: f"{h:02d}")
+    table.insert(0, t("cr.col_weekday", lang), [days[d] for d in hours.index])
+    return table.reset_index(drop=True)
+
+
+def records_table(records: pd.DataFrame, type_labels: Mapping[str, str], town_labels: Mapping[str, str],
+                  lang: Lang) -> pd.DataFrame:
+    """Incident records as in the data contract (codes kept), plus the town and crime type names, headers localized."""
+    out = records.copy()
+    out.insert(out.columns.get_loc("town_code") + 1, t("cr.col_town_label", lang),
+               out["town_code"].astype(str).map(town_labels))
+    out.insert(out.columns.get_loc("crime_type") + 1, t("cr.col_type_label", lang),
+               out["crime_type"].astype(str).map(type_labels))
+    for column in ("reported_at", "solved_on"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M" if column == "reported_at" else "%Y-%m-%d")
+    return localized_headers(out, INCIDENTS, lang)
