@@ -21,4 +21,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/satisfaction.py", "satisfaction", "page.satisfaction", ":material/leaderboard:"),
     PageSpec("pages/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
     PageSpec("pages/crime.py", "crime", "page.crime", ":material/trending_up:"),
+    PageSpec("pages/patrol.py", "patrol", "page.patrol", ":material/local_police:"),
 )

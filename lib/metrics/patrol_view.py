@@ -1,0 +1,269 @@
+"""Every figure of the patrol coverage page for one filter state, computed from the data bundle.
+
+`build_base` does the slow, filter-independent work once per data set (routes sampled in a metric
+CRS, incidents projected, areas measured); `patrol_figures` answers a filter state from it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from pyproj import Transformer
+
+from lib.data.store import DataBundle
+from lib.metrics import crime, hotspots as hs, patrol, patrol_reach as reach, patrol_time as pt
+from lib.metrics.periods import Change
+
+METRIC_CRS = "EPSG:32648"  # UTM 48N: metres in Sichuan
+MEASURES = ("incidents_per_10k", "patrol_hours_per_km2", "assistant", "hotspot_coverage")
+CELL_SIZES_M = (250, 500, 1000)
+DOSAGES_MIN = (5, 10, 15, 30, 60)
+PER_RESIDENTS = 10_000
+MAX_ROUTES = 300  # routes drawn on the map: the latest ones of the filter state
+HEAT_STEP_DEG = 0.001  # incidents are summed on a ~100 m lon/lat grid for the heat layer...
+MAX_HEAT_POINTS = 6000  # ...coarsened until this few points remain (map payload and draw time)
+REACH_MODES = ("foot", "vehicle")
+
+
+@dataclass(frozen=True)
+class PatrolFilters:
+    start: date
+    end: date
+    shift: str = "all"
+    modes: tuple[str, ...] = ()  # empty = all
+    teams: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()
+    measure: str = MEASURES[0]
+    cell_m: int = hs.DEFAULT_CELL_M
+    dosage_min: int = hs.DEFAULT_DOSAGE_MIN
+    reach_min: int = reach.DEFAULT_REACH_MIN
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class PatrolBase:
+    """Filter-independent arrays (read-only; shared across sessions)."""
+
+    samples: pt.RouteSamples
+    sample_town: np.ndarray  # position in bundle["towns"] of each sample, -1 outside every town
+    sample_village: np.ndarray  # position in bundle["villages"], -1 outside every village
+    session_minutes: np.ndarray
+    incident_x: np.ndarray
+    incident_y: np.ndarray
+    town_area_m2: np.ndarray
+    village_area_m2: np.ndarray
+    towns_metric: np.ndarray  # shapely geometries, aligned with bundle["towns"]
+    villages_metric: np.ndarray
+    post_x: np.ndarray
+    post_y: np.ndarray
+
+
+def _to_metric(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    transformer = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
+    x, y = transformer.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+    return np.asarray(x), np.asarray(y)
+
+
+def _locate(geometries: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Position of the polygon containing each point, -1 for none."""
+    tree = shapely.STRtree(geometries)
+    point_idx, geom_idx = tree.query(shapely.points(x, y), predicate="intersects")
+    out = np.full(len(x), -1, dtype=np.int32)
+    out[point_idx] = geom_idx  # a point on a shared border takes one of its polygons
+    return out
+
+
+def build_base(bundle: DataBundle) -> PatrolBase:
+    sessions, incidents, posts = bundle["patrol_sessions"], bundle["incidents"], bundle["posts"]
+    routes = gpd.GeoSeries.from_wkt(sessions["route_wkt"].to_numpy(), crs="EPSG:4326").to_crs(METRIC_CRS).to_numpy()
+    samples = pt.sample_routes(routes)
+    towns = bundle["towns"].to_crs(METRIC_CRS).geometry.to_numpy()
+    villages = bundle["villages"].to_crs(METRIC_CRS).geometry.to_numpy()
+    ix, iy = _to_metric(incidents["lon"].to_numpy(), incidents["lat"].to_numpy())
+    px, py = _to_metric(posts["lon"].to_numpy(), posts["lat"].to_numpy())
+    sample_village = _locate(villages, samples.x, samples.y)
+    town_of_village = pd.Index(bundle["towns"]["town_code"].astype(str)).get_indexer(
+        bundle["villages"]["town_code"].astype(str))  # villages nest in their towns
+    sample_town = np.where(sample_village >= 0, town_of_village[np.maximum(sample_village, 0)], -1).astype(np.int32)
+    return PatrolBase(
+        samples=samples, sample_town=sample_town,
+        sample_village=sample_village, session_minutes=pt.session_minutes(sessions),
+        incident_x=ix, incident_y=iy, town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
+        towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
+    )
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Per mode: the reach area (metric) of every post in N minutes, and which incidents lie in it."""
+
+    minutes: int
+    areas: dict[str, shapely.Geometry]
+    areas_wgs84: dict[str, shapely.Geometry]  # simplified to ~20 m, for drawing
+    incident_inside: dict[str, np.ndarray]
+
+
+def post_reach(base: PatrolBase, minutes: int) -> Reach:
+    areas = {m: reach.reach_area(base.post_x, base.post_y, reach.reach_distance_m(m, minutes)) for m in REACH_MODES}
+    inside = {m: reach.within(area, base.incident_x, base.incident_y) for m, area in areas.items()}
+    drawn = gpd.GeoSeries(list(areas.values()), crs=METRIC_CRS).simplify(20).to_crs("EPSG:4326").to_numpy()
+    return Reach(minutes, areas, dict(zip(areas, drawn)), inside)
+
+
+@dataclass(frozen=True)
+class PatrolFigures:
+    filters: PatrolFilters
+    level: str  # "town" or "village": the areas of the choropleth
+    patrol_hours: float
+    hours: pd.DataFrame  # team_kind, mode, shift, hours
+    incidents: int  # incidents in the filter state
+    hotspots: pd.DataFrame  # rank, ix, iy, incidents, minutes_per_day, covered, lon, lat, town_code, village_code
+    covered_share: float | None
+    pai: hs.Pai
+    reach_share: dict[str, float | None]  # mode -> % of incidents within reach of a post
+    patrol_stops: Change  # the period, and the same period a year earlier
+    patrol_fugitives: Change
+    assistants: patrol.Coverage  # on the as-of date, villages of the chosen towns
+    assistants_complete_on: date | None
+    assistant_timeline: pd.DataFrame
+    areas: pd.DataFrame  # code, name columns left to the caller; the measures of each area
+    heat: pd.DataFrame  # lat, lon, weight
+    route_rows: np.ndarray  # positions in the sessions frame of the routes to draw
+    routes_total: int
+    no_assistant: pd.DataFrame
+
+
+def _incident_mask(incidents: pd.DataFrame, start: date, end: date, shift: str, towns: tuple[str, ...]) -> np.ndarray:
+    mask = pt.in_period(incidents["reported_at"], start, end) & pt.in_shift(incidents["reported_at"], shift)
+    if towns:
+        mask &= incidents["town_code"].isin(towns).to_numpy()  # on the category codes: no strings per row
+    return mask
+
+
+def _result(incidents: pd.DataFrame, mask: np.ndarray, name: str, start: date, end: date) -> float:
+    """A named case result (lib.metrics.crime.RESULTS) over the incidents of a period, year by year."""
+    chosen = incidents[mask]
+    return sum(crime.result(chosen, name, year).current for year in range(start.year, end.year + 1))
+
+
+def _year_earlier(day: date) -> date:
+    return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day - timedelta(days=366)
+
+
+def _results(incidents: pd.DataFrame, f: PatrolFilters, name: str) -> Change:
+    before = (_year_earlier(f.start), _year_earlier(f.end))
+    now_mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
+    before_mask = _incident_mask(incidents, *before, f.shift, f.towns)
+    return Change(_result(incidents, now_mask, name, f.start, f.end), _result(incidents, before_mask, name, *before))
+
+
+def _heat(incidents: pd.DataFrame, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
+    """Incidents summed on a lon/lat grid of 0.001° (~100 m), coarsened by 2 until at most `max_points` remain."""
+    lat, lon = incidents["lat"].to_numpy()[mask], incidents["lon"].to_numpy()[mask]
+    step = HEAT_STEP_DEG
+    while True:
+        keys, counts = np.unique(np.round(lat / step).astype(np.int64) * 10**9 + np.round(lon / step).astype(np.int64),
+                                 return_counts=True)
+        if len(keys) <= max_points:
+            break
+        step *= 2
+    return pd.DataFrame({"lat": np.round((keys // 10**9) * step, 5), "lon": np.round((keys % 10**9) * step, 5), "weight": counts})
+
+
+def _place_cells(base: PatrolBase, bundle: DataBundle, cells: pd.DataFrame, cell_m: int) -> pd.DataFrame:
+    """Cell centres in lon/lat and the town and village they fall in (the nearest one at the edge)."""
+    cx = (cells["ix"].to_numpy() + 0.5) * cell_m
+    cy = (cells["iy"].to_numpy() + 0.5) * cell_m
+    lon, lat = Transformer.from_crs(METRIC_CRS, "EPSG:4326", always_xy=True).transform(cx, cy)
+    village_pos = shapely.STRtree(base.villages_metric).nearest(shapely.points(cx, cy)) if len(cells) else np.array([], int)
+    villages = bundle["villages"]
+    return cells.assign(lon=np.round(lon, 5), lat=np.round(lat, 5),
+                        village_code=villages["village_code"].astype(str).to_numpy()[village_pos],
+                        town_code=villages["town_code"].astype(str).to_numpy()[village_pos])
+
+
+def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mask: np.ndarray,
+           sample_minutes: np.ndarray, dosed: pd.DataFrame, on: date) -> tuple[str, pd.DataFrame]:
+    """The choropleth's areas (towns, or the villages of the chosen towns) with every measure."""
+    level = "village" if f.towns else "town"
+    frame = bundle["villages" if level == "village" else "towns"]
+    codes = frame[f"{level}_code"].astype(str).to_numpy()
+    owner = base.sample_village if level == "village" else base.sample_town
+    inside = owner >= 0
+    minutes = np.bincount(owner[inside], weights=sample_minutes[inside], minlength=len(codes))
+    area_km2 = (base.village_area_m2 if level == "village" else base.town_area_m2) / 1e6
+    incidents = bundle["incidents"][f"{level}_code"][incidents_mask].value_counts()
+    incidents.index = incidents.index.astype(str)
+    villages = bundle["villages"]
+    with_assistant = bundle["police_assistants"].loc[bundle["police_assistants"]["appointed_on"] <= pd.Timestamp(on), "village_code"]
+    has = villages["village_code"].astype(str).isin(set(with_assistant.astype(str)))
+    if level == "village":
+        assistant_share = has.to_numpy().astype(float) * 100
+    else:
+        assistant_share = has.groupby(villages["town_code"].astype(str).to_numpy()).mean().reindex(codes).to_numpy() * 100
+    spots = dosed.groupby(f"{level}_code")["covered"].agg(["size", "sum"]).reindex(codes)
+    table = pd.DataFrame({
+        "code": codes, "town_code": frame["town_code"].astype(str).to_numpy(),
+        "population": frame["population"].astype(int).to_numpy(),
+        "incidents": pd.Series(codes).map(incidents).fillna(0).astype(int).to_numpy(),
+        "patrol_hours": minutes / 60, "area_km2": area_km2, "assistant": assistant_share,
+        "hotspots": spots["size"].fillna(0).astype(int).to_numpy(), "hotspots_covered": spots["sum"].fillna(0).astype(int).to_numpy(),
+    })
+    table["incidents_per_10k"] = table["incidents"] / table["population"] * PER_RESIDENTS
+    table["patrol_hours_per_km2"] = table["patrol_hours"] / table["area_km2"]
+    table["hotspot_coverage"] = (table["hotspots_covered"] / table["hotspots"].where(table["hotspots"] > 0)) * 100
+    if f.towns:
+        table = table[table["town_code"].isin(f.towns)].reset_index(drop=True)
+    return level, table
+
+
+def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, f: PatrolFilters) -> PatrolFigures:
+    sessions, incidents = bundle["patrol_sessions"], bundle["incidents"]
+    towns, villages = bundle["towns"], bundle["villages"]
+
+    # patrol time: each sample carries its share of its session's minutes, if the session is chosen
+    chosen = pt.chosen_sessions(sessions, f.start, f.end, f.shift, list(f.modes), list(f.teams))
+    sample_minutes = base.samples.share * np.where(chosen, base.session_minutes, 0.0)[base.samples.session]
+    town_codes = towns["town_code"].astype(str).to_numpy()
+    in_towns = base.sample_town >= 0
+    if f.towns:
+        in_towns &= np.isin(town_codes[np.maximum(base.sample_town, 0)], f.towns)
+    minutes_in_area = np.bincount(base.samples.session[in_towns], weights=sample_minutes[in_towns], minlength=len(sessions))
+
+    # incidents and hot spots
+    mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
+    counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
+    ranked = hs.rank_hotspots(counts)
+    on_hot = np.isin(hs.cell_of(base.samples.x, base.samples.y, f.cell_m)[0], ranked["ix"].to_numpy())
+    minutes = hs.minutes_by_cell(base.samples.x[on_hot], base.samples.y[on_hot], sample_minutes[on_hot], f.cell_m)
+    dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, minutes, f.days, f.dosage_min), f.cell_m)
+    study_m2 = float(base.town_area_m2[np.isin(town_codes, f.towns)].sum() if f.towns else base.town_area_m2.sum())
+    index = hs.pai(int(dosed["incidents"].sum()), int(mask.sum()), len(dosed) * f.cell_m**2, study_m2)
+
+    # police assistants, on the data's as-of date, in the chosen towns
+    chosen_villages = villages[villages["town_code"].astype(str).isin(f.towns)] if f.towns else villages
+    assistants = bundle["police_assistants"]
+    level, areas = _areas(bundle, base, f, mask, sample_minutes, dosed, bundle.as_of)
+
+    drawn = np.flatnonzero(chosen & (minutes_in_area > 0))
+    return PatrolFigures(
+        filters=f, level=level, patrol_hours=float(minutes_in_area.sum() / 60),
+        hours=pt.hours_by_kind(sessions, minutes_in_area), incidents=int(mask.sum()),
+        hotspots=dosed, covered_share=hs.covered_share(dosed), pai=index,
+        reach_share={m: reach.share_within(inside[mask]) for m, inside in reach_of_posts.incident_inside.items()},
+        patrol_stops=_results(incidents, f, "patrol_stops"), patrol_fugitives=_results(incidents, f, "patrol_fugitives"),
+        assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),
+        assistants_complete_on=patrol.assistants_complete_on(assistants, chosen_villages),
+        assistant_timeline=patrol.assistant_timeline(assistants, chosen_villages),
+        areas=areas, heat=_heat(incidents, mask),
+        route_rows=drawn[np.argsort(sessions["start_at"].to_numpy()[drawn], kind="stable")][-MAX_ROUTES:],
+        routes_total=len(drawn),
+        no_assistant=patrol.villages_without_assistant(assistants, chosen_villages, bundle.as_of),
+    )

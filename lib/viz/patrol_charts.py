@@ -1,0 +1,82 @@
+"""Charts and tables of the patrol page (no Streamlit here); headers and labels in the UI language."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
+from lib.i18n import Lang, t
+
+SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
+                 ("foot", "day"): "#e6550d", ("foot", "night"): "#7f2704"}
+ACTUAL_COLOR, PLANNED_COLOR = "#31a354", "#969696"
+
+
+def hours_chart(hours: pd.DataFrame, lang: Lang) -> go.Figure:
+    """Patrol hours by team kind (bars), stacked by mode and shift."""
+    teams = [c for c in codes_of(TEAM_KINDS) if c in set(hours["team_kind"])]
+    fig = go.Figure()
+    for (mode, shift), color in SERIES_COLORS.items():
+        part = hours[(hours["mode"] == mode) & (hours["shift"] == shift)].set_index("team_kind")["hours"].reindex(teams)
+        if part.fillna(0).sum() == 0:
+            continue
+        name = f"{label_of(PATROL_MODES, mode, lang)} · {t(f'pt.shift.{shift}', lang)}"
+        fig.add_bar(y=[label_of(TEAM_KINDS, c, lang) for c in teams], x=part.fillna(0).round(0), name=name,
+                    orientation="h", marker_color=color, hovertemplate="%{y}: %{x:,.0f} h<extra>" + name + "</extra>")
+    fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      xaxis_title=t("pt.hours_axis", lang), yaxis={"autorange": "reversed"},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0})
+    return fig
+
+
+def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on: date | None,
+                    covered_as_of: int, lang: Lang) -> go.Figure:
+    """Villages with a police assistant over time: appointed (solid) and planned (dashed), the as-of
+    date and the planned completion marked with their counts."""
+    actual = timeline[timeline["date"] <= pd.Timestamp(as_of)]
+    planned = timeline[timeline["date"] >= (actual["date"].max() if len(actual) else pd.Timestamp.min)]
+    fig = go.Figure()
+    fig.add_scatter(x=actual["date"], y=actual["covered"], mode="lines", line={"shape": "hv", "color": ACTUAL_COLOR, "width": 3},
+                    name=t("pt.assist_actual", lang))
+    if len(planned) > 1:
+        fig.add_scatter(x=planned["date"], y=planned["covered"], mode="lines",
+                        line={"shape": "hv", "color": PLANNED_COLOR, "width": 2, "dash": "dash"}, name=t("pt.assist_planned", lang))
+    marks = [(as_of, covered_as_of, t("pt.assist_mark_as_of", lang, date=as_of.isoformat(), n=covered_as_of))]
+    if complete_on is not None:
+        marks.append((complete_on, total, t("pt.assist_mark_complete", lang, date=complete_on.isoformat(), n=total)))
+    for day, value, text in marks:
+        fig.add_vline(x=pd.Timestamp(day).timestamp() * 1000, line={"color": "#555", "dash": "dot", "width": 1})
+        fig.add_annotation(x=pd.Timestamp(day), y=value, text=text, showarrow=True, arrowhead=2, ax=-60, ay=-30,
+                           bgcolor="rgba(255,255,255,.85)")
+    fig.add_hline(y=total, line={"color": "#bbb", "width": 1})
+    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis={"title": t("pt.assist_axis", lang), "rangemode": "tozero"},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0})
+    return fig
+
+
+def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
+                       lang: Lang) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
+        t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
+        t("pt.col_village_code", lang): gaps["village_code"].to_numpy(),
+        t("pt.col_population", lang): gaps["population"].to_numpy(),
+        t("pt.col_planned_on", lang): [d.date().isoformat() if pd.notna(d) else t("pt.not_planned", lang) for d in gaps["planned_on"]],
+    })
+
+
+def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
+                    dosage_min: int, lang: Lang) -> pd.DataFrame:
+    gaps = hotspots[~hotspots["covered"]]
+    return pd.DataFrame({
+        t("pt.col_rank", lang): gaps["rank"].to_numpy(),
+        t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
+        t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
+        t("pt.col_incidents", lang): gaps["incidents"].to_numpy(),
+        t("pt.col_minutes_per_day", lang, dosage=dosage_min): gaps["minutes_per_day"].round(1).to_numpy(),
+        t("pt.col_lon", lang): gaps["lon"].to_numpy(),
+        t("pt.col_lat", lang): gaps["lat"].to_numpy(),
+    })

@@ -1,0 +1,59 @@
+"""The patrol page's figures on the committed demo data: the published figures, and filters that narrow them."""
+from datetime import date
+
+import pytest
+
+from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
+
+YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
+SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
+
+
+@pytest.fixture(scope="module")
+def view(bundle):
+    base = build_base(bundle)
+    reach = post_reach(base, 10)
+    return lambda **kw: patrol_figures(bundle, base, reach, PatrolFilters(*YEAR_2020, **kw))
+
+
+def test_published_patrol_figures(view):
+    fig = view()
+    assert (fig.patrol_stops.current, fig.patrol_fugitives.current) == (123, 14)
+    assert (fig.assistants.covered, fig.assistants.total) == (97, 245)
+    assert fig.assistants_complete_on == date(2021, 5, 31)
+    timeline = fig.assistant_timeline.set_index("date")["covered"]
+    assert timeline[:"2021-03-11"].iloc[-1] == 97 and timeline.iloc[-1] == 245
+    assert len(fig.no_assistant) == 245 - 97
+
+
+def test_hotspots_and_coverage_are_consistent(view):
+    fig = view()
+    assert len(fig.hotspots) == 20 and fig.hotspots["rank"].tolist() == list(range(1, 21))
+    assert fig.hotspots["incidents"].is_monotonic_decreasing
+    assert fig.covered_share == pytest.approx(fig.hotspots["covered"].mean() * 100)
+    assert fig.pai.value == pytest.approx(fig.pai.incident_share / fig.pai.area_share)
+    assert fig.pai.value > 1  # incidents concentrate in the hot spots
+    assert 0 < fig.reach_share["foot"] < fig.reach_share["vehicle"] <= 100  # driving reaches further
+    assert fig.patrol_hours == pytest.approx(fig.hours["hours"].sum())
+
+
+def test_night_view_of_dongpo_island(view):
+    night = view(shift="night", towns=(SUCI,))
+    assert night.level == "village" and set(night.areas["town_code"]) == {SUCI}
+    assert set(night.hours["shift"]) == {"night"}
+    assert set(night.hotspots["town_code"]) == {SUCI}
+    assert night.incidents < view(towns=(SUCI,)).incidents
+    # the island's night patrols dose its busiest cell
+    assert bool(night.hotspots.iloc[0]["covered"])
+
+
+def test_a_larger_dosage_covers_fewer_hot_spots(view):
+    assert view(dosage_min=60).covered_share < view(dosage_min=5).covered_share
+
+
+def test_mode_and_team_filters_narrow_patrol_time(view):
+    everyone = view()
+    foot = view(modes=("foot",))
+    police = view(teams=("police",))
+    assert set(foot.hours["mode"]) == {"foot"} and set(police.hours["team_kind"]) == {"police"}
+    assert foot.patrol_hours < everyone.patrol_hours and police.patrol_hours < everyone.patrol_hours
