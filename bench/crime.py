@@ -107,7 +107,7 @@ def main() -> None:
         app.run()
         for key, value in params.items():
             app.query_params[key] = value
-        return app.switch_page("pages/crime.py").run()
+        return app.switch_page("views/crime.py").run()
 
     start = time.perf_counter()
     app = open_crime()

@@ -57,7 +57,7 @@ def worker(data_dir: str) -> dict:
         payloads.append(len((_get_map_string(m) + _get_header(m) + _get_html(m)).encode()))
 
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=300)
-    app.switch_page("pages/patrol.py")
+    app.switch_page("views/patrol.py")
     first = _ms(app.run)
     reruns = statistics.median(_ms(app.run) for _ in range(5))
     app.selectbox(key="shift").set_value("night")

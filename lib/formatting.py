@@ -36,7 +36,7 @@ def fmt_pct(value: float | None, decimals: int = 2) -> str:
     return "—" if value is None else f"{value:.{decimals}f}%"
 
 
-def _signed(value: float, decimals: int) -> str:
+def signed(value: float, decimals: int) -> str:
     sign = "+" if value > 0 else ("-" if value < 0 else "±")
     return f"{sign}{abs(value):,.{decimals}f}"
 
@@ -52,9 +52,9 @@ def fmt_change(change: Change, prior_year: int, lang: Lang, *, points: bool = Fa
         return None
     if points:
         unit = "个百分点" if lang == "zh" else " pts"
-        return f"{_signed(change.delta or 0.0, 1)}{unit} {versus}"
+        return f"{signed(change.delta or 0.0, 1)}{unit} {versus}"
     if change.pct is None:
         if change.current == 0:
             return f"±0 {versus}"
         return f"新增({prior_year}年为0)" if lang == "zh" else f"new (0 in {prior_year})"
-    return f"{_signed(change.pct, 1)}% {versus}"
+    return f"{signed(change.pct, 1)}% {versus}"

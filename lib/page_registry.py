@@ -17,9 +17,9 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/overview.py", "", "page.overview", ":material/dashboard:"),
-    PageSpec("pages/satisfaction.py", "satisfaction", "page.satisfaction", ":material/leaderboard:"),
-    PageSpec("pages/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
-    PageSpec("pages/crime.py", "crime", "page.crime", ":material/trending_up:"),
-    PageSpec("pages/patrol.py", "patrol", "page.patrol", ":material/local_police:"),
+    PageSpec("views/overview.py", "", "page.overview", ":material/dashboard:"),
+    PageSpec("views/satisfaction.py", "satisfaction", "page.satisfaction", ":material/leaderboard:"),
+    PageSpec("views/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
+    PageSpec("views/crime.py", "crime", "page.crime", ":material/trending_up:"),
+    PageSpec("views/patrol.py", "patrol", "page.patrol", ":material/local_police:"),
 )

@@ -7,13 +7,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.metrics.crime_cube import CrimeCube, build_cube
-from lib.ui.loaders import _bundle_from
+from lib.ui.loaders import bundle_at
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def crime_cube(data_dir: str) -> CrimeCube:
     """The day x town x crime-type cube of the data folder's incidents, built once per process (read-only)."""
-    bundle = _bundle_from(data_dir)
+    bundle = bundle_at(data_dir)
     return build_cube(bundle["incidents"], bundle["towns"])
 
 

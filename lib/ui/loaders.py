@@ -11,15 +11,16 @@ from lib.metrics.overview import OverviewFigures, overview
 
 
 @st.cache_resource(show_spinner="正在载入数据 / Loading data…")
-def _bundle_from(data_dir: str) -> DataBundle:
+def bundle_at(data_dir: str) -> DataBundle:
+    """The checked data of one data folder, read once per process (shared: never mutate it)."""
     return load_bundle_cached(Path(data_dir))
 
 
 def data_bundle() -> DataBundle:
     """The checked data of the configured data folder; raises DataLoadError when it is broken."""
-    return _bundle_from(str(data_dir_from_env()))
+    return bundle_at(str(data_dir_from_env()))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def overview_figures(year: int, data_dir: str) -> OverviewFigures:
-    return overview(_bundle_from(data_dir), year)
+    return overview(bundle_at(data_dir), year)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.metrics.mediation_detail import MediationFigures, mediation_figures
-from lib.ui.loaders import _bundle_from
+from lib.ui.loaders import bundle_at
 
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
@@ -16,7 +16,7 @@ CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
 @st.cache_data(max_entries=64, show_spinner=False)
 def mediation_page_figures(start: date, end: date, towns: tuple[str, ...], types: tuple[str, ...],
                            channels: tuple[str, ...], data_dir: str) -> MediationFigures:
-    return mediation_figures(_bundle_from(data_dir), start, end, towns, types, channels)
+    return mediation_figures(bundle_at(data_dir), start, end, towns, types, channels)
 
 
 def _codes_clicked(chart_key: str) -> list[str]:

@@ -6,7 +6,7 @@ import os
 import streamlit as st
 
 from lib.metrics.patrol_view import PatrolBase, PatrolFigures, PatrolFilters, Reach, build_base, patrol_figures, post_reach
-from lib.ui.loaders import _bundle_from
+from lib.ui.loaders import bundle_at
 from lib.viz.basemap import TileConfig, tile_config
 from lib.viz.patrol_map import town_from_click
 
@@ -16,7 +16,7 @@ TILE_KEYS = ("PINGAN_TILES", "PINGAN_TILES_ATTR", "PINGAN_TILES_CRS")
 @st.cache_resource(show_spinner="正在准备巡逻轨迹 / Preparing patrol routes…", max_entries=4)
 def patrol_base(data_dir: str) -> PatrolBase:
     """Routes sampled in a metric CRS, incidents projected, areas measured: once per data folder."""
-    return build_base(_bundle_from(data_dir))
+    return build_base(bundle_at(data_dir))
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
@@ -27,7 +27,7 @@ def patrol_reach(minutes: int, data_dir: str) -> Reach:
 @st.cache_data(max_entries=32, show_spinner=False)
 def patrol_view(filters: PatrolFilters, data_dir: str) -> PatrolFigures:
     """Every figure of one filter state (cached per filter state)."""
-    return patrol_figures(_bundle_from(data_dir), patrol_base(data_dir), patrol_reach(filters.reach_min, data_dir), filters)
+    return patrol_figures(bundle_at(data_dir), patrol_base(data_dir), patrol_reach(filters.reach_min, data_dir), filters)
 
 
 def tiles() -> TileConfig:

@@ -11,8 +11,8 @@ import streamlit as st
 
 from lib.i18n import Lang
 from lib.metrics import satisfaction, towns
-from lib.ui.loaders import _bundle_from
-from lib.ui.url_state import _finish, _start, parse_codes
+from lib.ui.loaders import bundle_at
+from lib.ui.url_state import parse_codes, remember_in_url, restore_from_url
 from lib.viz.geo import light_geojson
 
 PEERS_PARAM = "peers"
@@ -21,13 +21,13 @@ PEERS_PARAM = "peers"
 @st.cache_resource(show_spinner=False)
 def county_shapes(data_dir: str) -> dict:
     """The counties as a light GeoJSON dict for the browser (shared: never mutate it)."""
-    return light_geojson(_bundle_from(data_dir)["counties"], "adcode")
+    return light_geojson(bundle_at(data_dir)["counties"], "adcode")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def county_bounds(cities: tuple[str, ...], data_dir: str) -> tuple[float, float, float, float]:
     """The lon/lat bounds of the chosen cities' counties (all counties when none is chosen): the map's first view."""
-    counties = _bundle_from(data_dir)["counties"]
+    counties = bundle_at(data_dir)["counties"]
     chosen = counties[counties["city_adcode"].astype(str).isin(cities)] if cities else counties
     west, south, east, north = (float(v) for v in (chosen if len(chosen) else counties).total_bounds)
     return west, south, east, north
@@ -35,7 +35,7 @@ def county_bounds(cities: tuple[str, ...], data_dir: str) -> tuple[float, float,
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def county_ranking(year: int, indicator: str, data_dir: str) -> pd.DataFrame:
-    bundle = _bundle_from(data_dir)
+    bundle = bundle_at(data_dir)
     return satisfaction.county_ranking(bundle["county_survey"], bundle["counties"], year, indicator)
 
 
@@ -43,7 +43,7 @@ def county_ranking(year: int, indicator: str, data_dir: str) -> pd.DataFrame:
 def trajectory(adcodes: tuple[str, ...], district: str, indicator: str, target_rank: int,
                data_dir: str) -> tuple[pd.DataFrame, int | None]:
     """The counties' ranks over the years, and the first year the district ranked `target_rank` or better."""
-    survey = _bundle_from(data_dir)["county_survey"]
+    survey = bundle_at(data_dir)["county_survey"]
     return (satisfaction.rank_history(survey, list(adcodes), indicator),
             satisfaction.first_year_within(survey, district, target_rank, indicator))
 
@@ -51,13 +51,13 @@ def trajectory(adcodes: tuple[str, ...], district: str, indicator: str, target_r
 @st.cache_data(max_entries=64, show_spinner=False)
 def indicator_profile(district: str, year: int, target_rank: int, indicators: tuple[str, ...],
                       data_dir: str) -> pd.DataFrame:
-    survey = _bundle_from(data_dir)["county_survey"]
+    survey = bundle_at(data_dir)["county_survey"]
     return satisfaction.indicator_profile(survey, district, year, target_rank, list(indicators))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def town_factors(year: int, indicator: str, data_dir: str) -> pd.DataFrame:
-    bundle = _bundle_from(data_dir)
+    bundle = bundle_at(data_dir)
     scores = satisfaction.town_ranking(bundle["town_survey"], year, indicator)
     return towns.town_factors(scores, bundle["incidents"], bundle["disputes"], bundle["towns"], year)
 
@@ -75,10 +75,10 @@ def peers_multiselect(label: str, codes: Sequence[str], labels: Mapping[str, str
         known, unknown = parse_codes(raw, codes)
         return (default if unknown and not known else known), unknown
 
-    _start(PEERS_PARAM, parse, default, ", ".join(labels.get(c, c) for c in default), lang)
+    restore_from_url(PEERS_PARAM, parse, default, ", ".join(labels.get(c, c) for c in default), lang)
     chosen = st.sidebar.multiselect(label, list(codes), format_func=lambda c: labels.get(c, c), key=PEERS_PARAM,
                                     placeholder=placeholder)
-    return _finish(PEERS_PARAM, list(chosen), default, ",".join)
+    return remember_in_url(PEERS_PARAM, list(chosen), default, ",".join)
 
 
 def add_clicked_county_to_peers(chart_key: str) -> None:

@@ -30,7 +30,8 @@ def _notice_bad(param: str, bad: Sequence[str], default_text: str, lang: Lang) -
                  icon=":material/link_off:")
 
 
-def _start(param: str, parse: Callable[[list[str]], tuple[T, list[str]]], default: T, default_text: str, lang: Lang) -> None:
+def restore_from_url(param: str, parse: Callable[[list[str]], tuple[T, list[str]]], default: T, default_text: str,
+                     lang: Lang) -> None:
     """Before the widget: the value of record from the URL (first run) and the widget's state from it."""
     if _truth(param) not in st.session_state:
         raw = st.query_params.get_all(param)
@@ -41,7 +42,7 @@ def _start(param: str, parse: Callable[[list[str]], tuple[T, list[str]]], defaul
         st.session_state[param] = st.session_state[_truth(param)]
 
 
-def _finish(param: str, value: T, default: T, to_url: Callable[[T], str | list[str]]) -> T:
+def remember_in_url(param: str, value: T, default: T, to_url: Callable[[T], str | list[str]]) -> T:
     """After the widget: remember the value and show it in the URL (the default is left out of the URL)."""
     st.session_state[_truth(param)] = value
     if value == default:
@@ -60,10 +61,10 @@ def parse_codes(raw: list[str], allowed: Sequence[str]) -> tuple[list[str], list
 def code_multiselect(label: str, codes: Sequence[str], labels: Mapping[str, str], param: str, lang: Lang,
                      *, placeholder: str | None = None, container=st.sidebar) -> list[str]:
     """A multiselect showing labels, with the chosen codes in the URL (`?town=511402001,511402002`). Empty = all."""
-    _start(param, lambda raw: parse_codes(raw, codes), [], t("url.all", lang), lang)
+    restore_from_url(param, lambda raw: parse_codes(raw, codes), [], t("url.all", lang), lang)
     chosen = container.multiselect(label, list(codes), format_func=lambda c: labels.get(c, c), key=param,
                                    placeholder=placeholder or t("url.all", lang))
-    return _finish(param, list(chosen), [], ",".join)
+    return remember_in_url(param, list(chosen), [], ",".join)
 
 
 def code_select(label: str, codes: Sequence[str], labels: Mapping[str, str], param: str, lang: Lang, default: str,
@@ -72,9 +73,9 @@ def code_select(label: str, codes: Sequence[str], labels: Mapping[str, str], par
     def parse(raw: list[str]) -> tuple[str, list[str]]:
         return (raw[0], []) if raw[0] in codes else (default, [raw[0]])
 
-    _start(param, parse, default, labels.get(default, default), lang)
+    restore_from_url(param, parse, default, labels.get(default, default), lang)
     chosen = container.selectbox(label, list(codes), format_func=lambda c: labels.get(c, c), key=param)
-    return _finish(param, chosen, default, str)
+    return remember_in_url(param, chosen, default, str)
 
 
 def period_input(label: str, first: date, last: date, default: tuple[date, date], lang: Lang,
@@ -90,9 +91,9 @@ def period_input(label: str, first: date, last: date, default: tuple[date, date]
         return (max(start, first), min(end, last)), []
 
     text = f"{default[0].isoformat()}~{default[1].isoformat()}"
-    _start("period", parse, default, text, lang)
+    restore_from_url("period", parse, default, text, lang)
     chosen = container.date_input(label, min_value=first, max_value=last, key="period", format="YYYY-MM-DD")
     period = tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen, chosen)
     if len(period) == 1:  # the second day is not picked yet
         period = (period[0], period[0])
-    return _finish("period", period, default, lambda p: f"{p[0].isoformat()}~{p[1].isoformat()}")
+    return remember_in_url("period", period, default, lambda p: f"{p[0].isoformat()}~{p[1].isoformat()}")

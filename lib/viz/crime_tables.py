@@ -9,7 +9,7 @@ from pandas.io.formats.style import Styler
 from lib.data.codes import CRIME_GROUPS, label_of
 from lib.data.contracts import INCIDENTS
 from lib.export import localized_headers
-from lib.formatting import _signed, fmt_yuan  # _signed: the sign convention of every change shown
+from lib.formatting import signed, fmt_yuan  # signed: the sign convention of every change shown
 from lib.i18n import Lang, t
 from lib.metrics.compstat import WINDOW_KEYS
 from lib.metrics.periods import Change
@@ -26,10 +26,10 @@ def period_delta(change: Change, lang: Lang, *, points: bool = False) -> str | N
     if change.previous is None:
         return None
     if points:
-        return t("cr.delta_points", lang, change=_signed(change.delta or 0.0, 1))
+        return t("cr.delta_points", lang, change=signed(change.delta or 0.0, 1))
     if change.pct is None:
         return t("cr.delta_same", lang) if change.current == 0 else t("cr.delta_new", lang)
-    return t("cr.delta_pct", lang, change=_signed(change.pct, 1))
+    return t("cr.delta_pct", lang, change=signed(change.pct, 1))
 
 
 def short_yuan(value: float, lang: Lang) -> str:
@@ -102,8 +102,8 @@ def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang) -> Sty
     pct_columns = [t("cr.col_window_pct", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
     delta_columns = [t("cr.col_window_delta", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
     return (frame.style.apply(lambda _: styles, axis=None)
-            .format(lambda v: _signed(v, 1) + "%", subset=pct_columns, na_rep="—")
-            .format(lambda v: _signed(v, 0), subset=delta_columns, na_rep="—"))
+            .format(lambda v: signed(v, 1) + "%", subset=pct_columns, na_rep="—")
+            .format(lambda v: signed(v, 0), subset=delta_columns, na_rep="—"))
 
 
 def compstat_help(lang: Lang) -> dict[str, str]:

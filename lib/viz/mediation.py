@@ -45,7 +45,7 @@ def versus(start: date, end: date, lang: Lang) -> str:
     return t("med.vs_year", lang, year=start.year - 1) if is_calendar_year(start, end) else t("med.vs_prior", lang)
 
 
-def _signed(value: float, decimals: int) -> str:
+def signed(value: float, decimals: int) -> str:
     sign = "+" if value > 0 else ("-" if value < 0 else "±")
     return f"{sign}{abs(value):,.{decimals}f}"
 
@@ -57,13 +57,13 @@ def change_text(change: Change, start: date, end: date, lang: Lang, *, kind: str
     tail = versus(start, end, lang)
     delta = change.delta or 0.0
     if kind == "points":
-        return f"{_signed(delta, 1)}{t('med.points', lang)} {tail}"
+        return f"{signed(delta, 1)}{t('med.points', lang)} {tail}"
     if kind == "days":
         sign = "+" if delta > 0 else ("-" if delta < 0 else "±")
         return f"{t('med.days', lang, days=sign + _trimmed(abs(delta)))} {tail}"
     if change.pct is None:
         return f"±0 {tail}" if change.current == 0 else t("med.change_new", lang)
-    return f"{_signed(change.pct, 1)}% {tail}"
+    return f"{signed(change.pct, 1)}% {tail}"
 
 
 def close_change(now: CloseTimes, before: CloseTimes, attribute: str) -> Change:
@@ -93,7 +93,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 def yearly_figure(yearly: pd.DataFrame, lang: Lang) -> go.Figure:
     """Bars of the disputes received in each full year, labelled with the count and the change on the year before."""
-    texts = [fmt_count(n, lang) + ("" if pd.isna(p) else f"<br>{_signed(p, 1)}%")
+    texts = [fmt_count(n, lang) + ("" if pd.isna(p) else f"<br>{signed(p, 1)}%")
              for n, p in zip(yearly["received"], yearly["change_pct"])]
     fig = go.Figure(go.Bar(x=yearly["year"].astype(str), y=yearly["received"], text=texts, textposition="outside",
                            marker_color=BLUE, cliponaxis=False, hovertemplate="%{x}: %{y:,}<extra></extra>"))
@@ -133,7 +133,7 @@ def type_figure(by_type: pd.DataFrame, lang: Lang) -> go.Figure:
     """Disputes received by type, most first, each labelled with the change on a year earlier."""
     rows = by_type.sort_values("received", ascending=False, kind="stable")
     labels = [label_of(DISPUTE_TYPES, c, lang) for c in rows["dispute_type"]]
-    changes = ["" if pd.isna(p) else f"{_signed(p, 1)}%" for p in rows["change_pct"]]
+    changes = ["" if pd.isna(p) else f"{signed(p, 1)}%" for p in rows["change_pct"]]
     texts = [t("med.type_text", lang, received=fmt_count(n, lang), change=c) for n, c in zip(rows["received"], changes)]
     hover = [f"{label}: {n:,} ({t('med.series_prior', lang)} {p:,})"
              for label, n, p in zip(labels, rows["received"], rows["prev_received"])]
@@ -196,7 +196,7 @@ def type_table(by_type: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         t("med.col_type", lang): [label_of(DISPUTE_TYPES, c, lang) for c in by_type["dispute_type"]],
         t("med.col_received", lang): by_type["received"].to_numpy(),
         t("med.col_prior", lang): by_type["prev_received"].to_numpy(),
-        t("med.col_change", lang): ["—" if pd.isna(p) else f"{_signed(p, 1)}%" for p in by_type["change_pct"]],
+        t("med.col_change", lang): ["—" if pd.isna(p) else f"{signed(p, 1)}%" for p in by_type["change_pct"]],
         t("med.col_share", lang): [fmt_pct(s, 1) for s in by_type["share"]],
     })
 

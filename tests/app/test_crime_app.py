@@ -14,7 +14,7 @@ def open_crime(**params) -> AppTest:
     app.run()  # st.navigation registers the pages on the first run
     for key, value in params.items():
         app.query_params[key] = value
-    app.switch_page("pages/crime.py").run()
+    app.switch_page("views/crime.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGE = "pages/mediation.py"
+PAGE = "views/mediation.py"
 
 
 def open_mediation(**params) -> AppTest:

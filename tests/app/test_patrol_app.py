@@ -10,7 +10,7 @@ SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
 
 def run_patrol(**params) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=180)
-    app.switch_page("pages/patrol.py")
+    app.switch_page("views/patrol.py")
     for key, value in params.items():
         app.query_params[key] = value
     app.run()

@@ -13,7 +13,7 @@ def run_page(**params) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=120)
     for key, value in params.items():
         app.query_params[key] = value
-    app.switch_page("pages/satisfaction.py")
+    app.switch_page("views/satisfaction.py")
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app

@@ -79,11 +79,3 @@ def test_the_overdue_list_downloads_as_csv_with_chinese_headers(open_page):
     assert header.split(",")[:5] == ["季度", "清单截至", "镇(街道)代码", "镇(街道)", "纠纷编号"]
     assert first.startswith("2020年第1季度,2020-03-31,")
     _assert_clean(opened)
-
-
-@pytest.mark.xfail(strict=True, reason="Streamlit runs pages/<page>.py on its own (legacy pages/ folder) when the "
-                                       "first request of a fresh server is not '/': see the mediation report")
-def test_a_link_to_the_page_works_as_the_first_request_of_a_fresh_server(start_app, open_page):
-    base = start_app({})
-    opened = open_page("/mediation", base_url=base)
-    expect(opened.page.locator("[data-testid='stSidebar']").get_by_text("语言 / Language")).to_be_visible(timeout=5000)

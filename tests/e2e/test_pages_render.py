@@ -46,3 +46,16 @@ def test_english_title(open_page):
     main = opened.page.locator("[data-testid='stMain']")
     expect(main.get_by_text(title).filter(visible=True).first,
            f"en title {title!r} not visible in the page body; see {shot}").to_be_visible()
+
+
+@pytest.mark.parametrize("spec", [p for p in PAGES if p.url_path], ids=_name)
+def test_a_shared_link_is_the_first_request_of_a_fresh_server(spec, start_app, open_page):
+    """A presenter's link opened right after a restart still gets the app shell (language switch, wide page)."""
+    base = start_app({})
+    opened = open_page(spec.url, base_url=base)
+    shot = opened.screenshot(f"fresh-{_name(spec)}")
+    _assert_clean(opened)
+    sidebar = opened.page.locator("[data-testid='stSidebar']")
+    expect(sidebar.get_by_text("语言 / Language"), f"no language switch: the page ran without app.py; see {shot}").to_be_visible()
+    for other in PAGES:
+        expect(sidebar.get_by_text(t(other.title_key, "zh"), exact=True).first).to_be_visible()
