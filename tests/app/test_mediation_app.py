@@ -1,22 +1,15 @@
 """The dispute-mediation page through Streamlit's AppTest: default view, other URL states, an empty selection,
 bad URL values."""
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from apptest import open_app
+
 PAGE = "views/mediation.py"
 
 
 def open_mediation(**params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.switch_page(PAGE)
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_app(PAGE, timeout=120, **params)
 
 
 def metrics(app: AppTest) -> dict[str, tuple[str, str | None]]:

@@ -1,23 +1,12 @@
 """The overview page through Streamlit's AppTest: default view, other URL states, bad URL values."""
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def run_app(**params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+from apptest import metric_values as metrics
+from apptest import open_app
 
 
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
+def run_app(**params):
+    return open_app(None, **params)
 
 
 def test_default_view_is_2020_in_chinese_with_the_seed_figures():

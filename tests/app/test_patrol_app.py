@@ -1,25 +1,14 @@
 """The patrol page through AppTest: the default view, shared links (night view of Dongpo Island), bad URL values."""
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from apptest import metric_values as metrics
+from apptest import open_app
+
 SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
 
 
-def run_patrol(**params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=180)
-    app.switch_page("views/patrol.py")
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
+def run_patrol(**params):
+    return open_app("views/patrol.py", **params)
 
 
 def test_default_view_shows_the_published_figures():

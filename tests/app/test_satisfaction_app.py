@@ -1,22 +1,15 @@
 """The satisfaction-ranking page through AppTest: default view, URL states, bad URL values."""
 import json
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from apptest import open_app
+
 MEISHAN = {"511402", "511403", "511421", "511423", "511424", "511425"}
 
 
 def run_page(**params) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.switch_page("views/satisfaction.py")
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_app("views/satisfaction.py", timeout=120, **params)
 
 
 def metrics(app: AppTest) -> dict[str, tuple[str, str | None]]:
