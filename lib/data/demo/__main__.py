@@ -91,7 +91,7 @@ def generate(out: Path, incident_count: int = DEFAULT_INCIDENTS) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=BUNDLED_DATA_DIR, help="output folder (default: data/)")
-    parser.add_argument("--incidents", type=int, default=DEFAULT_INCIDENTS, help="about how many incidents")
+    parser.add_argument("--incidents", type=int, default=DEFAULT_INCIDENTS, help="at least this many incidents")
     args = parser.parse_args()
     generate(args.out, args.incidents)
 

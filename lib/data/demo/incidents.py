@@ -85,9 +85,13 @@ def _fixed_days(rng: np.random.Generator, days: np.ndarray, per_year: dict[int, 
 
 
 def _skeleton(rng: np.random.Generator, size: int) -> pd.DataFrame:
-    """Report day and crime type of every incident."""
+    """Report day and crime type of every incident: at least `size` in all (the Poisson draw's expected
+    total is set 4 standard deviations above `size`)."""
     days = _days()
-    base_per_day = size / len(days) / 1.05
+    fixed = sum(sum(per_year.values()) for per_year in FIXED_PER_YEAR.values())
+    unit_total = sum(_daily_rate(days, model, 1.0).sum() for model in MODELS.values())
+    wanted = max(size - fixed, 0)
+    base_per_day = (wanted + 4 * np.sqrt(wanted)) / unit_total
     parts = []
     for code, model in MODELS.items():
         counts = rng.poisson(_daily_rate(days, model, base_per_day))
@@ -297,7 +301,7 @@ def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def incidents(geo: Geography, size: int = DEFAULT_INCIDENTS) -> pd.DataFrame:
-    """About `size` incidents from the demo start to the as-of date."""
+    """At least `size` incidents (a little more) from the demo start to the as-of date."""
     rng = rng_for("incidents", size)
     frame = _skeleton(rng, size)
     frame["reported_at"] = pd.to_datetime(_times(rng, frame))
