@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -14,3 +15,11 @@ def bundle() -> DataBundle:
 @pytest.fixture
 def project_root() -> Path:
     return Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_folders(tmp_path_factory):
+    """Tests never read a work copy or snapshot this machine's own app runs left in the home folder."""
+    for name, folder in (("PINGAN_WORK_DIR", "work"), ("PINGAN_CACHE_DIR", "cache")):
+        os.environ[name] = str(tmp_path_factory.mktemp(folder))
+    os.environ.pop("PINGAN_DATA_DIR", None)

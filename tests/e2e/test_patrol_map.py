@@ -6,6 +6,7 @@ import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from lib.data.store import BUNDLED_DATA_DIR
@@ -101,13 +102,19 @@ def test_injected_names_stay_inert_text(open_page, start_app, poisoned_data):
     iframe = opened.page.locator("iframe[title*='streamlit_folium']")
     iframe.scroll_into_view_if_needed()
     box = iframe.bounding_box()
-    opened.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    opened.page.wait_for_timeout(800)
+    tooltip = frame.locator(".leaflet-tooltip").filter(has_text=PAYLOAD)
+    for step in range(10):  # the map may still be drawing under a busy machine: hover again until a tooltip shows
+        opened.page.mouse.move(box["x"] + box["width"] / 2 + 3 * step, box["y"] + box["height"] / 2 + 2 * step)
+        try:
+            tooltip.first.wait_for(state="visible", timeout=1500)
+            break
+        except PlaywrightTimeout:
+            continue
     opened.screenshot("patrol-poisoned")
     labels = frame.locator(".pingan-town-label").all_inner_texts()
     assert any(label.startswith(PAYLOAD) for label in labels), labels  # shown literally
-    tooltip = frame.locator(".leaflet-tooltip").all_inner_texts()
-    assert any(PAYLOAD in text for text in tooltip), tooltip
+    texts = frame.locator(".leaflet-tooltip").all_inner_texts()
+    assert any(PAYLOAD in text for text in texts), texts
     assert frame.locator(".leaflet-container img[src='x']").count() == 0
     assert frame.evaluate("() => window.__pwned") is None
     assert opened.page.evaluate("() => window.__pwned") is None
