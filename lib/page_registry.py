@@ -22,4 +22,5 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/mediation.py", "mediation", "page.mediation", ":material/handshake:"),
     PageSpec("views/crime.py", "crime", "page.crime", ":material/trending_up:"),
     PageSpec("views/patrol.py", "patrol", "page.patrol", ":material/local_police:"),
+    PageSpec("views/data_admin.py", "data", "page.data", ":material/upload_file:"),
 )

@@ -7,6 +7,7 @@ import streamlit as st
 
 from lib.data.snapshot import load_bundle_cached
 from lib.data.store import DataBundle, data_dir_from_env
+from lib.data.writes import adopt_work_copy
 from lib.metrics.overview import OverviewFigures, overview
 
 
@@ -17,8 +18,17 @@ def bundle_at(data_dir: str) -> DataBundle:
 
 
 def data_bundle() -> DataBundle:
-    """The checked data of the configured data folder; raises DataLoadError when it is broken."""
+    """The checked data of the configured data folder; raises DataLoadError when it is broken.
+
+    A work copy made by an earlier upload (lib.data.writes) is read when no folder is configured."""
+    adopt_work_copy()
     return bundle_at(str(data_dir_from_env()))
+
+
+def reload_data() -> None:
+    """Forget every cached frame and figure, so that every page reads the data again after a write."""
+    bundle_at.clear()
+    st.cache_data.clear()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

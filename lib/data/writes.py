@@ -1,0 +1,185 @@
+"""Safe writes to the data folder: atomic, locked, versioned, and never into the committed demo data.
+
+The data folder is the one lib.data.store reads: PINGAN_DATA_DIR, else the bundled data/. The bundled
+folder is part of the code and is never written. The first upload while the app reads it copies data/ to
+the work folder (PINGAN_WORK_DIR, default ~/.local/share/pingan-dashboard) as <work>/data, and points
+PINGAN_DATA_DIR at the copy for this process. At the next start, `adopt_work_copy()` (called by the app's
+loader) finds that copy and reads it again, unless PINGAN_DATA_DIR names a folder explicitly.
+To go back to the demo data, delete <work>/data (or set PINGAN_DATA_DIR to the bundled data/).
+
+Every write: takes an exclusive lock on <data>/.lock (fcntl.flock), so two uploads never interleave;
+keeps the file it replaces as <data>/.versions/<dataset>/<UTC timestamp>[-demo].csv; writes a temp file
+in the same folder, fsyncs it, then os.replace()s it over the old file, so a crash leaves the old
+file whole; and marks the dataset real (demo: false) in manifest.json.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+from lib.data.contracts import DatasetSpec
+from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, MANIFEST_FILE, data_dir_from_env
+
+WORK_DIR_ENV = "PINGAN_WORK_DIR"
+LOCK_FILE = ".lock"
+VERSIONS_DIR = ".versions"
+DEMO_SUFFIX = "-demo"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+
+
+def work_root() -> Path:
+    return Path(os.environ.get(WORK_DIR_ENV) or Path.home() / ".local" / "share" / "pingan-dashboard")
+
+
+def work_copy_dir() -> Path:
+    return work_root() / "data"
+
+
+def is_bundled(root: Path) -> bool:
+    return Path(root).resolve() == BUNDLED_DATA_DIR.resolve()
+
+
+def adopt_work_copy() -> Path:
+    """When no folder is configured and a work copy exists, read the work copy; the data folder in use."""
+    if not os.environ.get(DATA_DIR_ENV) and (work_copy_dir() / MANIFEST_FILE).is_file():
+        os.environ[DATA_DIR_ENV] = str(work_copy_dir())
+    return data_dir_from_env()
+
+
+def writable_data_dir() -> Path:
+    """The folder uploads write to: the configured one, or a work copy of the bundled data (made once)."""
+    root = adopt_work_copy()
+    if not is_bundled(root):
+        return root
+    target = work_copy_dir()
+    if not (target / MANIFEST_FILE).is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".data-copy-", dir=target.parent))
+        shutil.copytree(BUNDLED_DATA_DIR, staging / "data", ignore=shutil.ignore_patterns(VERSIONS_DIR, LOCK_FILE))
+        if target.exists():  # a half-made copy from an interrupted start: replaced whole
+            shutil.rmtree(target)
+        os.replace(staging / "data", target)
+        staging.rmdir()
+    os.environ[DATA_DIR_ENV] = str(target)
+    return target
+
+
+@contextmanager
+def data_lock(root: Path) -> Iterator[None]:
+    """An exclusive lock on the data folder for the duration of a write (blocks until it is free)."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK_FILE, "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a reader, or a crash, only ever sees the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def _manifest(root: Path) -> dict:
+    path = root / MANIFEST_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"schema_version": 1, "datasets": {}}
+
+
+def set_demo_flag(root: Path, dataset: str, demo: bool) -> None:
+    content = _manifest(root)
+    content.setdefault("datasets", {}).setdefault(dataset, {})["demo"] = demo
+    atomic_write(root / MANIFEST_FILE, (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Version:
+    """A kept earlier version of a dataset's file."""
+
+    path: Path
+    saved_at: datetime  # UTC, when it was replaced
+    demo: bool  # it held demo data
+    size: int
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime(STAMP_FORMAT)
+
+
+def _keep_version(root: Path, spec: DatasetSpec, now: datetime | None) -> Path | None:
+    current = root / spec.file
+    if not current.is_file():
+        return None
+    demo = bool(_manifest(root).get("datasets", {}).get(spec.name, {}).get("demo", False))
+    folder = root / VERSIONS_DIR / spec.name
+    name = _stamp(now)
+    while (folder / f"{name}.csv").exists() or (folder / f"{name}{DEMO_SUFFIX}.csv").exists():
+        name += "_"
+    kept = folder / f"{name}{DEMO_SUFFIX if demo else ''}{current.suffix}"
+    atomic_write(kept, current.read_bytes())
+    return kept
+
+
+def save_dataset(spec: DatasetSpec, content: bytes, root: Path | None = None, now: datetime | None = None) -> Path | None:
+    """Write `content` as the dataset's file (locked, versioned, atomic) and mark it real; the version kept."""
+    root = Path(root) if root else writable_data_dir()
+    if is_bundled(root):
+        raise PermissionError(f"the bundled demo data in {root} is never written; use writable_data_dir()")
+    with data_lock(root):
+        kept = _keep_version(root, spec, now)
+        atomic_write(root / spec.file, content)
+        set_demo_flag(root, spec.name, False)
+    return kept
+
+
+def list_versions(spec: DatasetSpec, root: Path) -> list[Version]:
+    """The kept versions of a dataset, newest first."""
+    folder = Path(root) / VERSIONS_DIR / spec.name
+    if not folder.is_dir():
+        return []
+    versions = []
+    for path in folder.iterdir():
+        stem = path.stem
+        demo = stem.endswith(DEMO_SUFFIX)
+        try:
+            saved = datetime.strptime(stem.removesuffix(DEMO_SUFFIX).rstrip("_"), STAMP_FORMAT).replace(tzinfo=timezone.utc)
+        except ValueError:
+            continue
+        versions.append(Version(path, saved, demo, path.stat().st_size))
+    return sorted(versions, key=lambda v: (v.saved_at, v.path.name), reverse=True)
+
+
+def rollback(spec: DatasetSpec, version: Path, root: Path | None = None, now: datetime | None = None) -> Path | None:
+    """Put a kept version back (the file it replaces is kept too, so a rollback can be undone)."""
+    root = Path(root) if root else writable_data_dir()
+    version = Path(version)
+    if version.parent.resolve() != (root / VERSIONS_DIR / spec.name).resolve() or not version.is_file():
+        raise FileNotFoundError(f"{version} is not a kept version of {spec.name}")
+    with data_lock(root):
+        kept = _keep_version(root, spec, now)
+        atomic_write(root / spec.file, version.read_bytes())
+        set_demo_flag(root, spec.name, version.stem.endswith(DEMO_SUFFIX))
+    return kept

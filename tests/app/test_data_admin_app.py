@@ -1,0 +1,94 @@
+"""The data-management page in AppTest: status, templates, a checked upload, confirm, and rollback."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV
+from lib.data.writes import WORK_DIR_ENV
+from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest import APP
+
+PAGE = "views/data_admin.py"
+POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
+
+
+def open_app(page: str, **params: str) -> AppTest:
+    """The app on `page`. Its file name (data_admin) differs from its url_path (data), and AppTest finds
+    such a page only after a first run has registered the navigation."""
+    app = AppTest.from_file(APP, default_timeout=180)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page(page)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA_DIR, root)
+    monkeypatch.setenv(DATA_DIR_ENV, str(root))
+    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
+    return root
+
+
+def test_status_contract_and_templates_in_english(data_copy):
+    app = open_app(PAGE, lang="en")
+    app.selectbox(key="dataset").set_value("posts").run()
+    assert app.title[0].value == "Data management"
+    status = app.dataframe[0].value
+    assert len(status) == 13 and list(status.columns)[:3] == ["Dataset", "File", "Rows"]
+    assert status.set_index("File").loc["incidents.csv", "Data"] == "Demo"
+    contract = app.dataframe[1].value
+    assert contract["Column"].tolist() == ["post_id", "kind", "name_zh", "name_en", "town_code", "lon", "lat"]
+    assert len(app.get("download_button")) == 2
+
+
+def test_upload_preview_confirm_and_rollback(data_copy):
+    app = open_app(PAGE)
+    app.selectbox(key="dataset").set_value("posts").run()
+    assert app.title[0].value == "数据管理"
+    app.radio(key="da-mode").set_value("append").run()
+    body = f"{POST_H}\nP001,city_gov_post,市政府岗亭,City-government post,511402002,103.84926,30.06640\n" \
+           "P900,city_gov_post,新岗亭,New post,通惠街道,103.85,30.07\n"
+    app.file_uploader[0].upload("posts.csv", body.encode("gbk"), "text/csv").run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"新增行": "1", "替换行": "0", "删除行": "0", "重复(不重复追加)": "1"}
+    assert "P001" in app.warning[0].value
+    assert b"P900" not in (data_copy / "posts.csv").read_bytes()  # nothing written before the confirm
+    app.button(key="da-confirm").click().run()
+    assert not app.exception
+    written = (data_copy / "posts.csv").read_text(encoding="utf-8")
+    assert "P900,city_gov_post,新岗亭,New post,511402001,103.85,30.07" in written
+    assert json.loads((data_copy / "manifest.json").read_text())["datasets"]["posts"]["demo"] is False
+    assert "已写入" in app.success[0].value
+    status = app.dataframe[0].value.set_index("文件")
+    assert status.loc["posts.csv", "行数"] == 25 and status.loc["posts.csv", "数据性质"] == "真实数据"
+    assert len(app.file_uploader) == 1 and not app.metric  # the uploader starts afresh
+    app.button(key="da-rollback").click().run()
+    assert b"P900" not in (data_copy / "posts.csv").read_bytes()
+    assert app.dataframe[0].value.set_index("文件").loc["posts.csv", "数据性质"] == "演示数据"
+
+
+def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
+    before = (data_copy / "posts.csv").read_bytes()
+    app = open_app(PAGE)
+    app.selectbox(key="dataset").set_value("posts").run()
+    body = f"{POST_H}\nP901,city_gov_post,岗,Post,<img src=x onerror=alert(1)>,103.8,39.9\n"
+    app.file_uploader[0].upload("bad.csv", body.encode(), "text/csv").run()
+    error = app.error[0].value
+    assert "发现 2 个问题" in error
+    assert r"\<img src=x onerror=alert\(1\)\>" in error  # escaped: shown as text, never as HTML
+    assert "列 lat" in error and not app.get("button")
+    assert (data_copy / "posts.csv").read_bytes() == before
+

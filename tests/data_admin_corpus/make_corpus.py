@@ -1,0 +1,150 @@
+"""Writes the bad-file corpus and its manifest.csv (file, dataset, expected message fragment in English).
+
+Run once from the project root: .venv/bin/python tests/data_admin_corpus/make_corpus.py
+The oversized file is made by the test itself, not committed.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+HERE = Path(__file__).resolve().parent
+INC_H = "案件编号,报案时间,镇(街道)代码,村(社区)代码,经度,纬度,案件类别,办理状态,破案日期,抓获嫌疑人,批准逮捕,打掉团伙编号,损失金额,挽回损失,查扣涉案资产,发现途径,抓获逃犯"
+INC_OK = "AJ2099000001,2020-03-05 08:05,511402107,511402107017,103.78552,30.16127,drugs,solved,2020-03-06,1,0,,0,0,0,investigation,0"
+POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
+POST_OK = "P901,city_gov_post,新岗亭,New post,511402002,103.84926,30.06640"
+DIS_H = "dispute_id,received_on,town_code,dispute_type,channel,outcome,closed_on,due_on"
+
+
+def inc(**cells: str) -> str:
+    names = ["incident_id", "reported_at", "town_code", "village_code", "lon", "lat", "crime_type", "status", "solved_on",
+             "suspects_caught", "arrests_approved", "gang_id", "loss_yuan", "recovered_yuan", "assets_seized_yuan",
+             "discovery", "fugitives_caught"]
+    values = dict(zip(names, INC_OK.split(",")))
+    values.update(cells)
+    return ",".join(values[n] for n in names)
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+CASES: list[tuple[str, str, bytes, str]] = [
+    # file, dataset, content, expected fragment (English message)
+    ("empty.csv", "incidents", b"", "the file is empty"),
+    ("header_only.csv", "incidents", (INC_H + "\n").encode(), "no data rows"),
+    ("binary.csv", "incidents", bytes(range(256)) * 4, "not a text CSV file"),
+    ("png_named.csv", "incidents", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "not a text CSV file"),
+    ("latin1.csv", "posts", ("post_id,kind,name_zh,name_en,town_code,lon,lat\nP901,city_gov_post,Caf\xe9,New post,511402002,103.8,30.0\n").encode("latin-1")
+     + bytes([0x81, 0x20, 0xff, 0xfe]), "not a text CSV file"),
+    ("utf16.csv", "posts", (POST_H + "\n" + POST_OK + "\n").encode("utf-16"), "not a text CSV file"),
+    ("not_zip.xlsx", "incidents", (INC_H + "\n" + INC_OK + "\n").encode(), "not a valid XLSX file"),
+    ("truncated.xlsx", "posts", xlsx([POST_H.split(","), POST_OK.split(",")])[:400], "not a valid XLSX file"),
+    ("zip_not_workbook.xlsx", "posts", b"", "damaged"),  # filled below
+    ("wrong_ext.txt", "posts", (POST_H + "\n" + POST_OK + "\n").encode(), "only .csv or .xlsx"),
+    ("missing_column.csv", "incidents", (INC_H.rsplit(",", 1)[0] + "\n" + INC_OK.rsplit(",", 1)[0] + "\n").encode(),
+     "this column is missing (header 'Fugitives caught')"),
+    ("extra_column.csv", "posts", (POST_H + ",备注\n" + POST_OK + ",x\n").encode(), "an extra or unrecognised column"),
+    ("renamed_column.csv", "posts", (POST_H.replace("点位类别", "岗亭类型") + "\n" + POST_OK + "\n").encode(),
+     "an extra or unrecognised column"),
+    ("repeated_column.csv", "posts", (POST_H + ",post_id\n" + POST_OK + ",P902\n").encode(), "repeats another column"),
+    ("wrong_dataset.csv", "posts", (INC_H + "\n" + INC_OK + "\n").encode(), "an extra or unrecognised column"),
+    ("bad_date.csv", "incidents", (INC_H + "\n" + inc(solved_on="2020-13-45") + "\n").encode(), "expected a date as YYYY-MM-DD"),
+    ("bad_date_text.csv", "incidents", (INC_H + "\n" + inc(solved_on="昨天") + "\n").encode(), "value '昨天'"),
+    ("time_without_time.csv", "incidents", (INC_H + "\n" + inc(reported_at="2020-03-05") + "\n").encode(),
+     "expected a time as YYYY-MM-DD HH:MM"),
+    ("bad_month_cn.csv", "incidents", (INC_H + "\n" + inc(solved_on="2020年2月30日") + "\n").encode(), "value '2020年2月30日'"),
+    ("negative_count.csv", "incidents", (INC_H + "\n" + inc(suspects_caught="-3") + "\n").encode(), "expected a value of at least 0"),
+    ("negative_yuan_gbk.csv", "incidents", (INC_H + "\n" + inc(loss_yuan="-100") + "\n").encode("gbk"), "column loss_yuan"),
+    ("not_a_number.csv", "incidents", (INC_H + "\n" + inc(arrests_approved="两") + "\n").encode(), "expected a whole number"),
+    ("unknown_town_code.csv", "posts", (POST_H + "\nP901,city_gov_post,岗,Post,511402999,103.8,30.0\n").encode(),
+     "not a known town code or name; closest known codes"),
+    ("unknown_town_name.csv", "posts", (POST_H + "\nP901,city_gov_post,岗,Post,通惠街,103.8,30.0\n").encode(),
+     "511402001 通惠街道"),
+    ("unknown_village.csv", "incidents", (INC_H + "\n" + inc(village_code="511402107999") + "\n").encode(),
+     "not a known village code or name"),
+    ("unknown_code_value.csv", "incidents", (INC_H + "\n" + inc(crime_type="theft") + "\n").encode(), "expected one of: telecom_fraud"),
+    ("duplicate_ids.csv", "incidents", (INC_H + "\n" + inc() + "\n" + inc() + "\n").encode(), "duplicates another row"),
+    ("duplicate_survey.csv", "town_survey", b"town_code,year,sample_size,overall,security\n"
+     b"511402001,2020,100,90,91\n511402001,2020,120,92,93\n", "one row per town and year"),
+    ("score_out_of_range.csv", "town_survey", b"town_code,year,sample_size,overall,security\n511402001,2020,100,190,91\n",
+     "expected a value between 0 and 100"),
+    ("zero_sample.csv", "town_survey", b"town_code,year,sample_size,overall,security\n511402001,2020,0,90,91\n",
+     "expected a value above 0"),
+    ("lon_outside_sichuan.csv", "posts", (POST_H + "\nP901,city_gov_post,岗,Post,511402002,116.4,39.9\n").encode(),
+     "expected a value between 97.0 and 109.0"),
+    ("html_in_name.csv", "posts", (POST_H + "\n<script>alert(1)</script>,city_gov_post,<b>岗</b>,Post,511402002,103.8,30.0\n").encode(),
+     "value '<script>alert(1)</script>'"),
+    ("html_in_town.csv", "posts", (POST_H + "\nP901,city_gov_post,岗,Post,<img src=x onerror=alert(1)>,103.8,30.0\n").encode(),
+     "value '<img src=x onerror=alert(1)>'"),
+    ("empty_required.csv", "posts", (POST_H + "\nP901,city_gov_post,,Post,511402002,103.8,30.0\n").encode(), "must not be empty"),
+    ("bad_id_format.csv", "posts", (POST_H + "\nP 901!,city_gov_post,岗,Post,511402002,103.8,30.0\n").encode(), "wrong format"),
+    ("end_before_start.csv", "patrol_sessions",
+     "巡逻编号,巡防力量,巡逻方式,镇(街道)代码,开始时间,结束时间,巡逻路线\n"
+     "XL9000001,police,vehicle,511402001,2020-03-05 10:00,2020-03-05 09:00,\"LINESTRING (103.8 30.0, 103.81 30.01)\"\n".encode(),
+     "end_at after start_at"),
+    ("formula_cells.xlsx", "posts", b"", "value '#DIV/0!': expected a number"),  # filled below: a formula whose saved value is text
+    ("xlsx_bad_date.xlsx", "disputes", b"", "expected a date as YYYY-MM-DD"),  # filled below
+    ("gbk_bad_type.csv", "disputes", (DIS_H + "\nJF9000001,2020/3/5,511402001,邻里纠纷,police_mediation,settled,,2020-04-05\n").encode("gbk"),
+     "value '邻里纠纷'"),
+]
+
+
+def _zip_not_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    return buffer.getvalue()
+
+
+def with_cached_value(data: bytes, cell: str, value: str, kind: str = "") -> bytes:
+    """An XLSX whose formula cell `cell` carries a saved value, as Excel saves it (openpyxl saves none)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'<c r="' + cell.encode() + rb'"[^>]*><f>(.*?)</f><v ?/>',
+                                 lambda m: b'<c r="' + cell.encode() + b'"' + (b' t="' + kind.encode() + b'"' if kind else b"")
+                                 + b"><f>" + m[1] + b"</f><v>" + value.encode() + b"</v>", content)
+            dst.writestr(item, content)
+    return out.getvalue()
+
+
+def _formula_cells() -> bytes:
+    """A formula whose saved value is an Excel error: read as the value (#DIV/0!), never as the formula."""
+    data = xlsx([POST_H.split(","), ["P901", "city_gov_post", "岗", "Post", "511402002", "=1/0", "30.0"]])
+    return with_cached_value(data, "F2", "#DIV/0!", "e")
+
+
+def main() -> None:
+    cases = []
+    for name, dataset, content, expected in CASES:
+        if name == "zip_not_workbook.xlsx":
+            content = _zip_not_workbook()
+        elif name == "formula_cells.xlsx":
+            content = _formula_cells()
+        elif name == "xlsx_bad_date.xlsx":
+            content = xlsx([DIS_H.split(","), ["JF9000001", "下周一", "511402001", "neighbour", "people", "settled", None, "2020-04-05"]])
+        (HERE / name).write_bytes(content)
+        cases.append((name, dataset, expected))
+    with open(HERE / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "dataset", "expected_en"])
+        writer.writerows(cases)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""数据管理 Data management: dataset status, templates, checked uploads with a preview, and rollback."""
+import streamlit as st
+
+from lib.data.contracts import DATASETS_BY_NAME
+from lib.data.status import BEIJING, dataset_status, status_table
+from lib.data.store import data_dir_from_env
+from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_xlsx
+from lib.data.upload import MAX_UPLOAD_BYTES, Places, plan_change, read_upload, result_csv
+from lib.data.writes import is_bundled, list_versions, rollback, save_dataset, work_copy_dir
+from lib.i18n import t
+from lib.ui.loaders import reload_data
+from lib.ui.shell import current_lang, escape_markdown, load_or_explain, url_fallback_notice
+
+lang = current_lang()
+bundle = load_or_explain(lang)
+if bundle is None:
+    st.stop()
+root = data_dir_from_env()
+
+st.title(t("da.heading", lang))
+st.caption(t("da.intro", lang))
+if notice := st.session_state.pop("da-notice", None):
+    st.success(notice, icon=":material/check_circle:")
+st.caption(escape_markdown(t("da.folder", lang, path=root)))
+if is_bundled(root):
+    st.info(escape_markdown(t("da.folder_bundled", lang, path=work_copy_dir())), icon=":material/info:")
+
+st.subheader(t("da.section_status", lang))
+st.dataframe(status_table(dataset_status(bundle, root), lang), hide_index=True, height="content")
+
+names = [d.name for d in TABLE_DATASETS]
+label = {d.name: (d.zh if lang == "zh" else d.en) for d in TABLE_DATASETS}
+url_fallback_notice("dataset", names, names[0], lang)
+name = st.selectbox(t("da.dataset", lang), names, format_func=label.get, key="dataset", bind="query-params")
+spec = DATASETS_BY_NAME[name or names[0]]
+
+st.subheader(t("da.section_templates", lang))
+st.caption(t("da.template_note", lang))
+left, right = st.columns(2)
+left.download_button(t("da.template_csv", lang), lambda: template_csv(spec, bundle[spec.name], lang),
+                     f"template-{spec.name}.csv", "text/csv", key="da-template-csv",
+                     icon=":material/download:", on_click="ignore")
+right.download_button(t("da.template_xlsx", lang), lambda: template_xlsx(spec, bundle[spec.name], lang),
+                      f"template-{spec.name}.xlsx",
+                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      key="da-template-xlsx", icon=":material/download:", on_click="ignore")
+st.dataframe(contract_table(spec, lang), hide_index=True)
+
+st.subheader(t("da.section_upload", lang))
+mode = st.radio(t("da.mode", lang), ["replace", "append"], format_func=lambda m: t(f"da.mode.{m}", lang),
+                horizontal=True, key="da-mode")
+generation = st.session_state.setdefault("da-generation", 0)
+upload = st.file_uploader(t("da.file", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=["csv", "xlsx"],
+                          key=f"da-file-{generation}")
+if upload is not None:
+    check = read_upload(spec, upload.name, upload.getvalue(), Places.from_frames(bundle["towns"], bundle["villages"]))
+    if not check.ok:
+        capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
+        lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
+        st.error(t("da.problems", lang, count=len(check.problems), capped=capped) + "\n\n" + lines)
+    else:
+        plan = plan_change(spec, bundle[spec.name], check.frame, mode)
+        st.success(t("da.checked", lang, rows=len(check.frame)), icon=":material/task_alt:")
+        cols = st.columns(4)
+        cols[0].metric(t("da.added", lang), plan.added)
+        cols[1].metric(t("da.replaced", lang), plan.replaced)
+        cols[2].metric(t("da.removed", lang), plan.removed)
+        cols[3].metric(t("da.duplicates", lang), len(plan.duplicates))
+        if plan.duplicates:
+            st.warning(escape_markdown(t("da.duplicates_list", lang, ids=", ".join(plan.duplicates[:50]))))
+        st.caption(t("da.preview", lang, n=min(20, len(check.frame))))
+        st.dataframe(check.frame.head(20), hide_index=True)
+        if plan.added == 0 and plan.replaced == 0 and plan.removed == 0:
+            st.info(t("da.nothing", lang))
+        else:
+            st.caption(t("da.after", lang, rows=len(plan.result)))
+            if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
+                save_dataset(spec, result_csv(plan))
+                reload_data()
+                st.session_state["da-generation"] = generation + 1
+                st.session_state["da-notice"] = t("da.saved", lang, dataset=label[spec.name])
+                st.rerun()
+
+st.subheader(t("da.section_versions", lang))
+versions = list_versions(spec, root)
+if not versions:
+    st.caption(t("da.no_versions", lang, dataset=label[spec.name]))
+else:
+    when = {str(v.path): v.saved_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S") for v in versions}
+    chosen = st.selectbox(t("da.version", lang), [str(v.path) for v in versions], key="da-version",
+                          format_func=lambda p: t("da.version_label", lang, when=when[p],
+                                                  kind=t("da.demo" if p.endswith("-demo.csv") else "da.real", lang),
+                                                  kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))
+    if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:"):
+        rollback(spec, chosen, root)
+        reload_data()
+        st.session_state["da-notice"] = t("da.rolled_back", lang, dataset=label[spec.name], when=when[chosen])
+        st.rerun()
