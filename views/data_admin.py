@@ -1,15 +1,21 @@
 """数据管理 Data management: dataset status, templates, checked uploads with a preview, and rollback."""
+from pathlib import Path
+
 import streamlit as st
 
-from lib.data.contracts import DATASETS_BY_NAME
+from lib.data.contracts import DATASETS, DATASETS_BY_NAME
+from lib.data.geo_upload import GEO_SUFFIXES, plan_geo_change, read_geo_upload
 from lib.data.status import BEIJING, dataset_status, status_table
 from lib.data.store import data_dir_from_env
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_xlsx
 from lib.data.upload import MAX_UPLOAD_BYTES, Places, plan_change, read_upload, result_csv
-from lib.data.writes import is_bundled, list_versions, rollback, save_dataset, work_copy_dir
+from lib.data.writes import (DEMO_SUFFIX, geojson_bytes, is_bundled, list_versions, rollback, save_boundaries,
+                              save_dataset, work_copy_dir)
 from lib.i18n import t
+from lib.ui.access import uploads_allowed
 from lib.ui.loaders import reload_data
-from lib.ui.shell import current_lang, escape_markdown, load_or_explain, url_fallback_notice
+from lib.ui.shell import current_lang, escape_markdown, load_or_explain
+from lib.ui.url_state import code_select
 
 lang = current_lang()
 bundle = load_or_explain(lang)
@@ -28,58 +34,111 @@ if is_bundled(root):
 st.subheader(t("da.section_status", lang))
 st.dataframe(status_table(dataset_status(bundle, root), lang), hide_index=True, height="content")
 
-names = [d.name for d in TABLE_DATASETS]
-label = {d.name: (d.zh if lang == "zh" else d.en) for d in TABLE_DATASETS}
-url_fallback_notice("dataset", names, names[0], lang)
-name = st.selectbox(t("da.dataset", lang), names, format_func=label.get, key="dataset", bind="query-params")
+names = [d.name for d in TABLE_DATASETS] + [d.name for d in DATASETS if d.geometry]
+label = {d.name: (d.zh if lang == "zh" else d.en) for d in DATASETS}
+# the code (not the label) in the URL: Streamlit's bind="query-params" would write the label
+name = code_select(t("da.dataset", lang), names, label, "dataset", lang, names[0], container=st)
 spec = DATASETS_BY_NAME[name or names[0]]
 
-st.subheader(t("da.section_templates", lang))
-st.caption(t("da.template_note", lang))
-left, right = st.columns(2)
-left.download_button(t("da.template_csv", lang), lambda: template_csv(spec, bundle[spec.name], lang),
-                     f"template-{spec.name}.csv", "text/csv", key="da-template-csv",
-                     icon=":material/download:", on_click="ignore")
-right.download_button(t("da.template_xlsx", lang), lambda: template_xlsx(spec, bundle[spec.name], lang),
-                      f"template-{spec.name}.xlsx",
-                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                      key="da-template-xlsx", icon=":material/download:", on_click="ignore")
-st.dataframe(contract_table(spec, lang), hide_index=True)
 
-st.subheader(t("da.section_upload", lang))
-mode = st.radio(t("da.mode", lang), ["replace", "append"], format_func=lambda m: t(f"da.mode.{m}", lang),
-                horizontal=True, key="da-mode")
+def _confirm_and_write(write) -> None:
+    """The confirm button: write, reload every page's data, and start the uploader afresh."""
+    if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
+        write()
+        reload_data()
+        st.session_state["da-generation"] = generation + 1
+        st.session_state["da-notice"] = t("da.saved", lang, dataset=label[spec.name])
+        st.rerun()
+
+
 generation = st.session_state.setdefault("da-generation", 0)
-upload = st.file_uploader(t("da.file", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=["csv", "xlsx"],
-                          key=f"da-file-{generation}")
-if upload is not None:
-    check = read_upload(spec, upload.name, upload.getvalue(), Places.from_frames(bundle["towns"], bundle["villages"]))
-    if not check.ok:
-        capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
-        lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
-        st.error(t("da.problems", lang, count=len(check.problems), capped=capped) + "\n\n" + lines)
-    else:
-        plan = plan_change(spec, bundle[spec.name], check.frame, mode)
-        st.success(t("da.checked", lang, rows=len(check.frame)), icon=":material/task_alt:")
-        cols = st.columns(4)
-        cols[0].metric(t("da.added", lang), plan.added)
-        cols[1].metric(t("da.replaced", lang), plan.replaced)
-        cols[2].metric(t("da.removed", lang), plan.removed)
-        cols[3].metric(t("da.duplicates", lang), len(plan.duplicates))
-        if plan.duplicates:
-            st.warning(escape_markdown(t("da.duplicates_list", lang, ids=", ".join(plan.duplicates[:50]))))
-        st.caption(t("da.preview", lang, n=min(20, len(check.frame))))
-        st.dataframe(check.frame.head(20), hide_index=True)
-        if plan.added == 0 and plan.replaced == 0 and plan.removed == 0:
-            st.info(t("da.nothing", lang))
+allowed = uploads_allowed()  # a deployment setting, never from the URL
+if spec.geometry:
+    st.subheader(t("da.section_templates", lang))
+    st.caption(t("da.geo_template_note", lang))
+    current_file = root / spec.file
+    st.download_button(t("da.geo_template", lang), lambda: current_file.read_bytes(), Path(spec.file).name,
+                       "application/geo+json", key="da-template-geojson", icon=":material/download:", on_click="ignore")
+    st.dataframe(contract_table(spec, lang), hide_index=True)
+
+    st.subheader(t("da.section_upload", lang))
+    if not allowed:
+        st.info(t("da.uploads_off", lang), icon=":material/lock:")
+    st.caption(t("da.geo_mode", lang))
+    gcj02 = st.checkbox(t("da.gcj02", lang), key="da-gcj02", help=t("da.gcj02_help", lang))
+    upload = st.file_uploader(t("da.file_geo", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=list(GEO_SUFFIXES),
+                              key=f"da-geo-file-{generation}", disabled=not allowed)
+    if upload is not None:
+        check = read_geo_upload(spec, upload.name, upload.getvalue(), bundle.frames, gcj02=gcj02)
+        if not check.ok:
+            capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
+            lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
+            st.error(t("da.problems", lang, count=len(check.problems), capped=capped) + "\n\n" + lines)
+            st.caption(t("da.geo_rows_note", lang))
         else:
-            st.caption(t("da.after", lang, rows=len(plan.result)))
-            if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
-                save_dataset(spec, result_csv(plan))
-                reload_data()
-                st.session_state["da-generation"] = generation + 1
-                st.session_state["da-notice"] = t("da.saved", lang, dataset=label[spec.name])
-                st.rerun()
+            plan = plan_geo_change(spec, bundle[spec.name], check.frame)
+            crs = check.crs or t("da.geo_crs_none", lang)
+            st.success(escape_markdown(t("da.geo_checked", lang, features=len(check.frame), crs=crs,
+                                         gcj=t("da.geo_from_gcj02", lang) if gcj02 else "")), icon=":material/task_alt:")
+            cols = st.columns(3)
+            cols[0].metric(t("da.features_added", lang), len(plan.added))
+            cols[1].metric(t("da.features_replaced", lang), len(plan.replaced))
+            cols[2].metric(t("da.features_removed", lang), len(plan.removed))
+            if plan.added:
+                st.caption(escape_markdown(t("da.codes_added", lang, codes=", ".join(plan.added[:50]))))
+            if plan.removed:
+                st.warning(escape_markdown(t("da.codes_removed", lang, codes=", ".join(plan.removed[:50]))))
+            st.caption(t("da.geo_preview", lang, n=min(20, len(check.frame))))
+            st.dataframe(check.frame.drop(columns="geometry").head(20), hide_index=True)
+            content = geojson_bytes(spec, plan.result)
+            if current_file.is_file() and content == current_file.read_bytes():
+                st.info(t("da.geo_nothing", lang))
+            else:
+                st.caption(t("da.geo_after", lang, features=len(plan.result)))
+                _confirm_and_write(lambda: save_boundaries(spec, plan.result))
+else:
+    st.subheader(t("da.section_templates", lang))
+    st.caption(t("da.template_note", lang))
+    left, right = st.columns(2)
+    left.download_button(t("da.template_csv", lang), lambda: template_csv(spec, bundle[spec.name], lang),
+                         f"template-{spec.name}.csv", "text/csv", key="da-template-csv",
+                         icon=":material/download:", on_click="ignore")
+    right.download_button(t("da.template_xlsx", lang), lambda: template_xlsx(spec, bundle[spec.name], lang),
+                          f"template-{spec.name}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key="da-template-xlsx", icon=":material/download:", on_click="ignore")
+    st.dataframe(contract_table(spec, lang), hide_index=True)
+
+    st.subheader(t("da.section_upload", lang))
+    if not allowed:
+        st.info(t("da.uploads_off", lang), icon=":material/lock:")
+    mode = st.radio(t("da.mode", lang), ["replace", "append"], format_func=lambda m: t(f"da.mode.{m}", lang),
+                    horizontal=True, key="da-mode", disabled=not allowed)
+    upload = st.file_uploader(t("da.file", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=["csv", "xlsx"],
+                              key=f"da-file-{generation}", disabled=not allowed)
+    if upload is not None:
+        check = read_upload(spec, upload.name, upload.getvalue(), Places.from_frames(bundle["towns"], bundle["villages"]))
+        if not check.ok:
+            capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
+            lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
+            st.error(t("da.problems", lang, count=len(check.problems), capped=capped) + "\n\n" + lines)
+        else:
+            plan = plan_change(spec, bundle[spec.name], check.frame, mode)
+            st.success(t("da.checked", lang, rows=len(check.frame)), icon=":material/task_alt:")
+            cols = st.columns(4)
+            cols[0].metric(t("da.added", lang), plan.added)
+            cols[1].metric(t("da.replaced", lang), plan.replaced)
+            cols[2].metric(t("da.removed", lang), plan.removed)
+            cols[3].metric(t("da.duplicates", lang), len(plan.duplicates))
+            if plan.duplicates:
+                st.warning(escape_markdown(t("da.duplicates_list", lang, ids=", ".join(plan.duplicates[:50]))))
+            st.caption(t("da.preview", lang, n=min(20, len(check.frame))))
+            st.dataframe(check.frame.head(20), hide_index=True)
+            if plan.added == 0 and plan.replaced == 0 and plan.removed == 0:
+                st.info(t("da.nothing", lang))
+            else:
+                st.caption(t("da.after", lang, rows=len(plan.result)))
+                _confirm_and_write(lambda: save_dataset(spec, result_csv(plan)))
 
 st.subheader(t("da.section_versions", lang))
 versions = list_versions(spec, root)
@@ -89,9 +148,9 @@ else:
     when = {str(v.path): v.saved_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S") for v in versions}
     chosen = st.selectbox(t("da.version", lang), [str(v.path) for v in versions], key="da-version",
                           format_func=lambda p: t("da.version_label", lang, when=when[p],
-                                                  kind=t("da.demo" if p.endswith("-demo.csv") else "da.real", lang),
+                                                  kind=t("da.demo" if Path(p).stem.endswith(DEMO_SUFFIX) else "da.real", lang),
                                                   kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))
-    if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:"):
+    if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:", disabled=not allowed):
         rollback(spec, chosen, root)
         reload_data()
         st.session_state["da-notice"] = t("da.rolled_back", lang, dataset=label[spec.name], when=when[chosen])

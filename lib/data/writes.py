@@ -8,9 +8,10 @@ loader) finds that copy and reads it again, unless PINGAN_DATA_DIR names a folde
 To go back to the demo data, delete <work>/data (or set PINGAN_DATA_DIR to the bundled data/).
 
 Every write: takes an exclusive lock on <data>/.lock (fcntl.flock), so two uploads never interleave;
-keeps the file it replaces as <data>/.versions/<dataset>/<UTC timestamp>[-demo].csv; writes a temp file
-in the same folder, fsyncs it, then os.replace()s it over the old file, so a crash leaves the old
-file whole; and marks the dataset real (demo: false) in manifest.json.
+keeps the file it replaces as <data>/.versions/<dataset>/<UTC timestamp>[-demo].csv (.geojson for
+boundaries); writes a temp file in the same folder, fsyncs it, then os.replace()s it over the old file,
+so a crash leaves the old file whole; and marks the dataset real (demo: false) in manifest.json.
+Boundaries are written by `save_boundaries()` as the deterministic GeoJSON of lib/data/geojson_writer.py.
 """
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
+import pandas as pd
+
 from lib.data.contracts import DatasetSpec
+from lib.data.geojson_writer import feature_line
 from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, MANIFEST_FILE, data_dir_from_env
 
 WORK_DIR_ENV = "PINGAN_WORK_DIR"
@@ -136,7 +140,7 @@ def _keep_version(root: Path, spec: DatasetSpec, now: datetime | None) -> Path |
     demo = bool(_manifest(root).get("datasets", {}).get(spec.name, {}).get("demo", False))
     folder = root / VERSIONS_DIR / spec.name
     name = _stamp(now)
-    while (folder / f"{name}.csv").exists() or (folder / f"{name}{DEMO_SUFFIX}.csv").exists():
+    while (folder / f"{name}{current.suffix}").exists() or (folder / f"{name}{DEMO_SUFFIX}{current.suffix}").exists():
         name += "_"
     kept = folder / f"{name}{DEMO_SUFFIX if demo else ''}{current.suffix}"
     atomic_write(kept, current.read_bytes())
@@ -153,6 +157,35 @@ def save_dataset(spec: DatasetSpec, content: bytes, root: Path | None = None, no
         atomic_write(root / spec.file, content)
         set_demo_flag(root, spec.name, False)
     return kept
+
+
+def _json_value(value: object, kind: str) -> object:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if kind == "int":
+        return int(value)  # type: ignore[call-overload]
+    if kind == "float":
+        return float(value)  # type: ignore[arg-type]
+    if kind == "bool":
+        return bool(value)
+    return str(value)
+
+
+def geojson_bytes(spec: DatasetSpec, frame: pd.DataFrame) -> bytes:
+    """A boundary dataset (a GeoDataFrame in WGS84) as the deterministic GeoJSON of lib/data/geojson_writer.py."""
+    kinds = [(c.name, c.kind) for c in spec.columns]
+    lines = [feature_line({name: _json_value(row[name], kind) for name, kind in kinds}, geometry)
+             for (_, row), geometry in zip(frame.iterrows(), frame.geometry)]
+    body = ",\n".join(lines)
+    return f'{{"type":"FeatureCollection","features":[\n{body}\n]}}\n'.encode("utf-8")
+
+
+def save_boundaries(spec: DatasetSpec, frame: pd.DataFrame, root: Path | None = None,
+                    now: datetime | None = None) -> Path | None:
+    """Write a boundary dataset as GeoJSON, with the same lock, version and atomic rename as a table."""
+    if not spec.geometry:
+        raise ValueError(f"{spec.name} is not a boundary dataset")
+    return save_dataset(spec, geojson_bytes(spec, frame), root, now)
 
 
 def list_versions(spec: DatasetSpec, root: Path) -> list[Version]:

@@ -84,4 +84,48 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "da.version_label": {"zh": "{when}({kind},{kb} KB)", "en": "{when} ({kind}, {kb} KB)"},
     "da.rollback": {"zh": "回退到此版本", "en": "Roll back to this version"},
     "da.rolled_back": {"zh": "{dataset} 已回退到 {when} 的版本。", "en": "{dataset} rolled back to the version of {when}."},
+    # boundary uploads (GeoJSON, zipped Shapefile)
+    "da.geo_template_note": {
+        "zh": "边界数据没有表格模板:可下载当前的 GeoJSON 作为样例。要素属性即下表各列,属性名可用中文名、英文名或列名。",
+        "en": "Boundaries have no table template: download the current GeoJSON as an example. The feature properties "
+        "are the columns below; a property may be named by the Chinese label, the English label or the column name.",
+    },
+    "da.geo_template": {"zh": "当前 GeoJSON", "en": "Current GeoJSON"},
+    "da.geo_mode": {
+        "zh": "边界数据整体替换:上传的文件就是全部要素。坐标系取自文件(GeoJSON 的 crs 或 Shapefile 的 .prj,未声明即视为 WGS84),"
+        "自动转换为 WGS84。若删除了其他数据仍在使用的代码,上传会被拒绝(否则各页面将无法读取数据)。",
+        "en": "Boundaries are replaced whole: the file is every feature. The CRS is taken from the file (the GeoJSON crs or "
+        "the Shapefile's .prj; none declared means WGS84) and converted to WGS84. An upload that drops a code the other "
+        "data still use is refused (otherwise no page could read the data).",
+    },
+    "da.file_geo": {
+        "zh": "选择 GeoJSON(.geojson/.json)或压缩的 Shapefile(.zip,含 .shp/.shx/.dbf/.prj),上限 {mb} MB",
+        "en": "Choose a GeoJSON (.geojson/.json) or a zipped Shapefile (.zip with .shp/.shx/.dbf/.prj), up to {mb} MB",
+    },
+    "da.gcj02": {"zh": "坐标为 GCJ-02(高德/腾讯)", "en": "Coordinates are GCJ-02 (Amap/Tencent)"},
+    "da.gcj02_help": {
+        "zh": "从高德、腾讯地图取得的坐标有约 300–600 米的偏移(GCJ-02);勾选后先转换回 WGS84 再检查。",
+        "en": "Coordinates taken from Amap or Tencent maps carry an offset of about 300–600 m (GCJ-02); tick this to "
+        "convert them back to WGS84 before the checks.",
+    },
+    "da.geo_rows_note": {"zh": "问题中的“第 N 行”即第 N 个要素(从 1 开始)。", "en": "In the problems, 'row N' is the N-th feature (from 1)."},
+    "da.geo_checked": {
+        "zh": "文件检查通过:{features} 个要素,坐标系 {crs}{gcj},已转换为 WGS84。确认前请查看将要发生的变化。",
+        "en": "The file passed the checks: {features} features, CRS {crs}{gcj}, converted to WGS84. Review the change "
+        "before you confirm.",
+    },
+    "da.geo_crs_none": {"zh": "未声明(视为 WGS84)", "en": "none declared (read as WGS84)"},
+    "da.geo_from_gcj02": {"zh": "(GCJ-02)", "en": " (GCJ-02)"},
+    "da.features_added": {"zh": "新增要素", "en": "Features added"},
+    "da.features_replaced": {"zh": "替换要素", "en": "Features replaced"},
+    "da.features_removed": {"zh": "删除要素", "en": "Features removed"},
+    "da.codes_added": {"zh": "新增代码:{codes}", "en": "Codes added: {codes}"},
+    "da.codes_removed": {"zh": "删除代码:{codes}", "en": "Codes removed: {codes}"},
+    "da.geo_preview": {"zh": "要素属性预览(前 {n} 个)", "en": "Feature properties (first {n})"},
+    "da.geo_nothing": {"zh": "与当前边界完全相同,无需写入。", "en": "Identical to the current boundaries: nothing to write."},
+    "da.geo_after": {"zh": "确认后共 {features} 个要素。", "en": "After the change: {features} features."},
+    "da.uploads_off": {
+        "zh": "本部署未开放上传与回退(设置 PINGAN_UPLOADS=off)。可查看数据状态、下载模板。",
+        "en": "Uploads and rollbacks are turned off in this deployment (PINGAN_UPLOADS=off). Status and templates are still available.",
+    },
 }

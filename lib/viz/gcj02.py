@@ -45,3 +45,19 @@ def wgs84_to_gcj02(lonlat: np.ndarray) -> np.ndarray:
     dlon = (dlon * 180.0) / (_A / sqrtmagic * np.cos(radlat) * np.pi)
     inside = in_china(lon, lat)
     return np.column_stack([np.where(inside, lon + dlon, lon), np.where(inside, lat + dlat, lat)])
+
+
+def gcj02_to_wgs84(lonlat: np.ndarray, tolerance: float = 1e-10, max_iterations: int = 30) -> np.ndarray:
+    """An (N, 2) array of GCJ-02 lon/lat as WGS84 lon/lat: the forward formula iterated to its fixed point.
+
+    w <- w - (wgs84_to_gcj02(w) - gcj) converges in a few steps to well under a millimetre; the
+    one-step approximation many libraries use is off by up to ~2 m in Sichuan.
+    """
+    gcj = np.asarray(lonlat, dtype=float).reshape(-1, 2)
+    wgs = gcj.copy()
+    for _ in range(max_iterations):
+        error = wgs84_to_gcj02(wgs) - gcj
+        wgs = wgs - error
+        if np.nanmax(np.abs(error), initial=0.0) < tolerance:
+            break
+    return wgs

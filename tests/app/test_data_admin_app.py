@@ -92,3 +92,53 @@ def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
     assert "列 lat" in error and not app.get("button")
     assert (data_copy / "posts.csv").read_bytes() == before
 
+
+
+def test_towns_boundary_upload_preview_confirm_and_rollback(data_copy):
+    original = (data_copy / "boundaries" / "towns.geojson").read_bytes()
+    content = json.loads(original)
+    content["features"][0]["properties"]["population"] = 150000
+    app = open_app(PAGE)
+    app.selectbox(key="dataset").set_value("towns").run()
+    assert not app.exception and not app.radio  # boundaries are replaced whole: no mode
+    assert app.checkbox(key="da-gcj02").label == "坐标为 GCJ-02(高德/腾讯)"
+    app.file_uploader[0].upload("towns.geojson", json.dumps(content, ensure_ascii=False).encode(),
+                                "application/geo+json").run()
+    assert not app.exception and not app.error
+    assert "16 个要素" in app.success[0].value
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"新增要素": "0", "替换要素": "16", "删除要素": "0"}
+    assert (data_copy / "boundaries" / "towns.geojson").read_bytes() == original  # nothing written before the confirm
+    app.button(key="da-confirm").click().run()
+    assert not app.exception
+    assert '"population":150000' in (data_copy / "boundaries" / "towns.geojson").read_text(encoding="utf-8")
+    assert "已写入" in app.success[0].value
+    status = app.dataframe[0].value.set_index("文件")
+    assert status.loc["boundaries/towns.geojson", "数据性质"] == "真实数据"
+    app.button(key="da-rollback").click().run()
+    assert not app.exception
+    assert (data_copy / "boundaries" / "towns.geojson").read_bytes() == original
+
+
+def test_bad_boundary_upload_lists_problems(data_copy):
+    app = open_app(PAGE, lang="en")
+    app.selectbox(key="dataset").set_value("towns").run()
+    bowtie = (Path(__file__).resolve().parents[1] / "data_admin_corpus" / "geo_bowtie.geojson").read_bytes()
+    app.file_uploader[0].upload("bowtie.geojson", bowtie, "application/geo+json").run()
+    assert "row 1, column geometry" in app.error[0].value and "invalid geometry" in app.error[0].value
+    assert not app.get("button")
+
+
+def test_the_dataset_is_a_code_in_the_url(data_copy):
+    app = open_app(PAGE, dataset="villages")
+    assert app.selectbox(key="dataset").value == "villages" and not app.toast
+    app.selectbox(key="dataset").set_value("posts").run()
+    assert not app.exception and app.query_params["dataset"] == "posts"  # the code, never the label
+
+
+def test_a_deployment_can_turn_uploads_off(data_copy, monkeypatch):
+    monkeypatch.setenv("PINGAN_UPLOADS", "off")
+    app = open_app(PAGE)
+    uploaders = app.get("file_uploader")
+    assert uploaders and all(uploader.proto.disabled for uploader in uploaders)
+    assert any("PINGAN_UPLOADS=off" in info.value for info in app.info)

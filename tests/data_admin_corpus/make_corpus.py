@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -37,6 +38,29 @@ def xlsx(rows: list[list[object]]) -> bytes:
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
+    return buffer.getvalue()
+
+
+TOWN_PROPS = {"town_code": "511402001", "town_zh": "通惠街道", "town_en": "Tonghui Subdistrict", "kind": "subdistrict",
+              "population": 147431, "illustrative": True}
+SQUARE = [[103.80, 30.05], [103.85, 30.05], [103.85, 30.10], [103.80, 30.10], [103.80, 30.05]]
+
+
+def geojson(rings: list, props: dict | None = None, kind: str = "Polygon", crs: str | None = None) -> bytes:
+    """A one-feature FeatureCollection with town properties (or `props`)."""
+    collection: dict = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": TOWN_PROPS if props is None else props,
+         "geometry": {"type": kind, "coordinates": rings}}]}
+    if crs:
+        collection["crs"] = {"type": "name", "properties": {"name": crs}}
+    return json.dumps(collection, ensure_ascii=False).encode()
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -98,6 +122,26 @@ CASES: list[tuple[str, str, bytes, str]] = [
     ("xlsx_bad_date.xlsx", "disputes", b"", "expected a date as YYYY-MM-DD"),  # filled below
     ("gbk_bad_type.csv", "disputes", (DIS_H + "\nJF9000001,2020/3/5,511402001,邻里纠纷,police_mediation,settled,,2020-04-05\n").encode("gbk"),
      "value '邻里纠纷'"),
+    # boundaries: GeoJSON and zipped Shapefiles
+    ("geo_bowtie.geojson", "towns",
+     geojson([[[103.80, 30.05], [103.85, 30.10], [103.85, 30.05], [103.80, 30.10], [103.80, 30.05]]]),
+     "row 1, column geometry, value 'Self-intersection"),
+    ("geo_outside_sichuan.geojson", "towns",
+     geojson([[[116.30, 39.90], [116.40, 39.90], [116.40, 40.00], [116.30, 39.90]]]), "outside Sichuan"),
+    ("geo_metres_as_degrees.geojson", "towns",
+     geojson([[[480000.0, 3330000.0], [485000.0, 3330000.0], [485000.0, 3335000.0], [480000.0, 3330000.0]]],
+             crs="urn:ogc:def:crs:EPSG::4326"), "the coordinates are not degrees (they look like metres)"),
+    ("geo_zip_without_shp.zip", "villages", b"", "the ZIP holds no Shapefile (.shp file)"),  # filled below
+    ("geo_zip_without_dbf.zip", "towns", b"", "the Shapefile lacks its .dbf file"),  # filled below
+    ("geo_not_json.geojson", "towns", b"<html><body>not JSON</body></html>\n", "not a valid GeoJSON file"),
+    ("geo_not_zip.zip", "towns", b"town_code,town_zh\n511402001,x\n", "not a valid ZIP file"),
+    ("geo_json_not_geojson.json", "towns", b'{"rows": [1, 2, 3]}', "not a GeoJSON FeatureCollection"),
+    ("geo_missing_property.geojson", "towns",
+     geojson([SQUARE], {k: v for k, v in TOWN_PROPS.items() if k != "population"}), "this column is missing (header 'Population')"),
+    ("geo_point.geojson", "towns", geojson([103.8, 30.05], kind="Point"), "value 'Point': expected a Polygon or MultiPolygon"),
+    ("geo_bad_kind.geojson", "towns", geojson([SQUARE], {**TOWN_PROPS, "kind": "city"}), "row 1, column kind, value 'city'"),
+    ("geo_drops_used_towns.geojson", "towns", geojson([SQUARE]), "the other data still use it: Villages and communities (illustrative boundaries) (9 rows), Incidents"),
+    ("geo_wrong_ext.shp", "towns", geojson([SQUARE]), "boundaries accept only .geojson, .json or .zip"),
 ]
 
 
@@ -136,6 +180,10 @@ def main() -> None:
             content = _zip_not_workbook()
         elif name == "formula_cells.xlsx":
             content = _formula_cells()
+        elif name == "geo_zip_without_shp.zip":
+            content = zipped({"villages/villages.dbf": b"\x03" + bytes(31), "villages/villages.prj": b'GEOGCS["WGS 84"]'})
+        elif name == "geo_zip_without_dbf.zip":
+            content = zipped({"towns.shp": bytes(100), "towns.shx": bytes(100)})
         elif name == "xlsx_bad_date.xlsx":
             content = xlsx([DIS_H.split(","), ["JF9000001", "下周一", "511402001", "neighbour", "people", "settled", None, "2020-04-05"]])
         (HERE / name).write_bytes(content)

@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 from lib.data.contracts import DATASETS_BY_NAME
+from lib.data.geo_upload import read_geo_upload
 from lib.data.problems import MAX_PROBLEMS
 from lib.data.status import dataset_status, status_table
 from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, FileStore, load_bundle
@@ -54,9 +55,11 @@ def test_corpus_has_at_least_30_files_each_present():
 
 
 @pytest.mark.parametrize("case", corpus_cases(), ids=lambda c: c["file"])
-def test_corpus_file_is_refused_with_its_message(case, places):
+def test_corpus_file_is_refused_with_its_message(case, places, bundle):
     spec = DATASETS_BY_NAME[case["dataset"]]
-    check = read_upload(spec, case["file"], (CORPUS / case["file"]).read_bytes(), places)
+    data = (CORPUS / case["file"]).read_bytes()
+    check = read_geo_upload(spec, case["file"], data, bundle.frames) if spec.geometry \
+        else read_upload(spec, case["file"], data, places)
     assert not check.ok and check.frame is None
     english = [p.message("en") for p in check.problems]
     assert any(case["expected_en"] in m for m in english), english
@@ -265,6 +268,7 @@ import os, sys, time
 from pathlib import Path
 from lib.data import writes
 from lib.data.contracts import DATASETS_BY_NAME
+from lib.data.geo_upload import read_geo_upload
 real_fsync = os.fsync
 def stall(fd):
     print("writing", flush=True)
