@@ -19,6 +19,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "链接中的 {param}={value} 无效,已改用默认值 {default}。",
         "en": "The link's {param}={value} is not valid; the default {default} is shown instead.",
     },
+    "shell.share_link": {"zh": ":material/link: 本页链接(点右侧按钮复制)", "en": ":material/link: Link to this view (copy with the button on the right)"},
+    "shell.share_help": {
+        "zh": "打开此链接即可看到与现在相同的页面、筛选条件和语言。",
+        "en": "Opening this link shows the same page, filters and language as now.",
+    },
     "shell.demo_label": {"zh": "演示数据", "en": "Demo data"},
     "shell.no_prior": {"zh": "{year}年无可比数据", "en": "no {year} figure to compare"},
     "url.all": {"zh": "全部", "en": "All"},

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote, urlencode
 
 import streamlit as st
 
@@ -11,14 +12,16 @@ from lib.ui.loaders import data_bundle
 from lib.data.store import DataBundle
 
 
-
 def language_switch() -> Lang:
-    """The UI language, bound to the URL as ?lang=zh|en (an unknown value falls back to Chinese).
+    """The UI language, bound to the URL as ?lang=zh|en (an unknown value falls back to Chinese, with a notice).
 
     The buttons show the codes themselves: a bound widget writes its displayed label into the URL,
     and the URL contract carries codes.
     """
-    if st.query_params.get("lang") not in (None, *LANGS):
+    bad = st.query_params.get("lang")
+    if bad not in (None, *LANGS):
+        st.toast(t("shell.url_fallback", DEFAULT_LANG, param="lang", value=escape_markdown(bad[:40]), default=DEFAULT_LANG),
+                 icon=":material/link_off:")
         del st.query_params["lang"]
     choice = st.sidebar.segmented_control(
         t("shell.language", current_lang()), options=list(LANGS),
@@ -58,5 +61,58 @@ def url_fallback_notice(param: str, valid: list[str], default: str, lang: Lang) 
     """A short notice, and the default restored, when the link carries a value the page cannot show."""
     value = st.query_params.get(param)
     if value is not None and value not in valid:
-        st.toast(t("shell.url_fallback", lang, param=param, value=value[:40], default=default), icon=":material/link_off:")
+        st.toast(t("shell.url_fallback", lang, param=param, value=escape_markdown(value[:40]),
+                   default=default), icon=":material/link_off:")
         del st.query_params[param]
+
+
+def current_link(url_path: str) -> str:
+    """The link to the view on screen: the page's path and every parameter now in the URL (codes, not labels).
+
+    Absolute (scheme, host, port) when the browser told the server its address; else from the path on."""
+    query = urlencode([(name, value) for name in st.query_params for value in st.query_params.get_all(name)],
+                      quote_via=quote, safe=",~")
+    base = (st.context.url or "").rstrip("/")
+    if url_path and base.endswith("/" + url_path):  # the browser's address may still end in the page's path
+        base = base[: -len(url_path) - 1]
+    return f"{base}/{url_path}" + (f"?{query}" if query else "")
+
+
+def share_link(url_path: str, lang: Lang) -> None:
+    """The "copy link" control at the foot of the sidebar: the current view's link, with a copy button.
+
+    Called by app.py after the page has run, so the page's filters are already in the URL."""
+    st.sidebar.caption(t("shell.share_link", lang), help=t("shell.share_help", lang))
+    st.sidebar.code(current_link(url_path), language=None, wrap_lines=True)
+
+
+# Presentation mode: constant CSS only (no data ever reaches it). The sidebar and its filters still run (the
+# URL sets them), hidden; widgets in the page body are hidden; type is larger for a projector.
+_PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMain"] :is([data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stCheckbox"],
+  [data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stDateInput"],
+  [data-testid="stNumberInput"], [data-testid="stTextInput"], [data-testid="stFileUploader"],
+  [data-testid="stButtonGroup"], [data-testid="stSlider"], [data-testid="stPopover"]) { display: none !important; }
+[data-testid="stMain"] .block-container { max-width: 100%; padding: 1.5rem 2.5rem; }
+[data-testid="stMain"] :is(p, li, td, th, [data-testid="stCaptionContainer"]) { font-size: 1.35rem; }
+[data-testid="stMain"] h1 { font-size: 3.4rem; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.3rem; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] :is(p, div) { font-size: 1.5rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 3.6rem; }
+</style>"""
+
+
+def presentation_mode(lang: Lang) -> bool:
+    """`?present=1`: a projector view of the page (no sidebar, no widgets, large type). `0` or absent: off."""
+    value = st.query_params.get("present")
+    if value not in (None, "0", "1"):
+        st.toast(t("shell.url_fallback", lang, param="present", value=escape_markdown(value[:40]), default="0"),
+                 icon=":material/link_off:")
+        del st.query_params["present"]
+        return False
+    if value == "1":
+        st.html(_PRESENT_CSS)
+        return True
+    return False

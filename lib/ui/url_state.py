@@ -16,6 +16,7 @@ from typing import TypeVar
 import streamlit as st
 
 from lib.i18n import Lang, t
+from lib.ui.shell import escape_markdown
 
 T = TypeVar("T")
 
@@ -26,7 +27,8 @@ def _truth(param: str) -> str:
 
 def _notice_bad(param: str, bad: Sequence[str], default_text: str, lang: Lang) -> None:
     if bad:
-        st.toast(t("shell.url_fallback", lang, param=param, value=", ".join(bad)[:60], default=default_text),
+        st.toast(t("shell.url_fallback", lang, param=param, value=escape_markdown(", ".join(bad)[:60]),
+                   default=escape_markdown(default_text)),
                  icon=":material/link_off:")
 
 
