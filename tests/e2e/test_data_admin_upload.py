@@ -6,6 +6,7 @@ import io
 import shutil
 
 import pandas as pd
+from playwright.sync_api import expect
 
 from lib.data.store import BUNDLED_DATA_DIR
 
@@ -43,10 +44,11 @@ def test_template_upload_confirm_then_overview_shows_new_figures(start_app, open
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(upload))
     admin.wait_idle()
     metrics = page.locator("[data-testid='stMetric']").filter(has_text="新增行")
-    assert metrics.locator("[data-testid='stMetricValue']").inner_text() == "1"
+    expect(metrics.locator("[data-testid='stMetricValue']")).to_have_text("1", timeout=30_000)
     page.get_by_role("button", name="确认写入").click()
     admin.wait_idle()
-    assert page.get_by_text("已写入 警情案件").count() == 1
+    # the write is followed by a second rerun (st.rerun) that shows the notice: wait for it
+    expect(page.get_by_text("已写入 警情案件")).to_be_visible(timeout=30_000)
     admin.screenshot("data-admin-after-upload")
     assert "AJ2099E2E001" in (data / "incidents.csv").read_text(encoding="utf-8")
     assert not admin.page_errors and not admin.outside_requests
