@@ -2,13 +2,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV
-from lib.data.writes import WORK_DIR_ENV
 from streamlit.testing.v1 import AppTest
 
 from tests.app.apptest import APP
@@ -30,15 +27,6 @@ def open_app(page: str, **params: str) -> AppTest:
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, root)
-    monkeypatch.setenv(DATA_DIR_ENV, str(root))
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
-    return root
 
 
 def test_status_contract_and_templates_in_english(data_copy):

@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -198,15 +197,6 @@ def test_plan_keys_survey_by_town_and_year(bundle):
 
 
 # ---------------------------------------------------------------- writes
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, root)
-    monkeypatch.setenv(DATA_DIR_ENV, str(root))
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
-    return root
-
 
 def test_atomic_write_replaces_whole_and_leaves_no_temp(tmp_path):
     target = tmp_path / "x.csv"

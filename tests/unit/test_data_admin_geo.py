@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import warnings
 import zipfile
 from datetime import datetime, timezone
@@ -19,8 +18,8 @@ import shapely
 
 from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.geo_upload import plan_geo_change, read_geo_upload, untruncate_headers
-from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, FileStore, load_bundle
-from lib.data.writes import WORK_DIR_ENV, geojson_bytes, list_versions, rollback, save_boundaries
+from lib.data.store import BUNDLED_DATA_DIR, FileStore, load_bundle
+from lib.data.writes import geojson_bytes, list_versions, rollback, save_boundaries
 from lib.viz.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 
 TOWNS = DATASETS_BY_NAME["towns"]
@@ -144,15 +143,6 @@ def test_all_problems_of_a_file_at_once(bundle):
 
 
 # ---------------------------------------------------------------- writes and rollback
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, root)
-    monkeypatch.setenv(DATA_DIR_ENV, str(root))
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
-    return root
-
 
 def test_upload_write_read_back_and_roll_back(bundle, data_copy):
     content = json.loads(TOWNS_BYTES)
