@@ -7,10 +7,11 @@ PYTEST_ARGS ?=
 .PHONY: run test
 
 run: $(VENV)/.installed-run
+	scripts/ensure_chromium_and_fonts.sh --or-warn  # chromium + CJK font for chart PNGs and briefing PDFs
 	$(VENV)/bin/streamlit run app.py
 
 test: $(VENV)/.installed-dev
-	scripts/ensure_test_system.sh
+	scripts/ensure_chromium_and_fonts.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.
