@@ -1,0 +1,54 @@
+"""Plotly figures as PNG images, drawn offline by kaleido in the local Chromium with a CJK font."""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+from collections.abc import Sequence
+from pathlib import Path
+
+import kaleido
+import plotly
+import plotly.graph_objects as go
+
+from lib.briefing.system import CJK_FONT, chromium_path
+
+WIDTH, HEIGHT, SCALE = 1200, 675, 2  # a 16:9 slide, sharp on a projector
+FONT_FAMILY = f"{CJK_FONT}, Noto Sans CJK, sans-serif"
+# plotly.py's own copy of plotly.js; with mathjax off, kaleido's page loads nothing from the internet
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def export_copy(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, title: str | None = None) -> go.Figure:
+    """A copy of `fig` for a file: an explicit CJK font, the slide's size, and `title` when it has none of its own."""
+    out = go.Figure(fig)
+    out.update_layout(font_family=FONT_FAMILY, width=width, height=height, template="plotly_white",
+                      paper_bgcolor="white")
+    if title and not out.layout.title.text:
+        top = max(out.layout.margin.t or 0, 60)
+        out.update_layout(title={"text": title, "x": 0.01, "font": {"size": 20}}, margin_t=top)
+    return out
+
+
+async def _render(figs: Sequence[go.Figure], titles: Sequence[str | None], width: int, height: int,
+                  scale: int) -> list[bytes]:
+    opts = {"format": "png", "width": width, "height": height, "scale": scale}
+    async with kaleido.Kaleido(n=1, plotlyjs=str(PLOTLY_JS), mathjax=False, path=chromium_path()) as k:
+        return [await k.calc_fig(export_copy(fig, width, height, title), opts=opts) for fig, title in zip(figs, titles)]
+
+
+def figures_png(figs: Sequence[go.Figure], titles: Sequence[str | None] | None = None, width: int = WIDTH,
+                height: int = HEIGHT, scale: int = SCALE) -> list[bytes]:
+    """PNG bytes of each figure, all drawn in one browser session (starting Chromium is the slow part).
+
+    `titles` are drawn on the figures that have no title of their own."""
+    if not figs:
+        return []
+    titles = list(titles) if titles is not None else [None] * len(figs)
+    # in a thread of its own: the caller may already be inside an event loop
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _render(list(figs), titles, width, height, scale)).result()
+
+
+def figure_png(fig: go.Figure, title: str | None = None, width: int = WIDTH, height: int = HEIGHT,
+               scale: int = SCALE) -> bytes:
+    return figures_png([fig], [title], width, height, scale)[0]

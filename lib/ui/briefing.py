@@ -1,0 +1,90 @@
+"""The page's briefing: its parts noted while the page runs, and a sidebar control that builds the PDF on request."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import folium
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.briefing.content import ChartItem, KpiCard, KpiItem, MapItem, PageContent, TableItem
+from lib.briefing.document import BriefingInfo, briefing_pdf
+from lib.briefing.system import INSTALL_HINT, missing_for_rendering
+from lib.i18n import Lang, t
+
+_STATE = "_briefing_content"
+_PDF = "_briefing_pdf"  # (link of the view, PDF bytes, file name) of the last briefing built
+_log = logging.getLogger(__name__)
+
+
+def begin_page() -> None:
+    """A fresh record for this run of the page (called by app.py before the page runs)."""
+    st.session_state[_STATE] = PageContent()
+
+
+def content() -> PageContent:
+    if _STATE not in st.session_state:
+        begin_page()
+    return st.session_state[_STATE]
+
+
+def add_chart(name: str, title: str, fig: go.Figure) -> None:
+    content().add(f"chart:{name}", ChartItem(title, fig))
+
+
+def add_kpis(cards: Sequence[KpiCard]) -> None:
+    content().add("kpi:" + "|".join(card.label for card in cards), KpiItem(tuple(cards)))
+
+
+def add_table(name: str, title: str, frame: pd.DataFrame) -> None:
+    content().add(f"table:{name}", TableItem(title, frame))
+
+
+def set_data_status(as_of: date, demo: bool) -> None:
+    page = content()
+    page.as_of, page.demo = as_of, demo
+
+
+def add_map(name: str, title: str, folium_map: folium.Map, asset_base: str) -> None:
+    content().add(f"map:{name}", MapItem(title, folium_map, asset_base))
+
+
+def add_filter(param: str, label: str, value: str) -> None:
+    """A filter in effect, as the page shows it (label and value), for the briefing's header."""
+    content().add_filter(param, label, value)
+
+
+def briefing_control(link: str, title: str, lang: Lang) -> None:
+    """Sidebar: a button that builds the page's briefing PDF (with its steps shown), then its download.
+
+    Nothing is rendered until the button is clicked; the PDF is offered while the view stays the same."""
+    page = content()
+    if not page.items:
+        return
+    if missing_for_rendering():
+        st.sidebar.caption(t("export.missing", lang, missing=", ".join(missing_for_rendering()), hint=INSTALL_HINT))
+        return
+    if st.sidebar.button(t("export.briefing", lang), key="briefing_build", icon=":material/picture_as_pdf:",
+                         help=t("export.briefing_help", lang)):
+        info = BriefingInfo(title, lang, link, datetime.now())
+        with st.sidebar.status(t("export.building", lang), expanded=True) as status:
+            started = time.perf_counter()
+            try:
+                pdf = briefing_pdf(info, page, step=status.write)
+            except Exception as err:  # noqa: BLE001 - any failure of the renderer is told, never shown as a traceback
+                _log.exception("briefing of %s failed", link)
+                status.update(label=t("export.failed", lang, reason=type(err).__name__), state="error")
+                st.session_state.pop(_PDF, None)
+            else:
+                status.update(label=t("export.built", lang, seconds=time.perf_counter() - started),
+                              state="complete", expanded=False)
+                name = t("export.file_briefing", lang, title=title, date=info.generated.date().isoformat())
+                st.session_state[_PDF] = (link, pdf, f"{name}.pdf")
+    made = st.session_state.get(_PDF)
+    if made and made[0] == link:
+        st.sidebar.download_button(t("export.download_pdf", lang), made[1], made[2], "application/pdf",
+                                   key="briefing_pdf", icon=":material/download:", on_click="ignore", type="primary")
