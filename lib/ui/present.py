@@ -1,0 +1,152 @@
+"""Presentation mode's extras: the big-screen dark theme (`theme=dark`) and the playlist (`playlist`, `every`).
+
+Both take effect only in presentation mode (`present=1`); without it they are checked (a bad value gets the
+usual notice) but change nothing. Constant CSS only: no data ever reaches it.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import folium
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib.i18n import Lang, t
+from lib.page_registry import PAGES, PageSpec
+from lib.presentation import (DEFAULT_THEME, EVERY_DEFAULT_S, THEMES, Playlist, carried_params, next_page,
+                              parse_every, parse_playlist, parse_theme)
+from lib.ui.access import page_offered
+from lib.ui.shell import escape_markdown, url_fallback_notice
+from lib.viz.theme import DARK_BG, DARK_GRID, DARK_TEXT, dark_figure, dark_folium
+
+_SHOWN_KEY = "_present_page_shown"  # (url_path, time.time()) of the page the playlist is on
+
+_MUTED = "#aab2bf"
+_CARD = "#161b24"
+_INVERT = "invert(0.9) hue-rotate(180deg)"  # light-themed boxes turned dark, their hues kept
+_DARK_CSS = f"""<style>
+.stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"] {{ background-color: {DARK_BG}; color: {DARK_TEXT}; }}
+[data-testid="stMain"] :is(h1, h2, h3, h4, h5, h6, p, li, label, strong, em, td, th, summary, span:not([role="img"])) {{
+  color: {DARK_TEXT}; }}
+[data-testid="stMain"] :is([data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *) {{ color: {_MUTED}; }}
+[data-testid="stMain"] [data-testid="stMetric"] {{ background-color: {_CARD}; border-color: {DARK_GRID}; }}
+[data-testid="stMain"] [data-testid="stVerticalBlockBorderWrapper"] {{ border-color: {DARK_GRID}; }}
+[data-testid="stMain"] [data-testid="stTooltipIcon"] :is(button, svg) {{ color: {_MUTED} !important; opacity: 1; }}
+/* boxes drawn in the light theme's colours (change pills, notices, badges, canvas-drawn tables): inverted */
+[data-testid="stMain"] :is([data-testid="stMetricDelta"], [data-testid="stAlertContainer"], .stMarkdownBadge,
+  [data-testid="stDataFrame"], [data-testid="stTable"]) {{ filter: {_INVERT}; }}
+[data-testid="stMain"] :is([data-testid="stMetricDelta"], [data-testid="stAlertContainer"], .stMarkdownBadge)
+  :is(p, li, span, strong, em, a, div) {{ color: inherit !important; }}
+[data-testid="stMain"] iframe {{ border-radius: 0.5rem; background-color: {DARK_BG}; }}
+.stApp {{ --pingan-next-bg: rgba(14, 17, 23, 0.92); }}
+</style>"""
+
+# The playlist's "next page" line: small, in the top corner (beside the title), over the page (the container is keyed, the CSS constant).
+_NEXT_KEY = "present_next"
+_NEXT_CSS = f"""<style>
+.st-key-{_NEXT_KEY} {{ position: fixed; right: 1.2rem; top: 0.8rem; z-index: 1000; width: auto !important;
+  padding: 0.2rem 0.7rem; border-radius: 0.5rem; background: rgba(255, 255, 255, 0.92);
+  box-shadow: 0 0 0 1px rgba(128, 128, 128, 0.35); pointer-events: none; }}
+.stApp:has(.st-key-{_NEXT_KEY}) .st-key-{_NEXT_KEY} {{ background: var(--pingan-next-bg, rgba(255, 255, 255, 0.92)); }}
+.st-key-{_NEXT_KEY}, .st-key-{_NEXT_KEY} * {{ height: auto !important; min-height: 0 !important; margin: 0 !important;
+  gap: 0 !important; }}
+.st-key-{_NEXT_KEY} p {{ font-size: 1rem !important; line-height: 1.6; }}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Presentation:
+    on: bool  # present=1
+    theme: str
+    playlist: Playlist
+    every: int  # seconds per page
+
+
+def _playlist_notice(value: str, playlist: Playlist, lang: Lang) -> None:
+    """Notice for unplayable entries; the link keeps only the playable ones (or loses `playlist` when none is)."""
+    if not playlist.dropped:
+        return
+    if playlist.pages:
+        entries = "、".join(playlist.dropped) if lang == "zh" else ", ".join(playlist.dropped)
+        st.toast(t("present.playlist_dropped", lang, entries=escape_markdown(entries[:80])), icon=":material/link_off:")
+        st.query_params["playlist"] = playlist.value
+    else:
+        st.toast(t("present.playlist_empty", lang, value=escape_markdown(value[:40])), icon=":material/link_off:")
+        del st.query_params["playlist"]
+
+
+def presentation_settings(lang: Lang, locked: bool = False) -> Presentation:
+    """Reads `theme`, `playlist` and `every` from the link (bad values: a notice, then the default) and, in
+    presentation mode with `theme=dark`, turns the page dark. Call once per run, after presentation_mode.
+
+    `locked` (a password not yet given): nothing is read or shown, and no playlist runs."""
+    present = st.query_params.get("present") == "1"
+    if locked:
+        return Presentation(False, DEFAULT_THEME, Playlist((), ()), EVERY_DEFAULT_S)
+    url_fallback_notice("theme", list(THEMES), DEFAULT_THEME, lang)
+    theme = parse_theme(st.query_params.get("theme")) or DEFAULT_THEME
+    every = parse_every(st.query_params.get("every"))
+    if every is None:
+        url_fallback_notice("every", [], str(EVERY_DEFAULT_S), lang)
+        every = EVERY_DEFAULT_S
+    value = st.query_params.get("playlist")
+    playlist = parse_playlist(value, [spec for spec in PAGES if page_offered(spec)])
+    if value is not None:
+        _playlist_notice(value, playlist, lang)
+    if present and theme == "dark":
+        st.html(_DARK_CSS)
+    return Presentation(present, theme, playlist, every)
+
+
+def dark_theme_on() -> bool:
+    """Whether the page is shown in the big-screen dark theme (presentation mode with `theme=dark`)."""
+    return st.query_params.get("present") == "1" and st.query_params.get("theme") == "dark"
+
+
+def style_figure(fig: go.Figure) -> tuple[go.Figure, str | None]:
+    """The figure and the `theme` argument of st.plotly_chart for the page's theme.
+
+    In the dark theme the figure carries its own dark template, so Streamlit's (light) chart theme is left out."""
+    if dark_theme_on():
+        return dark_figure(fig), None
+    return fig, "streamlit"
+
+
+def style_map(m: folium.Map) -> folium.Map:
+    """The folium map for the page's theme: a dark map background in the dark theme."""
+    return dark_folium(m) if dark_theme_on() else m
+
+
+def _title(spec: PageSpec, lang: Lang) -> str:
+    return t(spec.title_key, lang)
+
+
+def advance_playlist(settings: Presentation, url_path: str, lang: Lang) -> None:
+    """In presentation mode with a playlist: every `every` seconds, the next page of the playlist, with the
+    link's presentation settings and the language; a small "next page" line in a corner meanwhile."""
+    if not settings.on:
+        return
+    following = next_page(settings.playlist.pages, url_path)
+    if following is None:
+        return
+    shown = st.session_state.get(_SHOWN_KEY)
+    if not shown or shown[0] != url_path:
+        st.session_state[_SHOWN_KEY] = (url_path, time.time())
+    st.html(_NEXT_CSS)
+    every = settings.every
+
+    @st.fragment(run_every=every)
+    def _next_page() -> None:
+        with st.container(key=_NEXT_KEY):
+            st.caption(t("present.next", lang, page=_title(following, lang), every=every))
+        _page, since = st.session_state[_SHOWN_KEY]
+        if time.time() - since >= every - 1:  # the timer's first tick, not the run that drew the page
+            if "lang" in st.session_state:
+                # switch_page may not set the bound `lang`; set programmatically, the language switch writes it
+                # into the next page's link itself
+                st.session_state["lang"] = st.session_state["lang"]
+            st.switch_page(following.script, query_params=carried_params(
+                {name: st.query_params.get_all(name) for name in st.query_params}))
+
+    _next_page()
