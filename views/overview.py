@@ -3,16 +3,20 @@ import streamlit as st
 
 from lib.data.codes import CRIME_GROUPS, MEDIATION_CHANNELS, label_of
 from lib.data.store import data_dir_from_env
-from lib.formatting import fmt_change, fmt_count, fmt_pct, fmt_yuan
+from lib.disclosure import change_shown, count_text, derived_shown
+from lib.formatting import fmt_change, fmt_pct, fmt_yuan
 from lib.i18n import t
 from lib.metrics.overview import TOP_RANK_TARGET, available_years
 from lib.metrics.periods import Change
+from lib.ui.access import public_mode
+from lib.ui import briefing
 from lib.ui.kpi import Kpi, kpi_row
 from lib.viz.tables import channel_table, context_table
 from lib.ui.loaders import overview_figures
 from lib.ui.shell import current_lang, data_status, load_or_explain, url_fallback_notice
 
 lang = current_lang()
+public = public_mode()  # counts below 3 shown as "<3" (lib/disclosure.py)
 bundle = load_or_explain(lang)
 if bundle is None:
     st.stop()
@@ -20,6 +24,7 @@ if bundle is None:
 years = available_years(bundle)
 url_fallback_notice("year", [str(y) for y in years], str(years[-1]), lang)
 year = st.sidebar.selectbox(t("ov.year", lang), years, index=len(years) - 1, key="year", bind="query-params")
+briefing.add_filter("year", t("ov.year", lang), str(year))
 fig = overview_figures(int(year), str(data_dir_from_env()))
 prior = fig.year - 1
 
@@ -28,16 +33,23 @@ data_status(bundle, lang, ["incidents", "county_survey", "disputes", "police_ass
 st.caption(t("ov.period_note", lang, year=fig.year))
 
 
+def count_change(change: Change, *, points: bool = False, basis: Change | None = None) -> str | None:
+    """The change on the prior year, unless it (or the count it is a share of) would reveal a count below 3."""
+    return fmt_change(change, prior, lang, points=points) if change_shown(basis or change, public) else None
+
+
 def count_kpi(key: str, unit_key: str, *, rise_is_bad: bool = False) -> Kpi:
     change = fig.results[key]
-    unit = t(unit_key, lang)
-    return Kpi(t(f"ov.{key}", lang), fmt_count(change.current, lang) + unit, fmt_change(change, prior, lang),
+    return Kpi(t(f"ov.{key}", lang), count_text(change.current, lang, public, t(unit_key, lang)), count_change(change),
                delta_color="inverse" if rise_is_bad else "normal")
 
 
-def yuan_kpi(key: str) -> Kpi:
+def yuan_kpi(key: str, cases: Change) -> Kpi:
+    """A money sum, withheld in public mode when it is the sum over fewer than 3 cases."""
     change = fig.results[key]
-    return Kpi(t(f"ov.{key}", lang), fmt_yuan(change.current, lang), fmt_change(change, prior, lang))
+    shown = derived_shown(public, cases.current)
+    return Kpi(t(f"ov.{key}", lang), fmt_yuan(change.current, lang) if shown else "—",
+               count_change(change, basis=cases) if shown else None)
 
 
 rank = fig.rank
@@ -50,19 +62,19 @@ kpi_row([
     Kpi(t("ov.rank", lang), t("ov.rank_value", lang, rank=rank.rank or "—", counties=rank.counties), rank_delta,
         help=t("ov.rank_target", lang, year=fig.first_year_in_target, target=TOP_RANK_TARGET) if in_target
         else t("ov.rank_not_target", lang, target=TOP_RANK_TARGET)),
-    Kpi(t("ov.incidents", lang), fmt_count(fig.incidents.current, lang) + t("unit.case", lang),
-        fmt_change(fig.incidents, prior, lang), delta_color="inverse"),
-    Kpi(t("ov.solved_rate", lang), fmt_pct(fig.solved_rate.current, 1),
-        fmt_change(fig.solved_rate, prior, lang, points=True), help=t("ov.solved_rate_help", lang)),
-    yuan_kpi("recovered_yuan"),
+    Kpi(t("ov.incidents", lang), count_text(fig.incidents.current, lang, public, t("unit.case", lang)),
+        count_change(fig.incidents), delta_color="inverse"),
+    Kpi(t("ov.solved_rate", lang), fmt_pct(fig.solved_rate.current, 1) if derived_shown(public, fig.incidents.current) else "—",
+        count_change(fig.solved_rate, points=True, basis=fig.incidents), help=t("ov.solved_rate_help", lang)),
+    yuan_kpi("recovered_yuan", fig.incidents),
 ])
 if in_target:
     st.success(t("ov.rank_target", lang, year=fig.first_year_in_target, target=TOP_RANK_TARGET), icon=":material/emoji_events:")
 
 st.subheader(t("ov.section_types", lang))
 kpi_row([
-    Kpi(label_of(CRIME_GROUPS, row.group, lang), fmt_count(row.current, lang) + t("unit.case", lang),
-        fmt_change(Change(row.current, row.previous), prior, lang), delta_color="inverse")
+    Kpi(label_of(CRIME_GROUPS, row.group, lang), count_text(row.current, lang, public, t("unit.case", lang)),
+        count_change(Change(row.current, row.previous)), delta_color="inverse")
     for row in fig.incidents_by_group.itertuples()
 ], per_row=5)
 
@@ -72,7 +84,7 @@ kpi_row([
     count_kpi("vice_cases", "unit.case"), count_kpi("vice_gangs", "unit.gang"),
     count_kpi("vice_suspects", "unit.person"), count_kpi("gang_cases_judged", "unit.item"),
     count_kpi("gang_suspects", "unit.person"), count_kpi("gang_arrests_approved", "unit.person"),
-    yuan_kpi("gang_assets_yuan"), count_kpi("card_trafficking_suspects", "unit.person"),
+    yuan_kpi("gang_assets_yuan", fig.results["gang_cases_judged"]), count_kpi("card_trafficking_suspects", "unit.person"),
     count_kpi("cold_case_fugitives", "unit.fugitive"), count_kpi("admin_transfers", "unit.item"),
 ])
 
@@ -91,16 +103,17 @@ st.caption(t("ov.assistants_note", lang, as_of=fig.as_of.isoformat(), covered=as
              complete=assistants.complete_on.isoformat() if assistants.complete_on else "—"))
 
 st.subheader(t("ov.section_mediation", lang))
-channel_cards = [Kpi(t("ov.disputes", lang), fmt_count(fig.disputes.current, lang) + t("unit.item", lang),
-                     fmt_change(fig.disputes, prior, lang), delta_color="inverse")]
+channel_cards = [Kpi(t("ov.disputes", lang), count_text(fig.disputes.current, lang, public, t("unit.item", lang)),
+                     count_change(fig.disputes), delta_color="inverse")]
 for row in fig.channels.itertuples():
     settled = Change(row.settled, row.prev_settled)
     channel_cards.append(Kpi(
         t("ov.channel_settled", lang, channel=label_of(MEDIATION_CHANNELS, row.channel, lang)),
-        fmt_count(row.settled, lang) + t("unit.item", lang), fmt_change(settled, prior, lang),
-        help=t("ov.channel_rate", lang, rate=fmt_pct(row.rate), received=row.received)))
+        count_text(row.settled, lang, public, t("unit.item", lang)), count_change(settled),
+        help=t("ov.channel_rate", lang, rate=fmt_pct(row.rate) if derived_shown(public, row.settled, row.received) else "—",
+               received=count_text(row.received, lang, public))))
 kpi_row(channel_cards, per_row=3)
-st.dataframe(channel_table(fig.channels, fig.year, lang), hide_index=True)
+st.dataframe(channel_table(fig.channels, fig.year, lang, public=public), hide_index=True)
 
 st.subheader(t("ov.section_context", lang))
 if fig.context.empty:

@@ -8,6 +8,8 @@ from lib.i18n import t
 from lib.metrics import satisfaction
 from lib.metrics.towns import correlation
 from lib.ui import satisfaction as sat
+from lib.ui import briefing
+from lib.ui.charts import show_chart
 from lib.ui.downloads import download_buttons
 from lib.ui.kpi import Kpi, kpi_row
 from lib.ui.shell import current_lang, data_status, load_or_explain, url_fallback_notice
@@ -35,6 +37,7 @@ indicator_labels = {c.code: c.label(lang) for c in SURVEY_INDICATORS}
 years = satisfaction.survey_years(bundle["county_survey"])
 url_fallback_notice("year", [str(y) for y in years], str(years[-1]), lang)
 year = int(st.sidebar.selectbox(t("sat.year", lang), years, index=len(years) - 1, key="year", bind="query-params"))
+briefing.add_filter("year", t("sat.year", lang), str(year))
 indicator = code_select(t("sat.indicator", lang), codes_of(SURVEY_INDICATORS), indicator_labels, "indicator", lang, "overall")
 chosen_cities = code_multiselect(t("sat.city", lang), cities["city_adcode"].astype(str).tolist(),
                                  dict(zip(cities["city_adcode"].astype(str), cities["city_zh"].astype(str))), "city", lang)
@@ -45,6 +48,7 @@ peers = sat.peers_multiselect(t("sat.peers", lang), sorted(county_names), county
 url_fallback_notice("target_rank", [str(r) for r in range(1, len(counties) + 1)], str(DEFAULT_TARGET_RANK), lang)
 target = int(st.sidebar.number_input(t("sat.target", lang), min_value=1, max_value=len(counties), value=DEFAULT_TARGET_RANK,
                                      step=1, key="target_rank", bind="query-params", help=t("sat.target_help", lang)))
+briefing.add_filter("target_rank", t("sat.target", lang), str(target))
 indicator_label = indicator_labels[indicator]
 
 st.title(t("sat.heading", lang, year=year))
@@ -89,17 +93,17 @@ shown = ranking[ranking["city_adcode"].isin(chosen_cities)] if chosen_cities els
 st.subheader(t("sat.section_map", lang))
 st.caption(t("sat.map_caption", lang, indicator=indicator_label, district=district_name))
 map_view = sat.county_bounds(tuple(chosen_cities), data_dir)
-st.plotly_chart(viz.province_map(sat.county_shapes(data_dir), map_view, ranking, district, chosen_cities, indicator_label, lang),
-                key="sat_map", on_select=lambda: sat.add_clicked_county_to_peers("sat_map"),
-                selection_mode="points", config={"displaylogo": False, "scrollZoom": False})
+show_chart(viz.province_map(sat.county_shapes(data_dir), map_view, ranking, district, chosen_cities, indicator_label, lang),
+           name="sat_map", title=t("sat.section_map", lang), lang=lang, key="sat_map", on_select=lambda: sat.add_clicked_county_to_peers("sat_map"),
+           selection_mode="points", config={"displaylogo": False, "scrollZoom": False})
 st.subheader(t("sat.section_ranking", lang))
 if shown.empty:
     st.info(t("empty.selection", lang))
 else:
     needed = standing.needed if standing else None
-    st.plotly_chart(viz.ranking_chart(shown, district, target, needed, indicator_label, lang),
-                    key="sat_ranking_chart", on_select=lambda: sat.add_clicked_county_to_peers("sat_ranking_chart"),
-                    selection_mode="points", config={"displaylogo": False})
+    show_chart(viz.ranking_chart(shown, district, target, needed, indicator_label, lang),
+               name="sat_ranking_chart", title=t("sat.section_ranking", lang), lang=lang, key="sat_ranking_chart", on_select=lambda: sat.add_clicked_county_to_peers("sat_ranking_chart"),
+               selection_mode="points", config={"displaylogo": False})
 st.caption(t("sat.ranking_rule", lang))
 if not shown.empty:
     table = viz.ranking_table(shown, lang)
@@ -114,8 +118,8 @@ history, first_year = sat.trajectory(followed, district, indicator, target, data
 if history.empty:
     st.info(t("empty.selection", lang))
 else:
-    st.plotly_chart(viz.bump_chart(history, district, county_names, target, first_year, lang), key="sat_bump",
-                    config={"displaylogo": False})
+    show_chart(viz.bump_chart(history, district, county_names, target, first_year, lang), name="sat_bump",
+               title=t("sat.section_trajectory", lang), lang=lang, key="sat_bump", config={"displaylogo": False})
     st.caption(t("sat.first_in_target", lang, year=first_year, target=target) if first_year
                else t("sat.never_in_target", lang, target=target))
 
@@ -126,8 +130,8 @@ if profile.empty:
     st.info(t("sat.no_district", lang, year=year))
 else:
     top = satisfaction.TOP_GROUP
-    st.plotly_chart(viz.indicator_chart(profile, indicator_labels, district_name, top, lang), key="sat_indicators",
-                    config={"displaylogo": False})
+    show_chart(viz.indicator_chart(profile, indicator_labels, district_name, top, lang), name="sat_indicators",
+               title=t("sat.section_indicators", lang), lang=lang, key="sat_indicators", config={"displaylogo": False})
     movers = satisfaction.rank_movers(profile).dropna(subset=["places_up"]).head(3)
     if movers.empty:
         st.caption(t("sat.no_prior_year", lang, year=year - 1))
@@ -156,8 +160,9 @@ else:
     score_label = indicator_labels[town_indicator]
     for column, (x, x_key) in zip(st.columns(2), (("crime_rate", "sat.crime_rate"), ("mediation_rate", "sat.mediation_rate"))):
         with column:
-            st.plotly_chart(viz.town_scatter(factors, x, t(x_key, lang), score_label, names), key=f"sat_towns_{x}",
-                            config={"displaylogo": False})
+            show_chart(viz.town_scatter(factors, x, t(x_key, lang), score_label, names), name=f"sat_towns_{x}",
+                       title=f'{t("sat.section_towns", lang)} · {t(x_key, lang)}', lang=lang, key=f"sat_towns_{x}",
+                       config={"displaylogo": False})
             r = correlation(factors[x], factors["score"])
             st.caption(t("sat.scatter_r_none", lang) if r is None else
                        t("sat.scatter_r", lang, r=f"{r:+.2f}", n=int(factors[[x, 'score']].dropna().shape[0])))

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.metrics.crime_cube import CrimeCube, build_cube
+from lib.ui.charts import show_chart
 from lib.ui.loaders import bundle_at
 
 
@@ -26,11 +27,12 @@ def clicked_codes(points: Sequence[dict], allowed: Sequence[str]) -> list[str]:
     return [code for code in allowed if code in given]
 
 
-def filter_chart(fig: go.Figure, key: str, param: str, allowed: Sequence[str]) -> None:
+def filter_chart(fig: go.Figure, key: str, param: str, allowed: Sequence[str], title: str) -> None:
     """Show `fig`; a click on a bar or line sets the URL-bound multiselect `param` to the codes it carries."""
     def narrow() -> None:
         codes = clicked_codes(st.session_state[key].selection.points, allowed)
         if codes:
             st.session_state[param] = codes
 
-    st.plotly_chart(fig, key=key, on_select=narrow, selection_mode="points", config={"displaylogo": False})
+    show_chart(fig, name=key, title=title, key=key, on_select=narrow, selection_mode="points",
+               config={"displaylogo": False})

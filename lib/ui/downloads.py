@@ -6,10 +6,12 @@ import streamlit as st
 
 from lib.export import to_csv_bytes, to_xlsx_bytes
 from lib.i18n import Lang, t
+from lib.ui import briefing
 
 
 def download_buttons(frame: pd.DataFrame, file_stem: str, lang: Lang, *, key: str) -> None:
-    """Two buttons side by side; `frame` already has headers in the UI language."""
+    """Two buttons side by side; `frame` already has headers in the UI language. The table goes in the briefing too."""
+    briefing.add_table(key, file_stem, frame)
     left, right = st.columns(2)
     # the files are built only when a button is clicked, not on every rerun
     left.download_button(t("download.csv", lang), lambda: to_csv_bytes(frame), f"{file_stem}.csv", "text/csv",

@@ -7,6 +7,9 @@ from typing import Literal
 
 import streamlit as st
 
+from lib.briefing.content import KpiCard
+from lib.ui import briefing
+
 
 @dataclass(frozen=True)
 class Kpi:
@@ -19,6 +22,7 @@ class Kpi:
 
 
 def kpi_row(cards: Sequence[Kpi], per_row: int = 4) -> None:
+    briefing.add_kpis([KpiCard(card.label, card.value, card.delta) for card in cards])
     for start in range(0, len(cards), per_row):
         columns = st.columns(per_row)
         for column, card in zip(columns, cards[start:start + per_row]):

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.metrics.mediation_detail import MediationFigures, mediation_figures
+from lib.ui.charts import show_chart
 from lib.ui.loaders import bundle_at
 
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -38,9 +39,10 @@ def _filter_from(chart_key: str, param: str) -> Callable[[], None]:
 
 def filtering_chart(fig: go.Figure, chart_key: str, param: str) -> None:
     """A plotly chart whose bars (code in customdata) filter the page by `param` when clicked."""
-    st.plotly_chart(fig, key=chart_key, on_select=_filter_from(chart_key, param), selection_mode="points",
-                    config=CHART_CONFIG)
+    show_chart(fig, name=chart_key, key=chart_key, on_select=_filter_from(chart_key, param), selection_mode="points",
+               config=CHART_CONFIG)
 
 
-def chart(fig: go.Figure) -> None:
-    st.plotly_chart(fig, config=CHART_CONFIG)
+def chart(fig: go.Figure, name: str) -> None:
+    """A chart that does not filter; `name` is unique on the page."""
+    show_chart(fig, name=name, config=CHART_CONFIG)

@@ -8,7 +8,9 @@ import streamlit as st
 
 from lib.data.problems import DataLoadError
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
+from lib.ui import briefing
 from lib.ui.loaders import data_bundle
+from lib.ui.public import public_badge
 from lib.data.store import DataBundle
 
 
@@ -50,11 +52,14 @@ def load_or_explain(lang: Lang) -> DataBundle | None:
 
 
 def data_status(bundle: DataBundle, lang: Lang, datasets: list[str]) -> None:
-    """The as-of date and, when any of `datasets` is demo data, the demo badge."""
+    """The as-of date, the demo badge when any of `datasets` is demo data, and the public-copy badge."""
     st.sidebar.caption(t("shell.as_of", lang, date=bundle.as_of.isoformat()))
-    if any(bundle.manifest.is_demo(name) for name in datasets):
+    demo = any(bundle.manifest.is_demo(name) for name in datasets)
+    briefing.set_data_status(bundle.as_of, demo)
+    if demo:
         st.badge(t("shell.demo_label", lang), icon=":material/science:", color="orange")
         st.caption(t("shell.demo_badge", lang))
+    public_badge(lang)  # the public copy says so on every page
 
 
 def url_fallback_notice(param: str, valid: list[str], default: str, lang: Lang) -> None:
@@ -116,3 +121,35 @@ def presentation_mode(lang: Lang) -> bool:
         st.html(_PRESENT_CSS)
         return True
     return False
+
+
+# Every page, every mode: constant CSS only. Headline figures and their labels wrap instead of being cut off
+# (the full label was only in each card's help). On a phone (Streamlit stacks columns below 640 px) the figures
+# stand two to a row, type and margins shrink; `.stApp` outranks presentation mode's large type there.
+_LAYOUT_CSS = """<style>
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricLabel"] { height: auto !important; min-height: 1.5rem; }
+@media (max-width: 640px) {
+  .stApp [data-testid="stMain"] .block-container { padding: 3.5rem 0.9rem 4rem; }
+  .stApp [data-testid="stMain"] h1 { font-size: 1.85rem; }
+  .stApp [data-testid="stMain"] h2 { font-size: 1.45rem; }
+  .stApp [data-testid="stMain"] h3 { font-size: 1.3rem; }
+  .stApp [data-testid="stMain"] :is(p, li, td, th, [data-testid="stCaptionContainer"]) { font-size: 0.95rem; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"] { min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important; }
+  [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])
+    > [data-testid="stColumn"]:not(:has([data-testid="stMetric"])) { display: none; }
+  .stApp [data-testid="stMain"] [data-testid="stMetricLabel"] :is(p, div) { font-size: 0.85rem; line-height: 1.3; }
+  .stApp [data-testid="stMain"] [data-testid="stMetricValue"],
+  .stApp [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 1.6rem; line-height: 1.25; }
+  .stApp [data-testid="stMain"] [data-testid="stMetricDelta"] :is(p, div) { font-size: 0.8rem; }
+  /* a table's toolbar stays shown on touch screens: room for it above the table */
+  [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { margin-top: 1.75rem; }
+}
+</style>"""
+
+
+def page_layout() -> None:
+    """The CSS every page gets: figures that wrap rather than clip, and a phone layout for narrow screens."""
+    st.html(_LAYOUT_CSS)

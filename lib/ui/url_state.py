@@ -16,6 +16,7 @@ from typing import TypeVar
 import streamlit as st
 
 from lib.i18n import Lang, t
+from lib.ui import briefing
 from lib.ui.shell import escape_markdown
 
 T = TypeVar("T")
@@ -66,6 +67,8 @@ def code_multiselect(label: str, codes: Sequence[str], labels: Mapping[str, str]
     restore_from_url(param, lambda raw: parse_codes(raw, codes), [], t("url.all", lang), lang)
     chosen = container.multiselect(label, list(codes), format_func=lambda c: labels.get(c, c), key=param,
                                    placeholder=placeholder or t("url.all", lang))
+    briefing.add_filter(param, label, ("、" if lang == "zh" else ", ").join(labels.get(c, c) for c in chosen)
+                        if chosen else t("url.all", lang))
     return remember_in_url(param, list(chosen), [], ",".join)
 
 
@@ -77,6 +80,7 @@ def code_select(label: str, codes: Sequence[str], labels: Mapping[str, str], par
 
     restore_from_url(param, parse, default, labels.get(default, default), lang)
     chosen = container.selectbox(label, list(codes), format_func=lambda c: labels.get(c, c), key=param)
+    briefing.add_filter(param, label, labels.get(chosen, chosen))
     return remember_in_url(param, chosen, default, str)
 
 
@@ -98,4 +102,5 @@ def period_input(label: str, first: date, last: date, default: tuple[date, date]
     period = tuple(chosen) if isinstance(chosen, (tuple, list)) else (chosen, chosen)
     if len(period) == 1:  # the second day is not picked yet
         period = (period[0], period[0])
+    briefing.add_filter("period", label, f"{period[0].isoformat()} ~ {period[1].isoformat()}")
     return remember_in_url("period", period, default, lambda p: f"{p[0].isoformat()}~{p[1].isoformat()}")

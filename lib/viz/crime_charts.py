@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from lib.data.codes import CRIME_TYPES, codes_of
+from lib.disclosure import HIDDEN, SUPPRESSED, THRESHOLD, chart_values, is_small, share_shown
 from lib.i18n import Lang, t
 
 Layout = Literal["stacked", "multiples"]
@@ -74,17 +75,17 @@ class _Series:
         return np.full(len(self.buckets), self.types[j])
 
 
-def _stacked(series: _Series, labels: Mapping[str, str], lang: Lang) -> tuple[list[dict], dict]:
-    traces = [{"type": "bar", "x": series.buckets, "y": series.counts[:, j], "name": labels[code],
+def _stacked(series: _Series, labels: Mapping[str, str], lang: Lang, public: bool) -> tuple[list[dict], dict]:
+    traces = [{"type": "bar", "x": series.buckets, "y": chart_values(series.counts[:, j], public), "name": labels[code],
                "marker": {"color": TYPE_COLORS[code]}, "customdata": series.code_of_each_point(j),
                "hovertemplate": _hover(labels[code])} for j, code in enumerate(series.types)]
-    traces.append({"type": "scatter", "x": series.buckets, "y": series.prior.sum(axis=1), "mode": "lines",
+    traces.append({"type": "scatter", "x": series.buckets, "y": chart_values(series.prior.sum(axis=1), public), "mode": "lines",
                    "name": t("cr.prior_total", lang), "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 2},
                    "hovertemplate": _hover(t("cr.prior_total", lang))})
     return traces, {"barmode": "stack", "bargap": 0.15, "yaxis": {"title": {"text": t("cr.axis_count", lang)}}, "height": 480}
 
 
-def _multiples(series: _Series, labels: Mapping[str, str], lang: Lang) -> tuple[list[dict], dict]:
+def _multiples(series: _Series, labels: Mapping[str, str], lang: Lang, public: bool) -> tuple[list[dict], dict]:
     """One panel per crime type (own y scale, shared dates), laid out on a grid of MULTIPLES_COLUMNS."""
     n = len(series.types)
     columns = min(MULTIPLES_COLUMNS, n)
@@ -101,42 +102,50 @@ def _multiples(series: _Series, labels: Mapping[str, str], lang: Lang) -> tuple[
         layout["annotations"].append({"text": labels[code], "x": left + width / 2, "y": top, "xref": "paper",
                                       "yref": "paper", "yanchor": "bottom", "showarrow": False, "font": {"size": 13}})
         common = {"type": "scatter", "mode": "lines", "x": series.buckets, "xaxis": f"x{axis}", "yaxis": f"y{axis}"}
-        traces.append({**common, "y": series.counts[:, i], "name": t("cr.kpi_incidents", lang), "legendgroup": "now",
+        traces.append({**common, "y": chart_values(series.counts[:, i], public), "name": t("cr.kpi_incidents", lang), "legendgroup": "now",
                        "showlegend": i == 0, "line": {"color": TYPE_COLORS[code], "width": 2},
                        "customdata": series.code_of_each_point(i), "hovertemplate": _hover(labels[code])})
-        traces.append({**common, "y": series.prior[:, i], "name": t("cr.prior", lang), "legendgroup": "prior",
+        traces.append({**common, "y": chart_values(series.prior[:, i], public), "name": t("cr.prior", lang), "legendgroup": "prior",
                        "showlegend": i == 0, "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 1},
                        "hovertemplate": _hover(labels[code] + " · " + t("cr.prior", lang))})
     return traces, layout
 
 
 def trend_figure(data: pd.DataFrame, events: pd.DataFrame, layout: Layout, labels: Mapping[str, str],
-                 lang: Lang) -> go.Figure:
+                 lang: Lang, *, public: bool = False) -> go.Figure:
     """Each crime type over time (bucket, crime_type, count, prior): stacked bars with the prior-year total as a
     dashed line, or one small panel per type with its prior-year line. Built from plain dicts in one go: plotly's
-    per-call helpers (make_subplots, add_vline) cost a second for 13 panels."""
+    per-call helpers (make_subplots, add_vline) cost a second for 13 panels.
+    `public`: counts below 3 are gaps (lib/disclosure.py)."""
     series = _Series.of(data)
-    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, lang)
+    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, lang, public)
     shapes, notes = _event_marks(events, lang, 1 if layout == "stacked" else len(series.types))
     height = spec.pop("height")
     return _figure(traces, {**spec, "shapes": shapes, "annotations": spec.get("annotations", []) + notes}, height)
 
 
-def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], lang: Lang) -> go.Figure:
-    """Horizontal bars of incidents per 10,000 residents, highest rate on top (by_town's order)."""
-    bars = {"type": "bar", "x": towns["rate"].to_numpy(), "y": [labels.get(c, c) for c in towns["town_code"]],
+def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
+    """Horizontal bars of incidents per 10,000 residents, highest rate on top (by_town's order).
+    `public`: a town with fewer than 3 incidents has no bar (its rate times its population is its count)."""
+    small = [public and is_small(c) for c in towns["count"]]
+    bars = {"type": "bar", "x": chart_values(towns["rate"], public, basis=towns["count"]),
+            "y": [labels.get(c, c) for c in towns["town_code"]],
             "orientation": "h", "customdata": towns["town_code"].to_numpy(), "marker": {"color": "#2E91E5"},
-            "text": [f"{r:.1f}" for r in towns["rate"]], "textposition": "auto",
-            "hovertext": [f"{t('cr.col_count', lang)}: {c:,}" for c in towns["count"]],
-            "hovertemplate": "%{y}: %{x:.1f}<br>%{hovertext}<extra></extra>"}
+            "text": [SUPPRESSED if hide else f"{r:.1f}" for r, hide in zip(towns["rate"], small)], "textposition": "auto",
+            "hovertext": [f"{t('cr.col_count', lang)}: {SUPPRESSED if hide else f'{c:,}'}" for c, hide in zip(towns["count"], small)],
+            "hovertemplate": "%{y}: %{text}<br>%{hovertext}<extra></extra>"}
     return _figure([bars], {"xaxis": {"title": {"text": t("cr.col_rate", lang)}}, "yaxis": {"autorange": "reversed"}},
                    max(200, 26 * len(towns) + 110))
 
 
-def heatmap_figure(hours: pd.DataFrame, lang: Lang) -> go.Figure:
+def heatmap_figure(hours: pd.DataFrame, lang: Lang, *, public: bool = False) -> go.Figure:
+    """Incidents by weekday and hour. `public`: a cell with fewer than 3 is blank and its hover reads "<3"."""
     days = t("cr.weekdays", lang).split("|")
-    cells = {"type": "heatmap", "z": hours.to_numpy(), "x": list(hours.columns), "y": [days[d] for d in hours.index],
-             "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{z:,}<extra></extra>",
+    counts = hours.to_numpy()
+    z = [chart_values(row, public) for row in counts]
+    text = [[SUPPRESSED if public and is_small(c) else f"{c:,}" for c in row] for row in counts]
+    cells = {"type": "heatmap", "z": z, "x": list(hours.columns), "y": [days[d] for d in hours.index], "text": text,
+             "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
              "colorbar": {"title": {"text": t("cr.axis_count", lang)}}}
     return _figure([cells], {"xaxis": {"title": {"text": t("cr.axis_hour", lang)}, "dtick": 2},
                              "yaxis": {"autorange": "reversed"}}, 320)
@@ -147,18 +156,23 @@ def _type_bars(types: pd.DataFrame, labels: Mapping[str, str]) -> dict:
             "customdata": types["crime_type"].to_numpy()}
 
 
-def solved_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang) -> go.Figure:
+def solved_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
+    """Each type's solved rate. `public`: no bar ("—") where the type's incidents or solved cases are below 3."""
     shown = types[types["count"] > 0]
     rates = shown["solved_rate"].astype(float)
-    bars = {**_type_bars(shown, labels), "x": rates.to_numpy(), "marker": {"color": [TYPE_COLORS[c] for c in shown["crime_type"]]},
-            "text": [f"{r:.1f}%" for r in rates], "textposition": "auto", "hovertemplate": "%{y}: %{x:.1f}%<extra></extra>"}
+    visible = [share_shown(r, n, public) for r, n in zip(rates, shown["count"])]
+    bars = {**_type_bars(shown, labels), "x": [r if v else None for r, v in zip(rates, visible)],
+            "marker": {"color": [TYPE_COLORS[c] for c in shown["crime_type"]]},
+            "text": [f"{r:.1f}%" if v else HIDDEN for r, v in zip(rates, visible)], "textposition": "auto",
+            "hovertemplate": "%{y}: %{text}<extra></extra>"}
     return _figure([bars], {"xaxis": {"title": {"text": t("cr.kpi_solved_rate", lang) + " %"}, "range": [0, 100]},
                             "yaxis": {"autorange": "reversed"}}, max(200, 26 * len(shown) + 110))
 
 
-def losses_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang) -> go.Figure:
-    """Losses and recoveries per crime type that has losses: in 万元 (zh) or yuan (en)."""
-    shown = types[types["loss_yuan"] > 0]
+def losses_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
+    """Losses and recoveries per crime type that has losses: in 万元 (zh) or yuan (en).
+    `public`: a type with fewer than 3 incidents is left out (one case's loss could identify its victim)."""
+    shown = types[(types["loss_yuan"] > 0) & ~(public & (types["count"] < THRESHOLD))]
     scale = 1e4 if lang == "zh" else 1.0
     unit = t("cr.axis_yuan", lang)
     bars = [{**_type_bars(shown, labels), "x": (shown[column] / scale).to_numpy(), "name": name, "marker": {"color": color},

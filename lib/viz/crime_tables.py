@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
 from lib.data.codes import CRIME_GROUPS, label_of
 from lib.data.contracts import INCIDENTS
+from lib.disclosure import hide_where, mask_count_columns, small_mask
 from lib.export import localized_headers
 from lib.formatting import signed, fmt_yuan  # signed: the sign convention of every change shown
 from lib.i18n import Lang, t
@@ -65,8 +67,16 @@ def _row_label(level: str, code: str, type_labels: Mapping[str, str], lang: Lang
     return type_labels[code]
 
 
-def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
-    """The CompStat rows with localized headers: per window the count, a year earlier, change, change % and verdict."""
+def compstat_hidden(table: pd.DataFrame, key: str, public: bool) -> np.ndarray:
+    """Rows of one window whose change must not be shown in public mode: its count or a year earlier is below 3."""
+    if not public:
+        return np.zeros(len(table), dtype=bool)
+    return small_mask(table[f"{key}_current"]) | small_mask(table[f"{key}_prior"])
+
+
+def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    """The CompStat rows with localized headers: per window the count, a year earlier, change, change % and verdict.
+    `public`: counts below 3 read "<3", and a window's change, change % and verdict built on one read "—"."""
     out = pd.DataFrame({
         t("cr.col_level", lang): [t(f"cr.level_{level}", lang) for level in table["level"]],
         t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) if g else "" for g in table["group"]],
@@ -83,15 +93,20 @@ def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: La
         out[t("cr.col_window_mark", lang, window=name)] = [
             verdict(c, p if not pd.isna(p) else None, s, lang)
             for c, p, s in zip(table[f"{key}_current"], table[f"{key}_prior"], table[f"{key}_significant"])]
+        out = hide_where(out, [t(f"cr.col_window_{part}", lang, window=name) for part in ("delta", "pct", "mark")],
+                         compstat_hidden(table, key, public), public)
+        out = mask_count_columns(out, [t("cr.col_current", lang, window=name), t("cr.col_window_prior", lang, window=name)],
+                                 public)
     return out
 
 
-def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang) -> Styler:
-    """`frame` (compstat_frame of `table`) with rises in red and falls in green; significant ones bold and shaded."""
+def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang, *, public: bool = False) -> Styler:
+    """`frame` (compstat_frame of `table`) with rises in red and falls in green; significant ones bold and shaded.
+    `public`: a change withheld in the frame has no colour either (the colour would tell its sign)."""
     styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
     for key in WINDOW_KEYS:
         name = window_label(key, lang)
-        delta = table[f"{key}_delta"].fillna(0).to_numpy()
+        delta = np.where(compstat_hidden(table, key, public), 0, table[f"{key}_delta"].fillna(0).to_numpy())
         significant = table[f"{key}_significant"].to_numpy()
         for column in (t("cr.col_window_pct", lang, window=name), t("cr.col_window_mark", lang, window=name),
                        t("cr.col_window_delta", lang, window=name)):
@@ -102,8 +117,8 @@ def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang) -> Sty
     pct_columns = [t("cr.col_window_pct", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
     delta_columns = [t("cr.col_window_delta", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
     return (frame.style.apply(lambda _: styles, axis=None)
-            .format(lambda v: signed(v, 1) + "%", subset=pct_columns, na_rep="—")
-            .format(lambda v: signed(v, 0), subset=delta_columns, na_rep="—"))
+            .format(lambda v: v if isinstance(v, str) else signed(v, 1) + "%", subset=pct_columns, na_rep="—")
+            .format(lambda v: v if isinstance(v, str) else signed(v, 0), subset=delta_columns, na_rep="—"))
 
 
 def compstat_help(lang: Lang) -> dict[str, str]:
@@ -111,17 +126,19 @@ def compstat_help(lang: Lang) -> dict[str, str]:
     return {t("cr.col_window_mark", lang, window=window_label(k, lang)): t("cr.sig_help", lang) for k in WINDOW_KEYS}
 
 
-def trend_table(data: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame({
+def trend_table(data: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    table = pd.DataFrame({
         t("cr.col_bucket", lang): data["bucket"].dt.strftime("%Y-%m-%d").to_numpy(),
         t("cr.col_type", lang): [type_labels[c] for c in data["crime_type"]],
         t("cr.col_count", lang): data["count"].to_numpy(),
         t("cr.col_prior", lang): pd.array(data["prior"], dtype="Float64").astype("Int64"),
     })
+    return mask_count_columns(table, [t("cr.col_count", lang), t("cr.col_prior", lang)], public)
 
 
-def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame({
+def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    """`public`: counts below 3 read "<3" and their rate "—" (rate times population is the count)."""
+    table = pd.DataFrame({
         t("cr.col_rank", lang): towns["rank"].to_numpy(),
         t("cr.col_town", lang): [town_labels.get(c, c) for c in towns["town_code"]],
         t("cr.col_town_code", lang): towns["town_code"].to_numpy(),
@@ -129,10 +146,14 @@ def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang) 
         t("cr.col_population", lang): towns["population"].to_numpy(),
         t("cr.col_rate", lang): towns["rate"].round(2).to_numpy(),
     })
+    table = hide_where(table, [t("cr.col_rate", lang)], small_mask(towns["count"]), public)
+    return mask_count_columns(table, [t("cr.col_count", lang)], public)
 
 
-def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang) -> pd.DataFrame:
-    return pd.DataFrame({
+def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    """`public`: counts below 3 read "<3"; a solved rate on fewer than 3 incidents or solved cases, and money over
+    fewer than 3 incidents, read "—"."""
+    table = pd.DataFrame({
         t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) for g in types["group"]],
         t("cr.col_type", lang): [type_labels[c] for c in types["crime_type"]],
         t("cr.col_count", lang): types["count"].to_numpy(),
@@ -142,11 +163,16 @@ def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang)
         t("cr.col_recovered", lang): types["recovered_yuan"].to_numpy(),
         t("cr.col_recovery_rate", lang): types["recovery_rate"].round(1).array,
     })
+    few_cases = small_mask(types["count"])
+    table = hide_where(table, [t("cr.col_solved_rate", lang)], few_cases | small_mask(types["solved"]), public)
+    table = hide_where(table, [t(f"cr.col_{c}", lang) for c in ("loss", "recovered", "recovery_rate")], few_cases, public)
+    return mask_count_columns(table, [t("cr.col_count", lang), t("cr.col_solved", lang)], public)
 
 
-def hours_table(hours: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def hours_table(hours: pd.DataFrame, lang: Lang, *, public: bool = False) -> pd.DataFrame:
     days = t("cr.weekdays", lang).split("|")
     table = hours.rename(columns=lambda h: f"{h:02d}")
+    table = mask_count_columns(table, list(table.columns), public)
     table.insert(0, t("cr.col_weekday", lang), [days[d] for d in hours.index])
     return table.reset_index(drop=True)
 

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
+from lib.disclosure import mask_count_columns
 from lib.i18n import Lang, t
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
@@ -28,7 +29,8 @@ def hours_chart(hours: pd.DataFrame, lang: Lang) -> go.Figure:
                     orientation="h", marker_color=color, hovertemplate="%{y}: %{x:,.0f} h<extra>" + name + "</extra>")
     fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis_title=t("pt.hours_axis", lang), yaxis={"autorange": "reversed"},
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0})
+                      # above the bars: on a phone the legend wraps to several lines and would cover the axis title
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0})
     return fig
 
 
@@ -69,9 +71,10 @@ def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], villag
 
 
 def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
-                    dosage_min: int, lang: Lang) -> pd.DataFrame:
+                    dosage_min: int, lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    """Hot spots below the patrol dosage. `public`: incident counts below 3 read "<3"."""
     gaps = hotspots[~hotspots["covered"]]
-    return pd.DataFrame({
+    table = pd.DataFrame({
         t("pt.col_rank", lang): gaps["rank"].to_numpy(),
         t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
         t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
@@ -80,3 +83,4 @@ def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], villa
         t("pt.col_lon", lang): gaps["lon"].to_numpy(),
         t("pt.col_lat", lang): gaps["lat"].to_numpy(),
     })
+    return mask_count_columns(table, [t("pt.col_incidents", lang)], public)

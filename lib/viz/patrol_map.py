@@ -19,6 +19,7 @@ from branca.element import MacroElement
 from folium.plugins import HeatMap
 
 from lib.data.codes import PATROL_MODES, POST_KINDS, TEAM_KINDS, label_of
+from lib.disclosure import THRESHOLD, count_text
 from lib.i18n import Lang, t
 from lib.metrics.hotspots import cell_bounds
 from lib.metrics.patrol_view import METRIC_CRS, PatrolFigures, Reach
@@ -46,8 +47,8 @@ def _bins(values: pd.Series, measure: str) -> np.ndarray:
     if measure in ("assistant", "hotspot_coverage"):
         return np.array([0, 20, 40, 60, 80, 100.0])
     known = values.dropna()
-    if known.empty:
-        return np.zeros(6)
+    if known.empty:  # no classes: every area is drawn and listed as "no value"
+        return np.array([])
     return np.unique(np.quantile(known, np.linspace(0, 1, 6)))
 
 
@@ -103,21 +104,23 @@ class Legend(MacroElement):
         self.html = html
 
 
-def _legend_html(title: str, edges: np.ndarray, palette: Sequence[str], lang: Lang) -> str:
+def _legend_html(title: str, edges: np.ndarray, palette: Sequence[str], lang: Lang, public: bool = False) -> str:
     rows = [f"<b>{inert(title)}</b>"]
     for k in range(len(edges) - 1):
         color = palette[min(k, len(palette) - 1)] if len(edges) == 6 else palette[int(k * 4 / max(len(edges) - 2, 1))]
         rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{color};margin-right:4px"></i>'
                     f"{inert(_fmt(edges[k]))} – {inert(_fmt(edges[k + 1]))}")
     rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{NO_VALUE_COLOR};margin-right:4px"></i>'
-                f"{inert(t('pt.map_no_value', lang))}")
+                f"{inert(t('pub.map_no_value' if public else 'pt.map_no_value', lang))}")
     return "<br>".join(rows)
 
 
 def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[str, str], town_names: Mapping[str, str],
-                lang: Lang, tiles: TileConfig) -> tuple[folium.GeoJson, str]:
+                lang: Lang, tiles: TileConfig, public: bool = False) -> tuple[folium.GeoJson, str]:
     measure = fig.filters.measure
     table = fig.areas.set_index("code")
+    if public and measure == "incidents_per_10k":  # the rate times the population would give a count below 3
+        table = table.assign(**{measure: table[measure].mask(table["incidents"] < THRESHOLD)})
     geo = areas_geo[areas_geo["code"].isin(table.index)].copy()
     values = table[measure]
     edges = _bins(values, measure)
@@ -129,7 +132,7 @@ def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[
         place = inert(names.get(code, code)) + ("" if fig.level == "town" else f" · {inert(town_names.get(row['town_code'], ''))}")
         tips.append(
             f"<b>{place}</b><br>{inert(t(f'pt.measure.{measure}', lang))}: {inert(_fmt(row[measure]))}{inert(unit)}"
-            f"<br>{inert(t('pt.tip_incidents', lang, n=int(row['incidents'])))}"
+            f"<br>{inert(t('pt.tip_incidents', lang, n=count_text(row['incidents'], lang, public)))}"
             f"<br>{inert(t('pt.tip_hours', lang, hours=_fmt(row['patrol_hours'], 0)))}"
             f"<br>{inert(t('pt.tip_hotspots', lang, covered=int(row['hotspots_covered']), total=int(row['hotspots'])))}"
             f"<br><i>{inert(t('pt.tip_click', lang))}</i>")
@@ -141,7 +144,7 @@ def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[
         highlight_function=lambda f: {"weight": 2.5, "color": "#111"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     )
-    return layer, _legend_html(t(f"pt.measure.{measure}", lang) + (f" ({unit})" if unit else ""), edges, palette, lang)
+    return layer, _legend_html(t(f"pt.measure.{measure}", lang) + (f" ({unit})" if unit else ""), edges, palette, lang, public)
 
 
 class TextLabels(MacroElement):
@@ -207,7 +210,8 @@ def _heat_layer(fig: PatrolFigures, lang: Lang, tiles: TileConfig) -> folium.Fea
     return group
 
 
-def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], lang: Lang, tiles: TileConfig) -> folium.FeatureGroup:
+def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], lang: Lang, tiles: TileConfig,
+                   public: bool = False) -> folium.FeatureGroup:
     spots = fig.hotspots
     group = folium.FeatureGroup(name=t("pt.layer_hotspots", lang, n=len(spots)))
     if spots.empty:
@@ -217,7 +221,7 @@ def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], lang: Lang, til
     wgs = gpd.GeoSeries(boxes, crs=METRIC_CRS).to_crs("EPSG:4326")
     tips = [
         f"<b>{inert(t('pt.tip_hotspot', lang, rank=r.rank))}</b> · {inert(names.get(r.town_code, r.town_code))}"
-        f"<br>{inert(t('pt.tip_incidents', lang, n=int(r.incidents)))}"
+        f"<br>{inert(t('pt.tip_incidents', lang, n=count_text(r.incidents, lang, public)))}"
         f"<br>{inert(t('pt.tip_dosage', lang, minutes=_fmt(r.minutes_per_day), dosage=fig.filters.dosage_min))}"
         f"<br>{inert(t('pt.covered' if r.covered else 'pt.uncovered', lang))}"
         for r in spots.itertuples()
@@ -271,8 +275,12 @@ color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;pointer-events:non
 
 
 def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDataFrame, posts: pd.DataFrame,
-               sessions: pd.DataFrame, reach_of_posts: Reach, lang: Lang, tiles: TileConfig, asset_base: str) -> folium.Map:
-    """The whole map for one filter state; assets point at `asset_base` (the app's served asset folder)."""
+               sessions: pd.DataFrame, reach_of_posts: Reach, lang: Lang, tiles: TileConfig, asset_base: str,
+               *, public: bool = False) -> folium.Map:
+    """The whole map for one filter state; assets point at `asset_base` (the app's served asset folder).
+
+    `public`: areas only. No incident heat, no patrol routes and no post markers reach the map's HTML; area
+    tooltips show incident counts below 3 as "<3", and an incident rate built on one is left uncoloured."""
     town_names = dict(zip(towns["town_code"].astype(str), towns["town_zh" if lang == "zh" else "town_en"].astype(str)))
     if fig.level == "town":
         areas_geo = gpd.GeoDataFrame({"code": towns["town_code"].astype(str).to_numpy()}, geometry=towns.geometry.to_numpy(), crs="EPSG:4326")
@@ -291,14 +299,16 @@ def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDat
     m.get_root().header.add_child(folium.Element(LABEL_CSS))
     # town outlines first: the choropleth above them takes hover and clicks where it has areas
     _town_outlines(towns, town_names, fig.filters.towns, lang, tiles).add_to(m)
-    choropleth, legend = _choropleth(fig, areas_geo, names, town_names, lang, tiles)
+    choropleth, legend = _choropleth(fig, areas_geo, names, town_names, lang, tiles, public)
     choropleth.add_to(m)
     for mode in ("foot", "vehicle"):
         _reach_layer(reach_of_posts, mode, lang, tiles).add_to(m)
-    _heat_layer(fig, lang, tiles).add_to(m)
-    _hotspot_layer(fig, town_names, lang, tiles).add_to(m)
-    _route_layer(fig, sessions, lang, tiles).add_to(m)
-    _post_layer(posts, lang, tiles).add_to(m)
+    if not public:
+        _heat_layer(fig, lang, tiles).add_to(m)
+    _hotspot_layer(fig, town_names, lang, tiles, public).add_to(m)
+    if not public:
+        _route_layer(fig, sessions, lang, tiles).add_to(m)
+        _post_layer(posts, lang, tiles).add_to(m)
     Legend(legend).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(corners.tolist())

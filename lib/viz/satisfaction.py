@@ -133,7 +133,7 @@ def bump_chart(history: pd.DataFrame, district: str, names: dict[str, str], targ
                                showarrow=True, arrowhead=2, ax=-60, ay=-40, font={"color": DISTRICT_COLOUR, "size": 13},
                                bgcolor="rgba(255,255,255,0.85)")
     years = sorted(history["year"].unique())
-    fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.3, years[-1] + 0.7] if years else None)
+    fig.update_xaxes(tickvals=years, ticktext=[str(y) for y in years], range=[years[0] - 0.3, years[-1] + 1.0] if years else None)  # room for the district's name on a phone
     fig.update_yaxes(autorange="reversed", title=t("sat.col_rank", lang))
     fig.update_layout(showlegend=True, legend={"traceorder": "reversed"})
     return _layout(fig, 440)

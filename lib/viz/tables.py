@@ -4,19 +4,26 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.data.codes import MEDIATION_CHANNELS, label_of
+from lib.disclosure import hide_where, mask_count_columns, small_mask
 from lib.formatting import fmt_count, fmt_pct, fmt_yuan
 from lib.i18n import Lang, t
 
 
-def channel_table(channels: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
-    """Each mediation channel's received, settled and success rate, with last year's rate beside it."""
-    return pd.DataFrame({
+def channel_table(channels: pd.DataFrame, year: int, lang: Lang, *, public: bool = False) -> pd.DataFrame:
+    """Each mediation channel's received, settled and success rate, with last year's rate beside it.
+
+    `public`: counts below 3 read "<3" and this year's rate built on them is withheld (lib/disclosure.py)."""
+    received, settled = t("ov.col_received", lang), t("ov.col_settled", lang)
+    rate = t("ov.col_rate", lang, year=year)
+    table = pd.DataFrame({
         t("ov.col_channel", lang): [label_of(MEDIATION_CHANNELS, c, lang) for c in channels["channel"]],
-        t("ov.col_received", lang): channels["received"].to_numpy(),
-        t("ov.col_settled", lang): channels["settled"].to_numpy(),
-        t("ov.col_rate", lang, year=year): [fmt_pct(r) for r in channels["rate"]],
+        received: channels["received"].to_numpy(),
+        settled: channels["settled"].to_numpy(),
+        rate: [fmt_pct(r) for r in channels["rate"]],
         t("ov.col_rate", lang, year=year - 1): [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
     })
+    small = small_mask(channels["received"]) | small_mask(channels["settled"])
+    return mask_count_columns(hide_where(table, [rate], small, public), [received, settled], public)
 
 
 def fmt_indicator(value: float, unit: str, qualifier: str, lang: Lang) -> str:

@@ -22,3 +22,12 @@ def open_app(page: str | None = None, *, timeout: float = 180, **params: str) ->
 
 def metric_values(app: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in app.metric}
+
+
+def table_downloads(app: AppTest) -> list:
+    """The CSV and Excel buttons of the page's tables (not the charts' PNG buttons)."""
+    return [b for b in app.get("download_button") if not b.key.endswith("-png")]
+
+
+def chart_downloads(app: AppTest) -> list:
+    return [b for b in app.get("download_button") if b.key.endswith("-png")]

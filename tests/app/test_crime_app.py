@@ -4,6 +4,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+from apptest import table_downloads
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -94,9 +95,9 @@ def test_a_filter_change_goes_to_the_url_and_the_figures(bundle):
 
 def test_aggregates_download_always_and_records_on_request(bundle):
     app = open_crime(crime_type="homicide")
-    assert len(app.get("download_button")) == 2 * 5  # five aggregates, CSV and Excel each
+    assert len(table_downloads(app)) == 2 * 5  # five aggregates, CSV and Excel each
     app.toggle(key="crime_records_prepare").set_value(True).run()
     assert not app.exception
-    assert len(app.get("download_button")) == 2 * 6  # and the records
+    assert len(table_downloads(app)) == 2 * 6  # and the records
     count = reported(bundle, "2020-01-01", bundle.as_of.isoformat(), types=["homicide"])
     assert any(c.value == f"共 {count:,} 条" for c in app.caption)

@@ -8,9 +8,16 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
+from lib.ui.auth import SIGNED_IN
 from tests.app.apptest import APP
 
 PAGE = "views/data_admin.py"
+
+
+@pytest.fixture(autouse=True)
+def _behind_the_password(monkeypatch):
+    """Data management is offered only behind the access password."""
+    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
 POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
 
 
@@ -20,6 +27,7 @@ def open_app(page: str, **params: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=180)
     for key, value in params.items():
         app.query_params[key] = value
+    app.session_state[SIGNED_IN] = True
     app.run()
     app.switch_page(page)
     for key, value in params.items():
@@ -77,7 +85,7 @@ def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
     error = app.error[0].value
     assert "发现 2 个问题" in error
     assert r"\<img src=x onerror=alert\(1\)\>" in error  # escaped: shown as text, never as HTML
-    assert "列 lat" in error and not app.get("button")
+    assert "列 lat" in error and not app.main.get("button")
     assert (data_copy / "posts.csv").read_bytes() == before
 
 
@@ -114,7 +122,7 @@ def test_bad_boundary_upload_lists_problems(data_copy):
     bowtie = (Path(__file__).resolve().parents[1] / "data_admin_corpus" / "geo_bowtie.geojson").read_bytes()
     app.file_uploader[0].upload("bowtie.geojson", bowtie, "application/geo+json").run()
     assert "row 1, column geometry" in app.error[0].value and "invalid geometry" in app.error[0].value
-    assert not app.get("button")
+    assert not app.main.get("button")
 
 
 def test_the_dataset_is_a_code_in_the_url(data_copy):

@@ -3,7 +3,7 @@ bad URL values."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_app
+from apptest import chart_downloads, open_app, table_downloads
 
 PAGE = "views/mediation.py"
 
@@ -36,7 +36,8 @@ def test_default_view_is_2020_with_the_seed_figures():
     assert channels.loc["个人调解室", "95%区间"] == "63.7%–84.2%"
     overdue = table_with(app, "超期天数")
     assert set(overdue["季度"]) == {"2020年第1季度", "2020年第2季度", "2020年第3季度", "2020年第4季度"}
-    assert len(app.get("download_button")) == 2
+    assert len(table_downloads(app)) == 2
+    assert len(chart_downloads(app)) == 5  # a PNG under every chart
     assert any("演示数据" in c.value for c in app.caption)
     assert dict(app.query_params) == {}  # the defaults leave the URL clean
 

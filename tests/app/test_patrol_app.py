@@ -2,7 +2,7 @@
 import pytest
 
 from apptest import metric_values as metrics
-from apptest import open_app
+from apptest import chart_downloads, open_app, table_downloads
 
 SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
 
@@ -21,7 +21,8 @@ def test_default_view_shows_the_published_figures():
     assert any("2020-01-01 至 2020-12-31" in c.value for c in app.caption)
     assert any("演示数据" in c.value for c in app.caption)
     assert dict(app.query_params) == {}
-    assert len(app.get("download_button")) == 4
+    assert len(table_downloads(app)) == 4
+    assert [b.key for b in chart_downloads(app)] == ["pt_hours_chart-png", "pt_assistants_chart-png"]
 
 
 def test_night_view_of_dongpo_island_from_one_link():

@@ -4,7 +4,8 @@ Fixtures
     app_server        base URL ("http://127.0.0.1:<port>") of the app, started once per session
     start_app(env)    start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
     browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
-    open_page(path)   a fresh page on app_server, opened and idle; -> OpenedPage
+    open_page(path)   a fresh page on app_server, opened and idle (password=... signs in); -> OpenedPage
+    admin_server      base URL of an app started with PINGAN_PASSWORD=ADMIN_PASSWORD (data management offered)
     wait_idle         the `wait_idle(page)` helper, for tests that click
     cjk_glyphs_render the `cjk_glyphs_render(page)` helper
 Screenshots and server logs go to one folder per session, printed at the end of the run
@@ -119,6 +120,21 @@ def cjk_glyphs_render(page, chars=("总", "览"), selector="[data-testid='stMain
     return p["inkA"] > 0 and p["inkB"] > 0 and p["differ"] > 0
 
 
+def sign_in(page, password: str, settle_ms: int = 1000, *, accepted: bool = True) -> None:
+    """Give the password in the app's sign-in form (a server started with PINGAN_PASSWORD) and wait for the
+    outcome: the page (accepted) or the refusal notice (not accepted)."""
+    form = page.locator("[data-testid='stForm']")
+    form.locator("input[type='password']").fill(password)
+    form.locator("[data-testid='stFormSubmitButton'] button").click()
+    outcome = (page.locator("[data-testid='stForm']") if accepted
+               else page.locator("[data-testid='stAlertContentError']"))
+    if accepted:  # signing in reruns the script twice; the form goes with the second run
+        outcome.wait_for(state="detached", timeout=IDLE_TIMEOUT_MS)
+    else:
+        outcome.wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
+    wait_idle(page, settle_ms=settle_ms)
+
+
 @dataclass
 class OpenedPage:
     page: object  # playwright.sync_api.Page
@@ -212,11 +228,20 @@ def app_server(start_app) -> str:
     return start_app({})
 
 
+ADMIN_PASSWORD = "东坡-e2e-密码 <b>&"  # non-ASCII and HTML characters on purpose
+
+
+@pytest.fixture(scope="session")
+def admin_server(start_app) -> str:
+    """Base URL of the app behind a password, so that data management is offered; sign in with ADMIN_PASSWORD."""
+    return start_app({"PINGAN_PASSWORD": ADMIN_PASSWORD})
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not chromium:
-        pytest.fail("no Chromium: run scripts/ensure_test_system.sh (installs Debian's chromium), "
+        pytest.fail("no Chromium: run scripts/ensure_chromium_and_fonts.sh (installs Debian's chromium), "
                     "or set CHROMIUM to a Chromium binary", pytrace=False)
     pw = sync_playwright().start()
     try:
@@ -237,8 +262,9 @@ def open_page(app_server, browser, shots_dir):
     contexts = []
 
     def open_(path: str = "/", viewport=(1440, 900), base_url: str | None = None,
-              settle_ms: int = 1000) -> OpenedPage:
-        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+              settle_ms: int = 1000, password: str | None = None, device: dict | None = None) -> OpenedPage:
+        # device: more browser-context options, e.g. a phone's {"is_mobile": True, "device_scale_factor": 3}
+        ctx = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **(device or {}))
         contexts.append(ctx)
         ctx.add_init_script(_RUN_COUNTER_JS)
         page = ctx.new_page()
@@ -249,6 +275,8 @@ def open_page(app_server, browser, shots_dir):
         page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
         page.goto((base_url or app_server) + path)
         wait_idle(page, settle_ms=settle_ms)
+        if password is not None:
+            sign_in(page, password, settle_ms=settle_ms)
         return opened
 
     yield open_

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from lib.i18n import t
 from lib.page_registry import PAGES
+from tests.e2e.conftest import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -192,15 +193,18 @@ def _drawn(page) -> None:
 
 
 @pytest.mark.parametrize(("path", "has_figures"), [("/crime?lang=en", True), ("/data?lang=en", False)])
-def test_presentation_mode_hides_the_controls_and_enlarges_the_type(path, has_figures, open_page):
-    normal = open_page(path)
+def test_presentation_mode_hides_the_controls_and_enlarges_the_type(path, has_figures, open_page, app_server,
+                                                                      admin_server):
+    # data management is offered only behind the password
+    where = dict(base_url=admin_server, password=ADMIN_PASSWORD) if path.startswith("/data") else {}
+    normal = open_page(path, **where)
     expect(normal.page.locator("[data-testid='stSidebar']")).to_be_visible()
     _drawn(normal.page)
     before = normal.page.evaluate(_LOOK_JS, _WIDGETS)
     assert before["widgets"] > 0 and before["sidebar"] == 1, f"the page has controls to hide: {before}"
     assert bool(before["metric"]) == has_figures, f"headline figures expected: {has_figures}; {before}"
 
-    presented = open_page(path + "&present=1")
+    presented = open_page(path + "&present=1", **where)
     shot = presented.screenshot("present-" + path)
     page = presented.page
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
