@@ -96,11 +96,13 @@ def hide_where(frame: pd.DataFrame, columns: Sequence[str], hidden: Sequence[boo
     return out
 
 
-def chart_values(values: Iterable[float | None], public: bool, *, basis: Iterable[float | None] | None = None) -> list:
-    """Values for a chart trace: None (a gap) where the count, or the count in `basis` it derives from, is below 3."""
-    shown = list(values)
+def chart_values(values: Iterable[float | None], public: bool, *,
+                 basis: Iterable[float | None] | None = None) -> Iterable[float | None]:
+    """Values for a chart trace: None (a gap) where the count, or the count in `basis` it derives from, is below 3.
+    Not public: `values` itself, untouched (plotly encodes a numpy array much faster than a list)."""
     if not public:
-        return shown
+        return values
+    shown = list(values)
     small = small_mask(shown if basis is None else basis)
     return [None if s else v for v, s in zip(shown, small)]
 
