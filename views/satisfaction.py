@@ -109,7 +109,7 @@ if not shown.empty:
     table = viz.ranking_table(shown, lang)
     st.dataframe(viz.highlight_rows(table, (shown["adcode"] == district).to_numpy()), hide_index=True,
                  height=min(RANKING_TABLE_PX, ROW_PX * (len(table) + 1) + 3))
-    download_buttons(table, t("sat.file_ranking", lang, year=year, indicator=indicator), lang, key="sat-ranking")
+    download_buttons(table, t("sat.file_ranking", lang, year=year, indicator=indicator_label), lang, key="sat-ranking")
 
 # ---------------------------------------------------------------- trajectory
 st.subheader(t("sat.section_trajectory", lang))

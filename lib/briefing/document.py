@@ -71,10 +71,19 @@ def briefing_html(info: BriefingInfo, page: PageContent, images: Mapping[str, by
                "language": t("export.language", lang), "link": t("export.link", lang)})
 
 
-def map_png(item: MapItem) -> bytes:
-    """A still of the folium map, its Leaflet files read from the local copy (nothing from the internet)."""
+# a still has no use for the map's buttons (zoom, layer switcher); the legend and attribution stay
+_STILL_CSS = "<style>.leaflet-control-zoom, .leaflet-control-layers { display: none !important; }</style>"
+
+
+def map_still_html(item: MapItem) -> str:
+    """The folium map's page for a still: Leaflet files read from the local copy (nothing from the internet)."""
     html = item.map.get_root().render().replace(item.asset_base.rstrip("/") + "/", VENDOR_DIR.as_uri() + "/")
-    return html_screenshot(html, *MAP_PX)
+    return html.replace("</head>", _STILL_CSS + "</head>", 1)
+
+
+def map_png(item: MapItem) -> bytes:
+    """A still of the folium map."""
+    return html_screenshot(map_still_html(item), *MAP_PX)
 
 
 def briefing_pdf(info: BriefingInfo, page: PageContent, step: Callable[[str], None] = lambda _: None) -> bytes:

@@ -5,15 +5,17 @@ import io
 import unicodedata
 from datetime import date, datetime
 
+import folium
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from pypdf import PdfReader
 
-from lib.briefing.content import ChartItem, KpiCard, KpiItem, PageContent, TableItem
-from lib.briefing.document import BriefingInfo, briefing_html, briefing_pdf, cell_text
+from lib.briefing.content import ChartItem, KpiCard, KpiItem, MapItem, PageContent, TableItem
+from lib.briefing.document import VENDOR_DIR, BriefingInfo, briefing_html, briefing_pdf, cell_text, map_still_html
 from lib.briefing.images import HEIGHT, SCALE, WIDTH, export_copy, figures_png
 from lib.briefing.system import missing_for_rendering
+from lib.viz.offline_assets import localize
 from tests.png_glyphs import glyphs_differ, open_png
 
 TOWN = '<b onmouseover="x()">太和镇</b>'
@@ -95,3 +97,12 @@ def test_no_demo_flag_on_real_data():
     page.demo = False
     html = briefing_html(info(), page, {})
     assert "【演示数据】" not in html and "2021-03-11" in html
+
+
+def test_the_map_still_reads_leaflet_from_the_local_copy_and_hides_its_buttons():
+    base = "/app/static/vendor"
+    fmap = localize(folium.Map(location=[30.05, 103.83], zoom_start=10, tiles=None), base)
+    assert base + "/" in fmap.get_root().render()
+    still = map_still_html(MapItem("地图", fmap, base))
+    assert base + "/" not in still and VENDOR_DIR.as_uri() + "/" in still
+    assert ".leaflet-control-zoom, .leaflet-control-layers { display: none" in still.split("</head>")[0]
