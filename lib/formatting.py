@@ -1,8 +1,15 @@
 """Numbers the way leaders read them: 万 and 亿 in Chinese, separators in English."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lib.i18n import Lang
 from lib.metrics.periods import Change
+
+
+def join_list(items: Iterable[str], lang: Lang) -> str:
+    """Names in a sentence: 苏祠街道、太和镇 in Chinese, "a, b" in English."""
+    return ("、" if lang == "zh" else ", ").join(items)
 
 
 def _trim(value: float, decimals: int) -> str:

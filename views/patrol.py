@@ -9,7 +9,7 @@ from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of
 from lib.data.labels import town_labels, village_labels
 from lib.data.store import data_dir_from_env
 from lib.disclosure import HIDDEN, change_shown, count_text, derived_shown
-from lib.formatting import fmt_change, fmt_count, fmt_pct
+from lib.formatting import fmt_change, fmt_count, fmt_pct, join_list
 from lib.i18n import t
 from lib.metrics.patrol_reach import REACH_MINUTES
 from lib.metrics.patrol_time import SHIFTS
@@ -61,7 +61,7 @@ reach_min = code_select(t("pt.reach_min", lang), [str(r) for r in REACH_MINUTES]
 
 filters = PatrolFilters(start, end, shift, tuple(modes), tuple(teams), tuple(towns), measure, int(cell_m), int(dosage), int(reach_min))
 fig = patrol_view(filters, data_dir)
-place = "、".join(town_names[c] for c in towns) if lang == "zh" else ", ".join(town_names[c] for c in towns)
+place = join_list((town_names[c] for c in towns), lang)
 st.caption(t("pt.scope", lang, start=start.isoformat(), end=end.isoformat(), days=filters.days,
              shift=t(f"pt.shift.{shift}", lang), place=place or t("pt.whole_district", lang)))
 

@@ -21,6 +21,11 @@ _PDF = "_briefing_pdf"  # (link of the view, PDF bytes, file name) of the last b
 _log = logging.getLogger(__name__)
 
 
+def missing_note(lang: Lang) -> str:
+    """What the server lacks to render PNGs and PDFs, and how to install it (only meaningful when something is missing)."""
+    return t("export.missing", lang, missing=", ".join(missing_for_rendering()), hint=INSTALL_HINT)
+
+
 def begin_page() -> None:
     """A fresh record for this run of the page (called by app.py before the page runs)."""
     st.session_state[_STATE] = PageContent()
@@ -66,7 +71,7 @@ def briefing_control(link: str, title: str, lang: Lang) -> None:
     if not page.items:
         return
     if missing_for_rendering():
-        st.sidebar.caption(t("export.missing", lang, missing=", ".join(missing_for_rendering()), hint=INSTALL_HINT))
+        st.sidebar.caption(missing_note(lang))
         return
     if st.sidebar.button(t("export.briefing", lang), key="briefing_build", icon=":material/picture_as_pdf:",
                          help=t("export.briefing_help", lang)):

@@ -7,16 +7,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.briefing.images import figure_png
-from lib.briefing.system import INSTALL_HINT, missing_for_rendering
+from lib.briefing.system import missing_for_rendering
 from lib.i18n import Lang, t
 from lib.ui import briefing
 from lib.ui.present import style_figure
 from lib.ui.shell import current_lang
-
-
-def rendering_missing_note(lang: Lang) -> None:
-    """Says what the server lacks to render images, when it lacks something."""
-    st.caption(t("export.missing", lang, missing=", ".join(missing_for_rendering()), hint=INSTALL_HINT))
 
 
 def show_chart(fig: go.Figure, *, name: str, title: str | None = None, lang: Lang | None = None,
@@ -32,7 +27,7 @@ def show_chart(fig: go.Figure, *, name: str, title: str | None = None, lang: Lan
     event = st.plotly_chart(shown, theme=chart_theme, **plotly_chart_kwargs)
     briefing.add_chart(name, title, fig)
     if missing_for_rendering():
-        rendering_missing_note(lang)
+        st.caption(briefing.missing_note(lang))  # what the server lacks to draw images, and how to install it
     else:
         # the PNG is drawn only when the button is clicked, never on a rerun
         st.download_button(t("export.png", lang), lambda: figure_png(fig, title=title), f"{title}.png", "image/png",

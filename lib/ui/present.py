@@ -12,6 +12,7 @@ import folium
 import plotly.graph_objects as go
 import streamlit as st
 
+from lib.formatting import join_list
 from lib.i18n import Lang, t
 from lib.page_registry import PAGES, PageSpec
 from lib.presentation import (DEFAULT_THEME, EVERY_DEFAULT_S, THEMES, Playlist, carried_params, next_page,
@@ -68,7 +69,7 @@ def _playlist_notice(value: str, playlist: Playlist, lang: Lang) -> None:
     if not playlist.dropped:
         return
     if playlist.pages:
-        entries = "、".join(playlist.dropped) if lang == "zh" else ", ".join(playlist.dropped)
+        entries = join_list(playlist.dropped, lang)
         st.toast(t("present.playlist_dropped", lang, entries=escape_markdown(entries[:80])), icon=":material/link_off:")
         st.query_params["playlist"] = playlist.value
     else:

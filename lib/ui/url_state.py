@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import streamlit as st
 
+from lib.formatting import join_list
 from lib.i18n import Lang, t
 from lib.ui import briefing
 from lib.ui.shell import escape_markdown
@@ -67,8 +68,8 @@ def code_multiselect(label: str, codes: Sequence[str], labels: Mapping[str, str]
     restore_from_url(param, lambda raw: parse_codes(raw, codes), [], t("url.all", lang), lang)
     chosen = container.multiselect(label, list(codes), format_func=lambda c: labels.get(c, c), key=param,
                                    placeholder=placeholder or t("url.all", lang))
-    briefing.add_filter(param, label, ("、" if lang == "zh" else ", ").join(labels.get(c, c) for c in chosen)
-                        if chosen else t("url.all", lang))
+    briefing.add_filter(param, label, join_list((labels.get(c, c) for c in chosen), lang) if chosen
+                        else t("url.all", lang))
     return remember_in_url(param, list(chosen), [], ",".join)
 
 

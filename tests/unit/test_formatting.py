@@ -33,3 +33,11 @@ def test_context_figures_keep_their_units_and_qualifiers():
     assert fmt_indicator(351, "家", "exact", "zh") == "351家"
     assert fmt_indicator(400_000, "yuan", "more_than", "en") == "more than ¥400,000"
     assert fmt_indicator(float("nan"), "", "exact", "zh") == "是"
+
+
+def test_join_list_uses_each_language_s_list_separator():
+    from lib.formatting import join_list
+
+    assert join_list(["苏祠街道", "太和镇"], "zh") == "苏祠街道、太和镇"
+    assert join_list(iter(["Suci", "Taihe"]), "en") == "Suci, Taihe"
+    assert join_list([], "zh") == ""
