@@ -42,6 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["PINGAN_DATA_DIR"] = str(Path(args.data).resolve())  # before lib and streamlit are imported
 
+    from lib.audience import Audience
     from lib.data.codes import CRIME_TYPES
     from lib.data.labels import town_labels
     from lib.data.store import FileStore, load_bundle
@@ -65,6 +66,7 @@ def main() -> None:
     rows.append(("cube size, MB", f"{size:.1f} ({cube.counts.shape[0]:,} days × {len(cube.towns)} towns × {len(cube.types)} types, × 24 h)"))
 
     lang = "zh"
+    audience = Audience.internal(lang)
     names = {c.code: c.label(lang) for c in CRIME_TYPES}
     towns_shown = town_labels(bundle["towns"], lang)
     as_of = bundle.as_of
@@ -74,14 +76,14 @@ def main() -> None:
         """Every figure the page shows, recomputed from the cube (what a filter change costs before Streamlit)."""
         summary(cube, sel)
         comp = compstat(cube, as_of, sel.towns, sel.types)
-        compstat_styler(compstat_frame(comp, names, lang), comp, lang)._compute()
+        compstat_styler(compstat_frame(comp, names, audience), comp, audience)._compute()
         per_type = by_type(cube, sel)
         return {
-            "trend": trend_figure(trend(cube, sel, grain), events_in(bundle["events"], sel), layout, names, lang),
-            "towns": town_figure(by_town(cube, sel), towns_shown, lang),
-            "hours": heatmap_figure(hour_weekday(cube, sel), lang),
-            "solved": solved_figure(per_type, names, lang),
-            "losses": losses_figure(per_type, names, lang),
+            "trend": trend_figure(trend(cube, sel, grain), events_in(bundle["events"], sel), layout, names, audience),
+            "towns": town_figure(by_town(cube, sel), towns_shown, audience),
+            "hours": heatmap_figure(hour_weekday(cube, sel), audience),
+            "solved": solved_figure(per_type, names, audience),
+            "losses": losses_figure(per_type, names, audience),
         }
 
     changes = [

@@ -39,6 +39,8 @@ def worker(data_dir: str) -> dict:
     from lib.data.store import FileStore, load_bundle
     from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
     from lib.viz.basemap import TileConfig
+    from lib.audience import Audience
+    from lib.viz.offline_assets import localize
     from lib.viz.patrol_map import patrol_map
 
     bundle = load_bundle(FileStore(data_dir))
@@ -52,8 +54,8 @@ def worker(data_dir: str) -> dict:
     payloads = []
     for f in states[:2]:
         fig = patrol_figures(bundle, base, reach, f)
-        m = patrol_map(fig, bundle["towns"], bundle["villages"], bundle["posts"], bundle["patrol_sessions"], reach, "zh",
-                       TileConfig(), "/app/static/vendor")
+        m = localize(patrol_map(fig, bundle["towns"], bundle["villages"], bundle["posts"], bundle["patrol_sessions"], reach,
+                                Audience.internal("zh"), TileConfig()), "/app/static/vendor")
         payloads.append(len((_get_map_string(m) + _get_header(m) + _get_html(m)).encode()))
 
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=300)

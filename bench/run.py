@@ -116,20 +116,24 @@ def data_dir_for(size: str, out: Path) -> Path:
 def measure_data() -> dict[str, Any]:
     """Columns 1-3: incidents, load_bundle time (cold and median of 3), overview() time for two years."""
     from lib.data.store import FileStore, load_bundle
+    from lib.data.home import home_district
+    from lib.data.location import data_folder
+    from lib.settings import read_settings
     from lib.metrics.overview import available_years, overview
 
     loads, bundle = [], None
     for _ in range(LOAD_RUNS):
         start = time.perf_counter()
-        bundle = load_bundle(FileStore())  # FileStore() reads PINGAN_DATA_DIR
+        bundle = load_bundle(FileStore(data_folder(read_settings())))
         loads.append(time.perf_counter() - start)
     assert bundle is not None
     years = available_years(bundle)
     latest, second = years[-1], years[-2]
-    overview(bundle, latest)  # warm-up: first-call costs (imports, lazy pandas paths) are not a filter change
+    district = home_district(bundle, None).adcode
+    overview(bundle, latest, district)  # warm-up: first-call costs (imports, lazy pandas paths) are not a filter change
 
     def median_ms(year: int) -> float:
-        return statistics.median(timed(lambda: overview(bundle, year)) for _ in range(OVERVIEW_RUNS)) * 1000
+        return statistics.median(timed(lambda: overview(bundle, year, district)) for _ in range(OVERVIEW_RUNS)) * 1000
 
     return {"incidents": len(bundle["incidents"]), "load_cold_s": loads[0], "load_s": statistics.median(loads),
             "years": years, "overview_ms": median_ms(latest), "overview_year": latest,

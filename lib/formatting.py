@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lib.i18n import Lang
-from lib.metrics.periods import Change
 
 
 def join_list(items: Iterable[str], lang: Lang) -> str:
@@ -39,29 +38,23 @@ def fmt_yuan(value: float, lang: Lang) -> str:
     return f"¥{value:,.0f}"
 
 
+def short_yuan(value: float, lang: Lang) -> str:
+    """A money figure short enough for a card: '7018万元' / '1.22亿元' (zh), '¥70.2M' (en); files keep exact yuan."""
+    if lang == "zh":
+        return fmt_yuan(round(value, -4) if 1e6 <= abs(value) < 1e8 else value, lang)
+    return f"¥{value / 1e6:,.1f}M" if abs(value) >= 1e6 else fmt_yuan(value, lang)
+
+
 def fmt_pct(value: float | None, decimals: int = 2) -> str:
     return "—" if value is None else f"{value:.{decimals}f}%"
 
 
-def signed(value: float, decimals: int) -> str:
+def trimmed(value: float, decimals: int) -> str:
+    """At most `decimals` decimals, trailing zeros dropped: 14.0 -> '14', 14.5 -> '14.5'."""
+    return _trim(value, decimals)
+
+
+def signed(value: float, decimals: int, *, trim: bool = False) -> str:
+    """A change with its sign first ('+5.4', '-3', '±0'): st.metric draws the arrow from the sign."""
     sign = "+" if value > 0 else ("-" if value < 0 else "±")
-    return f"{sign}{abs(value):,.{decimals}f}"
-
-
-def fmt_change(change: Change, prior_year: int, lang: Lang, *, points: bool = False) -> str | None:
-    """The change on the prior year as a signed delta text for st.metric ('-15.2% 较2019年').
-
-    `points=True` for figures that are themselves percentages: the change is in percentage points.
-    None when there is no prior figure; 'new' when the prior figure is zero.
-    """
-    versus = f"较{prior_year}年" if lang == "zh" else f"vs {prior_year}"
-    if change.previous is None:
-        return None
-    if points:
-        unit = "个百分点" if lang == "zh" else " pts"
-        return f"{signed(change.delta or 0.0, 1)}{unit} {versus}"
-    if change.pct is None:
-        if change.current == 0:
-            return f"±0 {versus}"
-        return f"新增({prior_year}年为0)" if lang == "zh" else f"new (0 in {prior_year})"
-    return f"{signed(change.pct, 1)}% {versus}"
+    return sign + (_trim(abs(value), decimals) if trim else f"{abs(value):,.{decimals}f}")

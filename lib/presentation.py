@@ -18,9 +18,6 @@ EVERY_DEFAULT_S = 30
 EVERY_MIN_S = 10
 EVERY_MAX_S = 600
 
-OVERVIEW_NAME = "overview"  # the playlist's name for the default page, whose URL path is ""
-NEVER_PLAYED = frozenset({"data"})  # URL paths no playlist shows: data management
-
 # Parameters a playlist passes to the next page: presentation mode's own. The language and the filters go along as
 # on any page switch, through the session: `lang` (like `year`) is bound to a widget, which st.switch_page may not set.
 CARRIED_PARAMS: tuple[str, ...] = ("present", "theme", "playlist", "every")
@@ -44,11 +41,6 @@ def parse_every(value: str | None) -> int | None:
     return seconds if EVERY_MIN_S <= seconds <= EVERY_MAX_S else None
 
 
-def playlist_name(spec: PageSpec) -> str:
-    """How a playlist names a page: its URL path, or `overview` for the default page."""
-    return spec.url_path or OVERVIEW_NAME
-
-
 @dataclass(frozen=True)
 class Playlist:
     pages: tuple[PageSpec, ...]  # in playing order, each page once
@@ -57,15 +49,15 @@ class Playlist:
     @property
     def value(self) -> str:
         """The playlist as it should stand in the link: the valid entries only."""
-        return ",".join(playlist_name(spec) for spec in self.pages)
+        return ",".join(spec.playlist_name for spec in self.pages)
 
 
 def parse_playlist(value: str | None, pages: Sequence[PageSpec] = PAGES) -> Playlist:
     """The pages a `playlist` value lists, out of `pages` (those the deployment offers).
 
     Entries are separated by commas; blanks around them and empty entries are ignored; a page listed
-    twice plays once; unknown names and the data-management page are dropped."""
-    playable = {playlist_name(spec): spec for spec in pages if spec.url_path not in NEVER_PLAYED}
+    twice plays once; unknown names and pages that are not playable (data management) are dropped."""
+    playable = {spec.playlist_name: spec for spec in pages if spec.playable}
     chosen: list[PageSpec] = []
     dropped: list[str] = []
     for entry in (value or "").split(","):

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, DataBundle, FileStore, load_bundle
-from lib.data.writes import WORK_DIR_ENV
+from lib.data.store import BUNDLED_DATA_DIR, DataBundle, FileStore, load_bundle
+from lib.settings import CACHE_DIR_SETTING, DATA_DIR_SETTING, WORK_DIR_SETTING
 
 
 @pytest.fixture(scope="session")
@@ -22,9 +22,9 @@ def project_root() -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def isolated_folders(tmp_path_factory):
     """Tests never read a work copy or snapshot this machine's own app runs left in the home folder."""
-    for name, folder in (("PINGAN_WORK_DIR", "work"), ("PINGAN_CACHE_DIR", "cache")):
+    for name, folder in ((WORK_DIR_SETTING, "work"), (CACHE_DIR_SETTING, "cache")):
         os.environ[name] = str(tmp_path_factory.mktemp(folder))
-    os.environ.pop("PINGAN_DATA_DIR", None)
+    os.environ.pop(DATA_DIR_SETTING, None)
 
 
 @pytest.fixture
@@ -32,6 +32,6 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     """A writable copy of the bundled data, set as the app's data folder, with its own work folder."""
     root = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA_DIR, root)
-    monkeypatch.setenv(DATA_DIR_ENV, str(root))
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
+    monkeypatch.setenv(DATA_DIR_SETTING, str(root))
+    monkeypatch.setenv(WORK_DIR_SETTING, str(tmp_path / "work"))
     return root

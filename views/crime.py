@@ -6,151 +6,127 @@ import streamlit as st
 
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, codes_of, label_of
 from lib.data.labels import town_labels
-from lib.data.store import data_dir_from_env
-from lib.disclosure import HIDDEN, change_shown, count_text, derived_shown, share_shown
-from lib.formatting import fmt_pct
-from lib.i18n import t
+from lib.headline import Versus, kpi
+from lib.measures import measure
 from lib.metrics.compstat import comparison_windows, compstat
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import (GRAINS, by_town, by_type, chosen_types, events_in, hour_weekday,
                                       select_records, summary, trend)
 from lib.metrics.periods import latest_full_year
-from lib.ui.charts import show_chart
-from lib.ui.crime import crime_cube, filter_chart
-from lib.ui.downloads import download_buttons
-from lib.ui.access import public_mode
-from lib.ui.kpi import Kpi, kpi_row
-from lib.ui.shell import current_lang, data_status, load_or_explain
-from lib.ui.url_state import code_multiselect, code_select, period_input
+from lib.ui.cached.crime import crime_cube
+from lib.ui.filters import code_multiselect, code_select, period_input
+from lib.ui.page import open_page
+from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
 from lib.viz.crime_charts import (LAYOUTS, event_label, heatmap_figure, losses_figure, solved_figure, town_figure,
                                   trend_figure)
-from lib.viz.crime_tables import (compstat_frame, compstat_help, compstat_styler, hours_table, period_delta,
-                                  records_table, short_yuan, town_table, trend_table, types_table)
+from lib.viz.crime_tables import (compstat_frame, compstat_help, compstat_styler, hours_table, records_table,
+                                  town_table, trend_table, types_table)
 
 RECORDS_CAP = 100_000
 
-lang = current_lang()
-public = public_mode()  # counts below 3 shown as "<3" (lib/disclosure.py)
-bundle = load_or_explain(lang)
-if bundle is None:
-    st.stop()
-cube = crime_cube(str(data_dir_from_env()))
-as_of = bundle.as_of
+page = open_page()
+audience = page.audience
+cube = crime_cube(page.source)
 
 # filters, all in the URL
-period = period_input(t("cr.period", lang), cube.first_day, as_of,
-                      (date(latest_full_year(cube.first_day, as_of), 1, 1), as_of), lang)
-towns_shown = town_labels(bundle["towns"], lang)
-towns = code_multiselect(t("cr.town", lang), cube.towns, towns_shown, "town", lang)
-groups = code_multiselect(t("cr.crime_group", lang), codes_of(CRIME_GROUPS),
-                          {g.code: g.label(lang) for g in CRIME_GROUPS}, "crime_group", lang)
-type_names = {c.code: c.label(lang) for c in CRIME_TYPES}
-picked = code_multiselect(t("cr.crime_type", lang), codes_of(CRIME_TYPES),
-                          {c.code: f"{label_of(CRIME_GROUPS, c.group, lang)} · {c.label(lang)}" for c in CRIME_TYPES},
-                          "crime_type", lang)
-grain = code_select(t("cr.grain", lang), GRAINS, {g: t(f"cr.grain_{g}", lang) for g in GRAINS}, "grain", lang, "week")
-layout = code_select(t("cr.layout", lang), LAYOUTS, {v: t(f"cr.layout_{v}", lang) for v in LAYOUTS}, "layout", lang,
+period = period_input(page, page.t("cr.period"), cube.first_day, page.as_of,
+                      (date(latest_full_year(cube.first_day, page.as_of), 1, 1), page.as_of))
+towns_shown = town_labels(page.data["towns"], page.lang)
+towns = code_multiselect(page, page.t("cr.town"), cube.towns, towns_shown, "town")
+groups = code_multiselect(page, page.t("cr.crime_group"), codes_of(CRIME_GROUPS),
+                          {g.code: g.label(page.lang) for g in CRIME_GROUPS}, "crime_group")
+type_names = {c.code: c.label(page.lang) for c in CRIME_TYPES}
+picked = code_multiselect(page, page.t("cr.crime_type"), codes_of(CRIME_TYPES),
+                          {c.code: f"{label_of(CRIME_GROUPS, c.group, page.lang)} · {c.label(page.lang)}" for c in CRIME_TYPES},
+                          "crime_type")
+grain = code_select(page, page.t("cr.grain"), GRAINS, {g: page.t(f"cr.grain_{g}") for g in GRAINS}, "grain", "week")
+layout = code_select(page, page.t("cr.layout"), LAYOUTS, {v: page.t(f"cr.layout_{v}") for v in LAYOUTS}, "layout",
                      "stacked")
+by_type_click = ClickFilter("crime_type", codes_of(CRIME_TYPES))
 
-st.title(t("page.crime", lang))
-data_status(bundle, lang, ["incidents", "towns", "events"])
-st.caption(t("cr.intro", lang))
-
+show_title(page, page.t("page.crime"), caption=page.t("cr.intro"))
 types = chosen_types(groups, picked)
 sel = Selection(period[0], period[1], tuple(towns), types)
 head = summary(cube, sel) if types else None
 if head is None or head.incidents.current == 0:
-    st.info(t("empty.selection", lang), icon=":material/filter_alt_off:")
+    st.info(page.t("empty.selection"), icon=":material/filter_alt_off:")
     st.stop()
 
-st.caption(t("cr.period_caption", lang, start=sel.start.isoformat(), end=sel.end.isoformat(),
-             prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat()))
-yoy = t("cr.delta_help", lang, prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat())
-# public mode: the rate and the money follow the incident count they are built on; the solved rate its cases too
-counted, compared = derived_shown(public, head.incidents.current), change_shown(head.incidents, public)
-solved = share_shown(head.solved_rate.current, head.incidents.current, public)
-solved_compared = compared and solved and share_shown(head.solved_rate.previous, head.incidents.previous, public)
-kpi_row([
-    Kpi(t("cr.kpi_incidents", lang), count_text(head.incidents.current, lang, public, t("unit.case", lang)),
-        period_delta(head.incidents, lang) if compared else None, help=yoy, delta_color="inverse"),
-    Kpi(t("cr.kpi_rate", lang), f"{head.rate.current:.1f}" if counted else HIDDEN,
-        period_delta(head.rate, lang) if compared else None, delta_color="inverse",
-        help=t("cr.rate_help", lang) + "\n\n" + yoy),
-    Kpi(t("cr.kpi_solved_rate", lang), fmt_pct(head.solved_rate.current, 1) if solved else HIDDEN,
-        period_delta(head.solved_rate, lang, points=True) if solved_compared else None,
-        help=t("cr.solved_help", lang) + "\n\n" + yoy),
-    Kpi(t("cr.kpi_loss", lang), short_yuan(head.loss_yuan.current, lang) if counted else HIDDEN,
-        period_delta(head.loss_yuan, lang) if compared else None, help=yoy, delta_color="inverse"),
-    Kpi(t("cr.kpi_recovered", lang), short_yuan(head.recovered_yuan.current, lang) if counted else HIDDEN,
-        period_delta(head.recovered_yuan, lang) if compared else None, help=yoy),
+note(page, page.t("cr.period_caption", start=sel.start.isoformat(), end=sel.end.isoformat(),
+                  prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat()))
+yoy = page.t("cr.delta_help", prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat())
+same_days = Versus()
+show_kpis(page, [
+    kpi(measure("incidents", page.t("cr.kpi_incidents"), audience, help=yoy), head.incidents, audience, same_days),
+    kpi(measure("incident_rate", page.t("cr.kpi_rate"), audience, help=page.t("cr.rate_help") + "\n\n" + yoy),
+        head.rate, audience, same_days, basis=head.incidents),
+    kpi(measure("solved_rate", page.t("cr.kpi_solved_rate"), audience, help=page.t("cr.solved_help") + "\n\n" + yoy),
+        head.solved_rate, audience, same_days, basis=head.incidents),
+    kpi(measure("loss_yuan", page.t("cr.kpi_loss"), audience, help=yoy), head.loss_yuan, audience, same_days,
+        basis=head.incidents),
+    kpi(measure("recovered_yuan", page.t("cr.kpi_recovered"), audience, help=yoy), head.recovered_yuan, audience,
+        same_days, basis=head.incidents),
 ], per_row=5)
 
-st.subheader(t("cr.section_trend", lang))
-st.caption(t("cr.trend_note", lang))
+section(page, page.t("cr.section_trend"), caption=page.t("cr.trend_note"))
 trends = trend(cube, sel, grain)
-events = events_in(bundle["events"], sel)
-filter_chart(trend_figure(trends, events, layout, type_names, lang, public=public), "crime_trend_chart", "crime_type",
-             codes_of(CRIME_TYPES), t("cr.section_trend", lang))
+events = events_in(page.data["events"], sel)
+show_chart(page, trend_figure(trends, events, layout, type_names, audience), name="crime_trend_chart",
+           title=page.t("cr.section_trend"), click=by_type_click)
 if not events.empty:
-    st.caption(t("cr.events_listed", lang, events="; ".join(event_label(e, lang) for _, e in events.iterrows())))
+    note(page, page.t("cr.events_listed", events="; ".join(event_label(e, page.lang) for _, e in events.iterrows())))
 
-st.subheader(t("cr.section_compstat", lang))
-windows = {w.key: f"{w.start.isoformat()} – {w.end.isoformat()}" for w in comparison_windows(as_of)}
-st.caption(t("cr.compstat_note", lang, as_of=as_of.isoformat(), **windows))
-comp = compstat(cube, as_of, sel.towns, sel.types)
-comp_frame = compstat_frame(comp, type_names, lang, public=public)
-st.dataframe(compstat_styler(comp_frame, comp, lang, public=public), hide_index=True, height="content",
-             column_config={name: st.column_config.Column(help=text) for name, text in compstat_help(lang).items()})
+windows = {w.key: f"{w.start.isoformat()} – {w.end.isoformat()}" for w in comparison_windows(page.as_of)}
+section(page, page.t("cr.section_compstat"), caption=page.t("cr.compstat_note", as_of=page.as_of.isoformat(), **windows))
+comp = compstat(cube, page.as_of, sel.towns, sel.types)
+comp_frame = compstat_frame(comp, type_names, audience)
+show_table(page, comp_frame, name="crime-compstat", title=page.t("cr.section_compstat"), downloads=False,
+           styled=compstat_styler(comp_frame, comp, audience), height="content",
+           column_config={name: st.column_config.Column(help=text) for name, text in compstat_help(page.lang).items()})
 
 towns_table = by_town(cube, sel)
 hours = hour_weekday(cube, sel)
 left, right = st.columns(2)
 with left:
-    st.subheader(t("cr.section_towns", lang))
-    st.caption(t("cr.towns_note", lang))
-    filter_chart(town_figure(towns_table, towns_shown, lang, public=public), "crime_town_chart", "town", cube.towns,
-                 t("cr.section_towns", lang))
+    section(page, page.t("cr.section_towns"), caption=page.t("cr.towns_note"))
+    show_chart(page, town_figure(towns_table, towns_shown, audience), name="crime_town_chart",
+               title=page.t("cr.section_towns"), click=ClickFilter("town", cube.towns))
 with right:
-    st.subheader(t("cr.section_hours", lang))
-    show_chart(heatmap_figure(hours, lang, public=public), name="crime_hours_chart", title=t("cr.section_hours", lang), lang=lang,
-               key="crime_hours_chart", config={"displaylogo": False})
+    section(page, page.t("cr.section_hours"))
+    show_chart(page, heatmap_figure(hours, audience), name="crime_hours_chart", title=page.t("cr.section_hours"))
 
 per_type = by_type(cube, sel)
 left, right = st.columns(2)
 with left:
-    st.subheader(t("cr.section_solved", lang))
-    st.caption(t("cr.solved_help", lang))
-    filter_chart(solved_figure(per_type, type_names, lang, public=public), "crime_solved_chart", "crime_type", codes_of(CRIME_TYPES),
-                 t("cr.section_solved", lang))
+    section(page, page.t("cr.section_solved"), caption=page.t("cr.solved_help"))
+    show_chart(page, solved_figure(per_type, type_names, audience), name="crime_solved_chart",
+               title=page.t("cr.section_solved"), click=by_type_click)
 with right:
-    st.subheader(t("cr.section_losses", lang))
-    st.caption(t("cr.losses_note", lang))
+    section(page, page.t("cr.section_losses"), caption=page.t("cr.losses_note"))
     if per_type["loss_yuan"].sum() > 0:
-        filter_chart(losses_figure(per_type, type_names, lang, public=public), "crime_losses_chart", "crime_type",
-                     codes_of(CRIME_TYPES), t("cr.section_losses", lang))
+        show_chart(page, losses_figure(per_type, type_names, audience), name="crime_losses_chart",
+                   title=page.t("cr.section_losses"), click=by_type_click)
     else:
-        st.info(t("cr.no_losses", lang))
+        st.info(page.t("cr.no_losses"))
 
-st.subheader(t("cr.section_downloads", lang))
+section(page, page.t("cr.section_downloads"))
 stem = f"crime_{sel.start:%Y%m%d}-{sel.end:%Y%m%d}"
 left, right = st.columns(2)
 with left:
     for name, label_key, frame in [
-        ("trend", "cr.download_trend", trend_table(trends, type_names, lang, public=public)),
+        ("trend", "cr.download_trend", trend_table(trends, type_names, audience)),
         ("compstat", "cr.download_compstat", comp_frame),
-        ("towns", "cr.download_towns", town_table(towns_table, towns_shown, lang, public=public)),
-        ("types", "cr.download_types", types_table(per_type, type_names, lang, public=public)),
-        ("hours", "cr.download_hours", hours_table(hours, lang, public=public)),
+        ("towns", "cr.download_towns", town_table(towns_table, towns_shown, audience)),
+        ("types", "cr.download_types", types_table(per_type, type_names, audience)),
+        ("hours", "cr.download_hours", hours_table(hours, audience)),
     ]:
-        st.markdown(f"**{t(label_key, lang)}**")
-        download_buttons(frame, f"{stem}_{name}", lang, key=f"crime-{name}")
-if public:  # record-level incidents (places, times) never leave the public copy
-    right.caption(t("pub.records_off", lang))
-elif right.toggle(t("cr.records_prepare", lang), key="crime_records_prepare"):
-    records, matched = select_records(bundle["incidents"], sel, RECORDS_CAP)
+        show_table(page, frame, name=f"crime-{name}", title=page.t(label_key), file_stem=f"{stem}_{name}", drawn=False)
+if page.public:  # record-level incidents (places, times) never leave the public copy
+    right.caption(page.t("pub.records_off"))
+elif right.toggle(page.t("cr.records_prepare"), key="crime_records_prepare"):
+    records, matched = select_records(page.data["incidents"], sel, RECORDS_CAP)
     with right:
-        st.markdown(f"**{t('cr.download_records', lang)}**")
-        st.caption(t("cr.records_capped", lang, count=f"{matched:,}", cap=f"{RECORDS_CAP:,}") if matched > RECORDS_CAP
-                   else t("cr.records_count", lang, count=f"{matched:,}"))
-        download_buttons(records_table(records, type_names, towns_shown, lang), f"{stem}_records", lang,
-                         key="crime-records")
+        show_table(page, records_table(records, type_names, towns_shown, audience), name="crime-records",
+                   title=page.t("cr.download_records"), file_stem=f"{stem}_records", drawn=False)
+        st.caption(page.t("cr.records_capped", count=f"{matched:,}", cap=f"{RECORDS_CAP:,}") if matched > RECORDS_CAP
+                   else page.t("cr.records_count", count=f"{matched:,}"))

@@ -5,23 +5,21 @@ import streamlit as st
 
 from lib.data.contracts import DATASETS, DATASETS_BY_NAME
 from lib.data.geo_upload import GEO_SUFFIXES, plan_geo_change, read_geo_upload
+from lib.data.location import is_bundled, work_copy_dir
 from lib.data.status import BEIJING, dataset_status, status_table
-from lib.data.store import data_dir_from_env
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_xlsx
 from lib.data.upload import MAX_UPLOAD_BYTES, Places, plan_change, read_upload, result_csv
-from lib.data.writes import (DEMO_SUFFIX, geojson_bytes, is_bundled, list_versions, rollback, save_boundaries,
-                              save_dataset, work_copy_dir)
+from lib.data.writes import (DEMO_SUFFIX, geojson_bytes, list_versions, rollback, save_boundaries, save_dataset,
+                              writable_data_dir)
 from lib.i18n import t
-from lib.ui.access import uploads_allowed
-from lib.ui.loaders import reload_data
-from lib.ui.shell import current_lang, escape_markdown, load_or_explain
-from lib.ui.url_state import code_select
+from lib.ui.filters import code_select
+from lib.ui.notices import escape_markdown
+from lib.ui.page import open_page
 
-lang = current_lang()
-bundle = load_or_explain(lang)
-if bundle is None:
-    st.stop()
-root = data_dir_from_env()
+page = open_page()
+lang = page.lang
+bundle = page.data
+root = page.source.path
 
 st.title(t("da.heading", lang))
 st.caption(t("da.intro", lang))
@@ -29,7 +27,7 @@ if notice := st.session_state.pop("da-notice", None):
     st.success(notice, icon=":material/check_circle:")
 st.caption(escape_markdown(t("da.folder", lang, path=root)))
 if is_bundled(root):
-    st.info(escape_markdown(t("da.folder_bundled", lang, path=work_copy_dir())), icon=":material/info:")
+    st.info(escape_markdown(t("da.folder_bundled", lang, path=work_copy_dir(page.settings))), icon=":material/info:")
 
 st.subheader(t("da.section_status", lang))
 st.dataframe(status_table(dataset_status(bundle, root), lang), hide_index=True, height="content")
@@ -37,22 +35,21 @@ st.dataframe(status_table(dataset_status(bundle, root), lang), hide_index=True, 
 names = [d.name for d in TABLE_DATASETS] + [d.name for d in DATASETS if d.geometry]
 label = {d.name: (d.zh if lang == "zh" else d.en) for d in DATASETS}
 # the code (not the label) in the URL: Streamlit's bind="query-params" would write the label
-name = code_select(t("da.dataset", lang), names, label, "dataset", lang, names[0], container=st)
+name = code_select(page, t("da.dataset", lang), names, label, "dataset", names[0], container=st)
 spec = DATASETS_BY_NAME[name or names[0]]
 
 
 def _confirm_and_write(write) -> None:
-    """The confirm button: write, reload every page's data, and start the uploader afresh."""
+    """The confirm button: write (every page reads the new data version on its next run), and start the uploader afresh."""
     if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
-        write()
-        reload_data()
+        write(writable_data_dir(page.settings))
         st.session_state["da-generation"] = generation + 1
         st.session_state["da-notice"] = t("da.saved", lang, dataset=label[spec.name])
         st.rerun()
 
 
 generation = st.session_state.setdefault("da-generation", 0)
-allowed = uploads_allowed()  # a deployment setting, never from the URL
+allowed = page.settings.uploads  # a deployment setting, never from the URL
 if spec.geometry:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.geo_template_note", lang))
@@ -95,7 +92,7 @@ if spec.geometry:
                 st.info(t("da.geo_nothing", lang))
             else:
                 st.caption(t("da.geo_after", lang, features=len(plan.result)))
-                _confirm_and_write(lambda: save_boundaries(spec, plan.result))
+                _confirm_and_write(lambda folder: save_boundaries(spec, plan.result, folder))
 else:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.template_note", lang))
@@ -138,7 +135,7 @@ else:
                 st.info(t("da.nothing", lang))
             else:
                 st.caption(t("da.after", lang, rows=len(plan.result)))
-                _confirm_and_write(lambda: save_dataset(spec, result_csv(plan)))
+                _confirm_and_write(lambda folder: save_dataset(spec, result_csv(plan), folder))
 
 st.subheader(t("da.section_versions", lang))
 versions = list_versions(spec, root)
@@ -152,6 +149,5 @@ else:
                                                   kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))
     if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:", disabled=not allowed):
         rollback(spec, chosen, root)
-        reload_data()
         st.session_state["da-notice"] = t("da.rolled_back", lang, dataset=label[spec.name], when=when[chosen])
         st.rerun()

@@ -4,123 +4,115 @@ import streamlit as st
 
 from lib.data.codes import DISPUTE_TYPES, MEDIATION_CHANNELS
 from lib.data.labels import town_labels
-from lib.data.store import data_dir_from_env
-from lib.disclosure import HIDDEN, change_shown, count_text, derived_shown, share_shown
-from lib.formatting import fmt_pct
-from lib.i18n import t
+from lib.headline import Versus, kpi
+from lib.measures import measure
 from lib.metrics.mediation_detail import data_dates, default_period
 from lib.metrics.periods import Change
-from lib.ui.access import public_mode
-from lib.ui.downloads import download_buttons
-from lib.ui.kpi import Kpi, kpi_row
-from lib.ui.mediation import chart, filtering_chart, mediation_page_figures
-from lib.ui.shell import current_lang, data_status, escape_markdown, load_or_explain
-from lib.ui.url_state import code_multiselect, period_input
-from lib.viz import mediation as viz
+from lib.ui.cached.mediation import mediation_page_figures
+from lib.ui.filters import code_multiselect, period_input
+from lib.ui.notices import escape_markdown
+from lib.ui.page import open_page
+from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
+from lib.viz.mediation import (CHART_CONFIG, channel_figure, channel_table, close_kpi, monthly_figure,
+                               overdue_counts_table, overdue_export, period_text, town_figure, town_table,
+                               type_figure, type_table, yearly_figure)
 
-lang = current_lang()
-public = public_mode()  # counts below 3 shown as "<3" (lib/disclosure.py)
-bundle = load_or_explain(lang)
-if bundle is None:
-    st.stop()
+page = open_page()
+audience = page.audience
 
-town_names = town_labels(bundle["towns"], lang)
-type_names = {c.code: c.label(lang) for c in DISPUTE_TYPES}
-channel_names = {c.code: c.label(lang) for c in MEDIATION_CHANNELS}
-first, last = data_dates(bundle)
-start, end = period_input(t("med.filter_period", lang), first, last, default_period(bundle), lang)
-towns = code_multiselect(t("med.filter_towns", lang), list(town_names), town_names, "town", lang)
-types = code_multiselect(t("med.filter_types", lang), list(type_names), type_names, "dispute_type", lang)
-channels = code_multiselect(t("med.filter_channels", lang), list(channel_names), channel_names, "mediation_channel", lang)
+# filters, all in the URL
+town_names = town_labels(page.data["towns"], page.lang)
+type_names = {c.code: c.label(page.lang) for c in DISPUTE_TYPES}
+channel_names = {c.code: c.label(page.lang) for c in MEDIATION_CHANNELS}
+first, last = data_dates(page.data)
+start, end = period_input(page, page.t("med.filter_period"), first, last, default_period(page.data))
+towns = code_multiselect(page, page.t("med.filter_towns"), list(town_names), town_names, "town")
+types = code_multiselect(page, page.t("med.filter_types"), list(type_names), type_names, "dispute_type")
+channels = code_multiselect(page, page.t("med.filter_channels"), list(channel_names), channel_names,
+                            "mediation_channel")
 
-st.title(t("med.heading", lang, period=viz.period_text(start, end, lang)))
-data_status(bundle, lang, ["disputes", "towns"])
-fig = mediation_page_figures(start, end, tuple(towns), tuple(types), tuple(channels), str(data_dir_from_env()))
-st.caption(t("med.period_note", lang, start=start.isoformat(), end=end.isoformat(),
-             prior_start=fig.prior[0].isoformat(), prior_end=fig.prior[1].isoformat()))
-chosen = [(t("med.filter_towns", lang), towns, town_names), (t("med.filter_types", lang), types, type_names),
-          (t("med.filter_channels", lang), channels, channel_names)]
+show_title(page, page.t("med.heading", period=period_text(start, end, page.lang)))
+fig = mediation_page_figures(page.source, start, end, tuple(towns), tuple(types), tuple(channels))
+note(page, page.t("med.period_note", start=start.isoformat(), end=end.isoformat(),
+                  prior_start=fig.prior[0].isoformat(), prior_end=fig.prior[1].isoformat()))
+chosen = [(page.t("med.filter_towns"), towns, town_names), (page.t("med.filter_types"), types, type_names),
+          (page.t("med.filter_channels"), channels, channel_names)]
 filters = "; ".join(f"{name}: {', '.join(labels[c] for c in codes)}" for name, codes, labels in chosen if codes)
-if filters:
-    st.caption(escape_markdown(t("med.filtered_note", lang, filters=filters)))
+if filters:  # on screen only: the briefing lists the filters itself
+    st.caption(escape_markdown(page.t("med.filtered_note", filters=filters)))
 
 if fig.screened.current == 0:
-    st.info(t("empty.selection", lang), icon=":material/filter_alt_off:")
+    st.info(page.t("empty.selection"), icon=":material/filter_alt_off:")
     st.stop()
 
-
-def change(value: Change, kind: str = "pct", basis: Change | None = None) -> str | None:
-    """The change on a year earlier; not in public mode when it, or the counts it is built on, is below 3."""
-    return viz.change_text(value, start, end, lang, kind=kind) if change_shown(basis or value, public) else None
-
-
-def count(value: float) -> str:
-    return count_text(value, lang, public, t("unit.item", lang))
-
-
+versus = Versus.of_period(start, end)
 closed = Change(fig.close_times.closed, fig.prior_close_times.closed)  # the disputes the days to close are taken over
-rate_shown = share_shown(fig.settled_rate.current, fig.screened.current, public)
-rate_compared = rate_shown and share_shown(fig.settled_rate.previous, fig.screened.previous, public)
-close_help = t("med.kpi_close_help", lang, closed=count_text(closed.current, lang, public),
-               not_closed=count_text(fig.close_times.not_closed, lang, public))
-median = viz.close_change(fig.close_times, fig.prior_close_times, "median_days")
-p90 = viz.close_change(fig.close_times, fig.prior_close_times, "p90_days")
-backlog = Change(fig.backlog.open, fig.prior_backlog.open)
-overdue = Change(fig.backlog.overdue, fig.prior_backlog.overdue)
-kpi_row([
-    Kpi(t("med.kpi_screened", lang), count(fig.screened.current), change(fig.screened), delta_color="inverse"),
-    Kpi(t("med.kpi_rate", lang), fmt_pct(fig.settled_rate.current) if rate_shown else HIDDEN,
-        change(fig.settled_rate, "points") if rate_compared else None,
-        help=t("med.kpi_rate_help", lang, settled=count_text(fig.settled, lang, public),
-               received=count_text(fig.screened.current, lang, public))),
-    Kpi(t("med.kpi_median", lang), viz.fmt_days(fig.close_times.median_days, lang) if derived_shown(public, closed.current)
-        else HIDDEN, change(median, "days", closed), help=close_help, delta_color="inverse"),
-    Kpi(t("med.kpi_p90", lang), viz.fmt_days(fig.close_times.p90_days, lang) if derived_shown(public, closed.current)
-        else HIDDEN, change(p90, "days", closed), help=close_help, delta_color="inverse"),
-    Kpi(t("med.kpi_backlog", lang), count(backlog.current), change(backlog),
-        help=t("med.kpi_backlog_help", lang, day=end.isoformat()), delta_color="inverse"),
-    Kpi(t("med.kpi_overdue", lang), count(overdue.current), change(overdue),
-        help=t("med.kpi_overdue_help", lang, day=end.isoformat()), delta_color="inverse"),
+close_help = page.t("med.kpi_close_help", closed=audience.count(closed.current),
+                    not_closed=audience.count(fig.close_times.not_closed))
+show_kpis(page, [
+    kpi(measure("disputes", page.t("med.kpi_screened"), audience), fig.screened, audience, versus),
+    kpi(measure("settled_rate", page.t("med.kpi_rate"), audience, decimals=2,
+                help=page.t("med.kpi_rate_help", settled=audience.count(fig.settled),
+                            received=audience.count(fig.screened.current))),
+        fig.settled_rate, audience, versus, basis=fig.screened),
+    close_kpi(measure("close_days", page.t("med.kpi_median"), audience, help=close_help),
+              fig.close_times, fig.prior_close_times, "median_days", audience, versus),
+    close_kpi(measure("close_days", page.t("med.kpi_p90"), audience, help=close_help),
+              fig.close_times, fig.prior_close_times, "p90_days", audience, versus),
+    kpi(measure("backlog", page.t("med.kpi_backlog"), audience,
+                help=page.t("med.kpi_backlog_help", day=end.isoformat())),
+        Change(fig.backlog.open, fig.prior_backlog.open), audience, versus),
+    kpi(measure("overdue", page.t("med.kpi_overdue"), audience,
+                help=page.t("med.kpi_overdue_help", day=end.isoformat())),
+        Change(fig.backlog.overdue, fig.prior_backlog.overdue), audience, versus),
 ], per_row=3)
 
-st.subheader(t("med.section_trend", lang))
+stem = f"{start.isoformat()}_{end.isoformat()}"
+
+section(page, page.t("med.section_trend"))
 left, right = st.columns(2)
 with left:
-    chart(viz.yearly_figure(fig.yearly, lang, public=public), "med_yearly_chart")
-    st.caption(t("med.yearly_note", lang))
+    show_chart(page, yearly_figure(fig.yearly, audience), name="med_yearly_chart", title=page.t("med.chart_yearly"),
+               config=CHART_CONFIG)
+    note(page, page.t("med.yearly_note"))
 with right:
-    chart(viz.monthly_figure(fig.monthly, lang, public=public), "med_monthly_chart")
+    show_chart(page, monthly_figure(fig.monthly, audience), name="med_monthly_chart",
+               title=page.t("med.chart_monthly"), config=CHART_CONFIG)
 
-st.subheader(t("med.section_breakdown", lang))
+section(page, page.t("med.section_breakdown"))
 left, right = st.columns(2)
 with left:
-    filtering_chart(viz.type_figure(fig.by_type, lang, public=public), "med_type_chart", "dispute_type")
-    st.dataframe(viz.type_table(fig.by_type, lang, public=public), hide_index=True)
+    show_chart(page, type_figure(fig.by_type, audience), name="med_type_chart", title=page.t("med.chart_types"),
+               click=ClickFilter("dispute_type", list(type_names)), config=CHART_CONFIG)
+    show_table(page, type_table(fig.by_type, audience), name="med-types", title=page.t("med.table_types"),
+               file_stem=f"{page.t('med.file_types')}_{stem}")
 with right:
-    filtering_chart(viz.town_figure(fig.by_town, town_names, lang, public=public), "med_town_chart", "town")
-    st.caption(t("med.town_note", lang))
-    st.dataframe(viz.town_table(fig.by_town, town_names, lang, public=public), hide_index=True, height="content")
+    show_chart(page, town_figure(fig.by_town, town_names, audience), name="med_town_chart",
+               title=page.t("med.chart_towns"), click=ClickFilter("town", list(town_names)), config=CHART_CONFIG)
+    note(page, page.t("med.town_note"))
+    show_table(page, town_table(fig.by_town, town_names, audience), name="med-towns", title=page.t("med.table_towns"),
+               file_stem=f"{page.t('med.file_towns')}_{stem}", height="content")
 
-st.subheader(t("med.section_channels", lang))
-filtering_chart(viz.channel_figure(fig.channels, lang, public=public), "med_channel_chart", "mediation_channel")
-st.caption(t("med.channel_note", lang))
-st.dataframe(viz.channel_table(fig.channels, lang, public=public), hide_index=True)
+section(page, page.t("med.section_channels"))
+show_chart(page, channel_figure(fig.channels, audience), name="med_channel_chart", title=page.t("med.chart_channels"),
+           click=ClickFilter("mediation_channel", list(channel_names)), config=CHART_CONFIG)
+note(page, page.t("med.channel_note"))
+show_table(page, channel_table(fig.channels, audience), name="med-channels", title=page.t("med.table_channels"),
+           file_stem=f"{page.t('med.file_channels')}_{stem}")
 
-st.subheader(t("med.section_overdue", lang))
-st.caption(t("med.overdue_note", lang))
+section(page, page.t("med.section_overdue"), caption=page.t("med.overdue_note"))
 if fig.overdue.empty:
-    st.info(t("med.overdue_none", lang))
+    st.info(page.t("med.overdue_none"))
 else:
-    st.markdown(f"**{t('med.overdue_counts', lang)}**")
-    overdue_counts = viz.overdue_counts_table(fig.overdue_by_town, fig.quarters, town_names, lang, public=public)
-    st.dataframe(overdue_counts, hide_index=True, height="content")
-    if public:  # no dispute-by-dispute list leaves the public copy: its download is the counts table
-        st.caption(t("pub.overdue_list_off", lang))
-        download_buttons(overdue_counts, f"{t('med.file_overdue', lang)}_{start.isoformat()}_{end.isoformat()}", lang,
-                         key="med-overdue")
+    section(page, page.t("med.overdue_counts"), level=3)
+    show_table(page, overdue_counts_table(fig.overdue_by_town, fig.quarters, town_names, audience),
+               name="med-overdue-counts", title=page.t("med.overdue_counts"),
+               file_stem=f"{page.t('med.file_overdue_counts')}_{stem}", height="content")
+    if page.public:  # no dispute-by-dispute list leaves the public copy
+        note(page, page.t("pub.overdue_list_off"))
     else:
-        listing = viz.overdue_export(fig.overdue, fig.quarters, town_names, lang)
-        st.markdown(f"**{t('med.overdue_detail', lang, rows=len(listing))}**")
-        st.dataframe(listing, hide_index=True, height=360)
-        download_buttons(listing, f"{t('med.file_overdue', lang)}_{start.isoformat()}_{end.isoformat()}", lang,
-                         key="med-overdue")
+        listing = overdue_export(fig.overdue, fig.quarters, town_names, audience)
+        detail = page.t("med.overdue_detail", rows=len(listing))
+        section(page, detail, level=3)
+        show_table(page, listing, name="med-overdue", title=detail, file_stem=f"{page.t('med.file_overdue')}_{stem}",
+                   height=360)

@@ -8,17 +8,19 @@ import folium
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.headline import Kpi
+
 
 @dataclass(frozen=True)
-class KpiCard:
-    label: str
-    value: str
-    delta: str | None = None
+class HeadingItem:
+    """A section heading of the page (level 2), or a sub-heading inside a section (level 3)."""
+    text: str
+    level: int = 2
 
 
 @dataclass(frozen=True)
 class KpiItem:
-    cards: tuple[KpiCard, ...]
+    cards: tuple[Kpi, ...]
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,13 @@ class MapItem:
     asset_base: str
 
 
-Item = KpiItem | ChartItem | TableItem | MapItem
+@dataclass(frozen=True)
+class NoteItem:
+    """A sentence the page shows beside its figures (what a figure means, what it leaves out)."""
+    text: str
+
+
+Item = HeadingItem | KpiItem | ChartItem | TableItem | MapItem | NoteItem
 
 
 @dataclass

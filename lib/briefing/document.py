@@ -11,7 +11,7 @@ import jinja2
 import pandas as pd
 
 from lib.briefing.chromium import html_screenshot, html_to_pdf
-from lib.briefing.content import ChartItem, KpiItem, MapItem, PageContent, TableItem
+from lib.briefing.content import ChartItem, HeadingItem, KpiItem, MapItem, NoteItem, PageContent, TableItem
 from lib.briefing.images import figures_png
 from lib.i18n import Lang, t
 
@@ -54,7 +54,11 @@ def briefing_html(info: BriefingInfo, page: PageContent, images: Mapping[str, by
     lang = info.lang
     blocks = []
     for key, item in page.items.items():
-        if isinstance(item, KpiItem):
+        if isinstance(item, HeadingItem):
+            blocks.append({"kind": "heading", "text": item.text, "level": item.level})
+        elif isinstance(item, NoteItem):
+            blocks.append({"kind": "note", "text": item.text})
+        elif isinstance(item, KpiItem):
             blocks.append({"kind": "kpis", "cards": item.cards})
         elif isinstance(item, (ChartItem, MapItem)) and key in images:
             blocks.append({"kind": "image", "title": item.title, "png": base64.b64encode(images[key]).decode()})

@@ -6,13 +6,15 @@ import os
 import shutil
 import subprocess
 
+from lib.settings import read_settings
+
 CJK_FONT = "Noto Sans CJK SC"
 INSTALL_HINT = "sudo apt-get install chromium fonts-noto-cjk"
 
 
 def chromium_path() -> str | None:
-    """The browser kaleido and the PDF printer use: $CHROMIUM, else chromium on PATH."""
-    given = os.environ.get("CHROMIUM")
+    """The browser kaleido and the PDF printer use: the CHROMIUM setting, else chromium on PATH."""
+    given = read_settings().chromium
     if given:
         return given if os.access(given, os.X_OK) else None
     return shutil.which("chromium") or shutil.which("chromium-browser")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from lib.data.contracts import DATASETS, SCHEMA_VERSION, ColumnSpec, DatasetSpec
-from lib.data.store import BUNDLED_DATA_DIR
+from lib.data.location import BUNDLED_DATA_DIR
 
 README = BUNDLED_DATA_DIR / "README.md"
 KIND_NAMES = {"str": "text", "int": "integer", "float": "number", "datetime": "date-time", "date": "date",

@@ -33,7 +33,7 @@ from lib.data.problems import MAX_PROBLEMS, DataLoadError, DataProblem
 from lib.data.store import parse_frame
 from lib.data.upload import (MAX_UPLOAD_BYTES, Places, _cell_text, _norm, _problem, header_map, key_columns, map_headers,
                              resolve_places)
-from lib.viz.gcj02 import gcj02_to_wgs84
+from lib.data.gcj02 import gcj02_to_wgs84
 
 GEO_SUFFIXES = ("geojson", "json", "zip")
 MAX_UNZIPPED_BYTES = 4 * MAX_UPLOAD_BYTES

@@ -3,40 +3,41 @@
 Reading and checking a million incidents takes seconds; unpickling the checked bundle takes a tenth
 of one. The copy is keyed by every data file's name, size and modification time, and by the code
 that reads and checks them, so any change to either makes a fresh copy. It lives outside the data
-folder (PINGAN_CACHE_DIR, default ~/.cache/pingan-dashboard) and is written atomically.
+folder (the deployment's cache folder, PINGAN_CACHE_DIR) and is written atomically.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
 
-from lib.data.store import PROJECT_ROOT, DataBundle, FileStore, load_bundle
+from lib.data.location import data_version
+from lib.data.store import DataBundle, FileStore, load_bundle
+from lib.settings import PROJECT_ROOT
 
-CACHE_DIR_ENV = "PINGAN_CACHE_DIR"
 CODE_FILES = ("lib/data/contracts.py", "lib/data/store.py", "lib/data/codes.py", "lib/data/problems.py")
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_DIR_ENV) or Path.home() / ".cache" / "pingan-dashboard")
-
-
-def fingerprint(root: Path) -> str:
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
     digest = hashlib.sha256()
     for name in CODE_FILES:
         digest.update((PROJECT_ROOT / name).read_bytes())
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(root)}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:16]
 
 
-def load_bundle_cached(root: Path) -> DataBundle:
-    """The checked bundle of `root`, from the snapshot when one matches, else read, checked and saved."""
+def fingerprint(root: Path) -> str:
+    """The snapshot's key: the data files' version and the version of the code that checks them."""
+    return f"{_code_version()}-{data_version(root)}"
+
+
+def load_bundle_cached(root: Path, cache_dir: Path) -> DataBundle:
+    """The checked bundle of `root`, from the snapshot in `cache_dir` when one matches, else read, checked and saved."""
     root = Path(root).resolve()
-    snapshot = cache_dir() / f"{fingerprint(root)}.pickle"
+    snapshot = Path(cache_dir) / f"{fingerprint(root)}.pickle"
     if snapshot.exists():
         try:
             with snapshot.open("rb") as handle:

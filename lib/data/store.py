@@ -1,13 +1,11 @@
 """Where the datasets come from. Pages and metrics see only `DataBundle`s; a `DataStore` fills them.
 
-`FileStore` reads the files in a data folder (the bundled `data/` by default, or the folder named by
-the environment variable PINGAN_DATA_DIR). A database store (PostgreSQL/PostGIS) can replace it by
-implementing the same two methods; nothing above this module changes.
+`FileStore` reads the files in one data folder (lib/data/location.py says which). A database store
+(PostgreSQL/PostGIS) can replace it by implementing the same two methods; nothing above this module changes.
 """
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,12 +16,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec, schema_of
+from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
-DATA_DIR_ENV = "PINGAN_DATA_DIR"
-MANIFEST_FILE = "manifest.json"
+__all__ = ["BUNDLED_DATA_DIR", "DataBundle", "DataStore", "FileStore", "Manifest", "load_bundle"]
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 DATE_FORMAT = "%Y-%m-%d"
 
@@ -44,10 +40,6 @@ class DataStore(Protocol):
         """The dataset as a typed frame (a GeoDataFrame in WGS84 for geometry datasets)."""
 
     def manifest(self) -> Manifest: ...
-
-
-def data_dir_from_env() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV) or BUNDLED_DATA_DIR)
 
 
 def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
@@ -145,8 +137,8 @@ def _read_csv_fast(path: Path, spec: DatasetSpec) -> pd.DataFrame:
 class FileStore:
     """The datasets as files in one folder: CSV tables, GeoJSON boundaries and manifest.json."""
 
-    def __init__(self, root: Path | None = None):
-        self.root = Path(root) if root else data_dir_from_env()
+    def __init__(self, root: Path):
+        self.root = Path(root)
 
     def read(self, spec: DatasetSpec) -> pd.DataFrame:
         path = self.root / spec.file
@@ -191,14 +183,13 @@ class DataBundle:
 
     frames: dict[str, pd.DataFrame]
     manifest: Manifest
+    as_of: date = field(init=False)  # the last day with an incident on record, found once at load
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "as_of", self.frames["incidents"]["reported_at"].max().date())
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
-
-    @property
-    def as_of(self) -> date:
-        """The data's as-of date: the last day with an incident on record."""
-        return self.frames["incidents"]["reported_at"].max().date()
 
     def demo_datasets(self) -> list[str]:
         return [name for name in self.frames if self.manifest.is_demo(name)]

@@ -1,11 +1,8 @@
 """Safe writes to the data folder: atomic, locked, versioned, and never into the committed demo data.
 
-The data folder is the one lib.data.store reads: PINGAN_DATA_DIR, else the bundled data/. The bundled
-folder is part of the code and is never written. The first upload while the app reads it copies data/ to
-the work folder (PINGAN_WORK_DIR, default ~/.local/share/pingan-dashboard) as <work>/data, and points
-PINGAN_DATA_DIR at the copy for this process. At the next start, `adopt_work_copy()` (called by the app's
-loader) finds that copy and reads it again, unless PINGAN_DATA_DIR names a folder explicitly.
-To go back to the demo data, delete <work>/data (or set PINGAN_DATA_DIR to the bundled data/).
+The bundled data/ is part of the code and is never written: the first upload while the app reads it copies data/
+to the work folder (<PINGAN_WORK_DIR>/data), which lib/data/location.py then names as the folder to read, in this
+process and at every later start. To go back to the demo data, delete <work>/data.
 
 Every write: takes an exclusive lock on <data>/.lock (fcntl.flock), so two uploads never interleave;
 keeps the file it replaces as <data>/.versions/<dataset>/<UTC timestamp>[-demo].csv (.geojson for
@@ -30,49 +27,29 @@ import pandas as pd
 
 from lib.data.contracts import DatasetSpec
 from lib.data.geojson_writer import feature_line
-from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, MANIFEST_FILE, data_dir_from_env
+from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE, data_folder, is_bundled, work_copy_dir
+from lib.settings import Settings
 
-WORK_DIR_ENV = "PINGAN_WORK_DIR"
 LOCK_FILE = ".lock"
 VERSIONS_DIR = ".versions"
 DEMO_SUFFIX = "-demo"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 
-def work_root() -> Path:
-    return Path(os.environ.get(WORK_DIR_ENV) or Path.home() / ".local" / "share" / "pingan-dashboard")
-
-
-def work_copy_dir() -> Path:
-    return work_root() / "data"
-
-
-def is_bundled(root: Path) -> bool:
-    return Path(root).resolve() == BUNDLED_DATA_DIR.resolve()
-
-
-def adopt_work_copy() -> Path:
-    """When no folder is configured and a work copy exists, read the work copy; the data folder in use."""
-    if not os.environ.get(DATA_DIR_ENV) and (work_copy_dir() / MANIFEST_FILE).is_file():
-        os.environ[DATA_DIR_ENV] = str(work_copy_dir())
-    return data_dir_from_env()
-
-
-def writable_data_dir() -> Path:
-    """The folder uploads write to: the configured one, or a work copy of the bundled data (made once)."""
-    root = adopt_work_copy()
+def writable_data_dir(settings: Settings) -> Path:
+    """The folder uploads write to: the one the app reads, or, while that is the bundled data, a work copy of it
+    (made once, whole: a copy interrupted half-way is replaced)."""
+    root = data_folder(settings)
     if not is_bundled(root):
         return root
-    target = work_copy_dir()
-    if not (target / MANIFEST_FILE).is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".data-copy-", dir=target.parent))
-        shutil.copytree(BUNDLED_DATA_DIR, staging / "data", ignore=shutil.ignore_patterns(VERSIONS_DIR, LOCK_FILE))
-        if target.exists():  # a half-made copy from an interrupted start: replaced whole
-            shutil.rmtree(target)
-        os.replace(staging / "data", target)
-        staging.rmdir()
-    os.environ[DATA_DIR_ENV] = str(target)
+    target = work_copy_dir(settings)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".data-copy-", dir=target.parent))
+    shutil.copytree(BUNDLED_DATA_DIR, staging / "data", ignore=shutil.ignore_patterns(VERSIONS_DIR, LOCK_FILE))
+    if target.exists():  # a half-made copy from an interrupted start: replaced whole
+        shutil.rmtree(target)
+    os.replace(staging / "data", target)
+    staging.rmdir()
     return target
 
 
@@ -147,9 +124,9 @@ def _keep_version(root: Path, spec: DatasetSpec, now: datetime | None) -> Path |
     return kept
 
 
-def save_dataset(spec: DatasetSpec, content: bytes, root: Path | None = None, now: datetime | None = None) -> Path | None:
-    """Write `content` as the dataset's file (locked, versioned, atomic) and mark it real; the version kept."""
-    root = Path(root) if root else writable_data_dir()
+def save_dataset(spec: DatasetSpec, content: bytes, root: Path, now: datetime | None = None) -> Path | None:
+    """Write `content` as the dataset's file in `root` (locked, versioned, atomic) and mark it real; the version kept."""
+    root = Path(root)
     if is_bundled(root):
         raise PermissionError(f"the bundled demo data in {root} is never written; use writable_data_dir()")
     with data_lock(root):
@@ -180,8 +157,7 @@ def geojson_bytes(spec: DatasetSpec, frame: pd.DataFrame) -> bytes:
     return f'{{"type":"FeatureCollection","features":[\n{body}\n]}}\n'.encode("utf-8")
 
 
-def save_boundaries(spec: DatasetSpec, frame: pd.DataFrame, root: Path | None = None,
-                    now: datetime | None = None) -> Path | None:
+def save_boundaries(spec: DatasetSpec, frame: pd.DataFrame, root: Path, now: datetime | None = None) -> Path | None:
     """Write a boundary dataset as GeoJSON, with the same lock, version and atomic rename as a table."""
     if not spec.geometry:
         raise ValueError(f"{spec.name} is not a boundary dataset")
@@ -205,9 +181,9 @@ def list_versions(spec: DatasetSpec, root: Path) -> list[Version]:
     return sorted(versions, key=lambda v: (v.saved_at, v.path.name), reverse=True)
 
 
-def rollback(spec: DatasetSpec, version: Path, root: Path | None = None, now: datetime | None = None) -> Path | None:
+def rollback(spec: DatasetSpec, version: Path, root: Path, now: datetime | None = None) -> Path | None:
     """Put a kept version back (the file it replaces is kept too, so a rollback can be undone)."""
-    root = Path(root) if root else writable_data_dir()
+    root = Path(root)
     version = Path(version)
     if version.parent.resolve() != (root / VERSIONS_DIR / spec.name).resolve() or not version.is_file():
         raise FileNotFoundError(f"{version} is not a kept version of {spec.name}")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES
 from lib.metrics.crime_cube import CrimeCube, type_totals
-from lib.metrics.periods import Change
+from lib.metrics.periods import Change, year_earlier
 
 Z_THRESHOLD = 2.0
 WEEKS_52 = timedelta(weeks=52)
@@ -32,13 +32,6 @@ class Window:
     end: date
     prior_start: date
     prior_end: date
-
-
-def year_earlier(day: date) -> date:
-    """The same calendar date a year before; 29 February becomes 28 February."""
-    if day.month == 2 and day.day == 29:
-        return date(day.year - 1, 2, 28)
-    return day.replace(year=day.year - 1)
 
 
 def comparison_windows(as_of: date) -> tuple[Window, Window, Window]:

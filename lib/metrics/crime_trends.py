@@ -1,6 +1,6 @@
 """The crime page's figures for a selection (period, towns, crime types), all summed from the cube.
 
-"The same period a year earlier" is the same calendar dates (lib.metrics.compstat.year_earlier). In the
+"The same period a year earlier" is the same calendar dates (lib.metrics.periods.year_earlier). In the
 trend chart, day and week buckets are set against the buckets 52 weeks before (same weekdays), month
 buckets against the same months a year before.
 """
@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from lib.data.codes import CRIME_TYPES
-from lib.metrics.compstat import WEEKS_52, year_earlier
+from lib.metrics.compstat import WEEKS_52
+from lib.metrics.periods import year_earlier
 from lib.metrics.crime_cube import CrimeCube, Selection, block, population, type_totals
 from lib.metrics.periods import Change
 

@@ -17,7 +17,7 @@ import pandas as pd
 from lib.data.codes import DISPUTE_TYPES, codes_of
 from lib.data.store import DataBundle
 from lib.metrics.mediation import ordered_channels
-from lib.metrics.periods import Change, full_years
+from lib.metrics.periods import Change, full_years, is_calendar_year, prior_period, year_earlier
 
 PER_RESIDENTS = 10_000  # rates per 10,000 residents
 WILSON_Z = 1.959964  # 95% two-sided
@@ -38,23 +38,6 @@ def select(disputes: pd.DataFrame, towns: Sequence[str] = (), types: Sequence[st
 def between(values: pd.Series, start: date, end: date) -> pd.Series:
     """Dates from `start` to `end`, both included (NaT never is)."""
     return (values >= pd.Timestamp(start)) & (values <= pd.Timestamp(end))
-
-
-def year_earlier(day: date) -> date:
-    """The same day a year before (29 February -> 28 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
-
-
-def prior_period(start: date, end: date) -> tuple[date, date]:
-    """The same dates one year earlier: the base of every change on this page."""
-    return year_earlier(start), year_earlier(end)
-
-
-def is_calendar_year(start: date, end: date) -> bool:
-    return start == date(start.year, 1, 1) and end == date(start.year, 12, 31)
 
 
 def received_in(disputes: pd.DataFrame, start: date, end: date) -> pd.DataFrame:

@@ -6,12 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from lib.data.demo.settings import DISTRICT_ADCODE
 from lib.data.store import DataBundle
 from lib.metrics import context, crime, mediation, patrol, satisfaction
 from lib.metrics.periods import Change, full_years
-
-TOP_RANK_TARGET = 80  # the province's "top 80" mark the district aims for
+from lib.metrics.satisfaction import TOP_RANK_TARGET  # the overview says whether the district reached it
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,8 @@ def _assistants(bundle: DataBundle, year: int) -> AssistantFigures:
     )
 
 
-def overview(bundle: DataBundle, year: int, district: str = DISTRICT_ADCODE) -> OverviewFigures:
+def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
+    """The overview of `year` for the home district `district` (its adcode)."""
     incidents, survey = bundle["incidents"], bundle["county_survey"]
     current, previous = crime.year_slices(incidents, year), crime.year_slices(incidents, year - 1)
     return OverviewFigures(

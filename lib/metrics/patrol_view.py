@@ -6,7 +6,7 @@ CRS, incidents projected, areas measured); `patrol_figures` answers a filter sta
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import geopandas as gpd
 import numpy as np
@@ -16,7 +16,7 @@ from pyproj import Transformer
 
 from lib.data.store import DataBundle
 from lib.metrics import crime, hotspots as hs, patrol, patrol_reach as reach, patrol_time as pt
-from lib.metrics.periods import Change
+from lib.metrics.periods import Change, prior_period
 
 METRIC_CRS = "EPSG:32648"  # UTM 48N: metres in Sichuan
 MEASURES = ("incidents_per_10k", "patrol_hours_per_km2", "assistant", "hotspot_coverage")
@@ -153,12 +153,8 @@ def _result(incidents: pd.DataFrame, mask: np.ndarray, name: str, start: date, e
     return sum(crime.result(chosen, name, year).current for year in range(start.year, end.year + 1))
 
 
-def _year_earlier(day: date) -> date:
-    return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day - timedelta(days=366)
-
-
 def _results(incidents: pd.DataFrame, f: PatrolFilters, name: str) -> Change:
-    before = (_year_earlier(f.start), _year_earlier(f.end))
+    before = prior_period(f.start, f.end)
     now_mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
     before_mask = _incident_mask(incidents, *before, f.shift, f.towns)
     return Change(_result(incidents, now_mask, name, f.start, f.end), _result(incidents, before_mask, name, *before))

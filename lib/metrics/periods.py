@@ -43,3 +43,19 @@ def full_years(first: date, as_of: date) -> list[int]:
 def latest_full_year(first: date, as_of: date) -> int:
     years = full_years(first, as_of)
     return years[-1] if years else as_of.year
+
+
+def year_earlier(day: date) -> date:
+    """The same calendar date a year before; 29 February becomes 28 February."""
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
+
+
+def prior_period(start: date, end: date) -> tuple[date, date]:
+    """The same dates one year earlier: what a period's changes are measured against."""
+    return year_earlier(start), year_earlier(end)
+
+
+def is_calendar_year(start: date, end: date) -> bool:
+    return start == date(start.year, 1, 1) and end == date(start.year, 12, 31)

@@ -60,6 +60,7 @@ def first_year_within(survey: pd.DataFrame, adcode: str, target_rank: int, indic
 
 Z_95 = 1.96
 TOP_GROUP = 10  # the province's top counties, whose average each indicator is compared with
+TOP_RANK_TARGET = 80  # the province's "top 80" mark the district aims for (the default target rank)
 
 
 def competition_rank(scores: pd.Series) -> pd.Series:

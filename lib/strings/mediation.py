@@ -18,12 +18,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "Disputes count by the day received; success rate = settled ÷ received (open disputes count as received).",
     },
     "med.filtered_note": {"zh": "已按筛选条件限定:{filters}", "en": "Filtered: {filters}"},
-    # changes
-    "med.vs_year": {"zh": "较{year}年", "en": "vs {year}"},
-    "med.vs_prior": {"zh": "较上年同期", "en": "vs a year earlier"},
-    "med.change_new": {"zh": "新增(上年同期为0)", "en": "new (none a year earlier)"},
-    "med.points": {"zh": "个百分点", "en": " pts"},
-    "med.days": {"zh": "{days}天", "en": "{days} days"},
     # headline cards
     "med.kpi_screened": {"zh": "排查矛盾纠纷", "en": "Disputes screened"},
     "med.kpi_rate": {"zh": "调解成功率", "en": "Success rate"},
@@ -99,6 +93,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "med.col_outcome_now": {"zh": "目前调处结果", "en": "Outcome now"},
     "med.col_total": {"zh": "合计", "en": "Total"},
     "med.quarter": {"zh": "{year}年第{quarter}季度", "en": "{year} Q{quarter}"},
+    "med.table_types": {"zh": "各类纠纷受理件数与同比", "en": "Disputes received by type, with the change"},
+    "med.table_towns": {"zh": "各镇(街道)受理纠纷与每万人件数", "en": "Disputes received by town, per 10,000 residents"},
+    "med.table_channels": {"zh": "各渠道受理与调解结果", "en": "Disputes received and their outcome by channel"},
+    "med.file_types": {"zh": "纠纷类别", "en": "disputes-by-type"},
+    "med.file_towns": {"zh": "各镇街纠纷", "en": "disputes-by-town"},
+    "med.file_channels": {"zh": "化解渠道", "en": "mediation-channels"},
+    "med.file_overdue_counts": {"zh": "超期纠纷季度件数", "en": "overdue-counts-by-quarter"},
     # the overdue list
     "med.overdue_note": {
         "zh": "每季度末(时段在季度中结束时为时段末)仍未办结、且已过化解时限的纠纷,按镇(街道)逐件列出,"

@@ -15,7 +15,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "sat.peers": {"zh": "对比区县(历年名次)", "en": "Peer counties (rank over the years)"},
     "sat.peers_placeholder": {"zh": "仅本区", "en": "The district only"},
     "sat.target": {"zh": "目标名次(前N名)", "en": "Target rank (top N)"},
-    "sat.target_help": {"zh": "全省排名目标,默认前80名", "en": "The rank aimed for in the province; 80 by default"},
+    "sat.target_help": {"zh": "全省排名目标,默认前{target}名", "en": "The rank aimed for in the province; {target} by default"},
     "sat.names_note": {
         "zh": "区县、市州名称取自边界数据。",
         "en": "County and city names are shown in Chinese, as the boundary data has them.",
@@ -23,7 +23,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "sat.no_district": {"zh": "{year}年测评中没有本区的数据。", "en": "The {year} survey has no figures for the district."},
     "sat.kpi_rank": {"zh": "全省排名 · {indicator}", "en": "Province rank · {indicator}"},
     "sat.kpi_rank_value": {"zh": "第{rank}名 / {counties}", "en": "{rank} of {counties}"},
-    "sat.kpi_rank_delta": {"zh": "{sign}{places}位 较{year}年", "en": "{sign}{places} places vs {year}"},
     "sat.kpi_rank_noise": {
         "zh": "得分变化 {change} 分,小于两年误差 ±{noise} 分:这一名次变化在误差范围内,不宜视为真实变化。",
         "en": "The score moved {change} points, less than the ±{noise}-point noise of two surveys: this rank change is within the noise.",
@@ -34,7 +33,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "sat.kpi_score": {"zh": "得分", "en": "Score"},
     "sat.kpi_score_value": {"zh": "{score}分", "en": "{score}"},
-    "sat.kpi_score_delta": {"zh": "{change}分 较{year}年", "en": "{change} vs {year}"},
     "sat.interval_line": {
         "zh": "{district}“{indicator}”得分 {score} 分,95%区间 {low}–{high} 分(样本 {n} 份)。",
         "en": "{district}'s {indicator} score: {score}, 95% interval {low}–{high} (sample of {n}).",
@@ -88,7 +86,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "en": "“Overall top-{top} average”: the mean, on each indicator, of the counties ranked {top} or better on overall satisfaction that year (ties included).",
     },
     "sat.movers": {"zh": "较{year}年名次变化最大的指标:{movers}", "en": "Indicators whose rank moved most since {year}: {movers}"},
-    "sat.mover_item": {"zh": "{indicator}({sign}{places}位)", "en": "{indicator} ({sign}{places} places)"},
+    "sat.mover_item": {"zh": "{indicator}({places}位)", "en": "{indicator} ({places} places)"},
     "sat.no_prior_year": {"zh": "没有{year}年的数据可比较。", "en": "No {year} figures to compare with."},
     "sat.section_towns": {"zh": "区内各镇(街道)", "en": "Towns within the district"},
     "sat.towns_indicator_note": {

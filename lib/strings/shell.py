@@ -15,6 +15,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "数据未能载入,页面无法显示。请把下列问题交给数据管理员:",
         "en": "The data could not be loaded, so the page cannot be shown. Please pass these problems to the data administrator:",
     },
+    "shell.data_range": {
+        "zh": "数据已更新:筛选条件 {param} 超出新数据的范围,已调整。",
+        "en": "The data has changed: the filter {param} was outside the new data's range and has been adjusted.",
+    },
     "shell.url_fallback": {
         "zh": "链接中的 {param}={value} 无效,已改用默认值 {default}。",
         "en": "The link's {param}={value} is not valid; the default {default} is shown instead.",

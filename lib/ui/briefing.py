@@ -1,17 +1,14 @@
-"""The page's briefing: its parts noted while the page runs, and a sidebar control that builds the PDF on request."""
+"""The page's briefing: the record of what a run of the page shows (filled by lib/ui/show.py and the filters),
+and a sidebar control that builds the PDF on request."""
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
-import folium
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from lib.briefing.content import ChartItem, KpiCard, KpiItem, MapItem, PageContent, TableItem
+from lib.briefing.content import PageContent
 from lib.briefing.document import BriefingInfo, briefing_pdf
 from lib.briefing.system import INSTALL_HINT, missing_for_rendering
 from lib.i18n import Lang, t
@@ -32,35 +29,10 @@ def begin_page() -> None:
 
 
 def content() -> PageContent:
+    """The record of this run of the page."""
     if _STATE not in st.session_state:
         begin_page()
     return st.session_state[_STATE]
-
-
-def add_chart(name: str, title: str, fig: go.Figure) -> None:
-    content().add(f"chart:{name}", ChartItem(title, fig))
-
-
-def add_kpis(cards: Sequence[KpiCard]) -> None:
-    content().add("kpi:" + "|".join(card.label for card in cards), KpiItem(tuple(cards)))
-
-
-def add_table(name: str, title: str, frame: pd.DataFrame) -> None:
-    content().add(f"table:{name}", TableItem(title, frame))
-
-
-def set_data_status(as_of: date, demo: bool) -> None:
-    page = content()
-    page.as_of, page.demo = as_of, demo
-
-
-def add_map(name: str, title: str, folium_map: folium.Map, asset_base: str) -> None:
-    content().add(f"map:{name}", MapItem(title, folium_map, asset_base))
-
-
-def add_filter(param: str, label: str, value: str) -> None:
-    """A filter in effect, as the page shows it (label and value), for the briefing's header."""
-    content().add_filter(param, label, value)
 
 
 def briefing_control(link: str, title: str, lang: Lang) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.data.store import PROJECT_ROOT
+from lib.settings import PROJECT_ROOT
 from lib.viz.offline_assets import ASSET_FILES
 
 VENDOR_DIR = PROJECT_ROOT / "static" / "vendor"

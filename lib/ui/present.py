@@ -1,7 +1,8 @@
-"""Presentation mode's extras: the big-screen dark theme (`theme=dark`) and the playlist (`playlist`, `every`).
+"""Presentation mode, read from the link once per run: `present=1` (a projector view: no sidebar, no widgets, large
+type), the big-screen dark theme (`theme=dark`) and the playlist (`playlist`, `every`).
 
-Both take effect only in presentation mode (`present=1`); without it they are checked (a bad value gets the
-usual notice) but change nothing. Constant CSS only: no data ever reaches it.
+The theme and the playlist take effect only in presentation mode; without it they are checked (a bad value gets
+the usual notice) but change nothing. Constant CSS only: no data ever reaches it.
 """
 from __future__ import annotations
 
@@ -14,12 +15,28 @@ import streamlit as st
 
 from lib.formatting import join_list
 from lib.i18n import Lang, t
-from lib.page_registry import PAGES, PageSpec
+from lib.page_registry import PageSpec
 from lib.presentation import (DEFAULT_THEME, EVERY_DEFAULT_S, THEMES, Playlist, carried_params, next_page,
                               parse_every, parse_playlist, parse_theme)
-from lib.ui.access import page_offered
-from lib.ui.shell import escape_markdown, url_fallback_notice
+from lib.ui.notices import escape_markdown, url_fallback_notice
 from lib.viz.theme import DARK_BG, DARK_GRID, DARK_TEXT, dark_figure, dark_folium
+
+# The projector view: the sidebar and its filters still run (the URL sets them), hidden; widgets in the page body
+# are hidden; type is larger.
+_PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMain"] :is([data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stCheckbox"],
+  [data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stDateInput"],
+  [data-testid="stNumberInput"], [data-testid="stTextInput"], [data-testid="stFileUploader"],
+  [data-testid="stButtonGroup"], [data-testid="stSlider"], [data-testid="stPopover"]) { display: none !important; }
+[data-testid="stMain"] .block-container { max-width: 100%; padding: 1.5rem 2.5rem; }
+[data-testid="stMain"] :is(p, li, td, th, [data-testid="stCaptionContainer"]) { font-size: 1.35rem; }
+[data-testid="stMain"] h1 { font-size: 3.4rem; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.3rem; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] :is(p, div) { font-size: 1.5rem; }
+[data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 3.6rem; }
+</style>"""
 
 _SHOWN_KEY = "_present_page_shown"  # (url_path, time.time()) of the page the playlist is on
 
@@ -63,6 +80,14 @@ class Presentation:
     playlist: Playlist
     every: int  # seconds per page
 
+    @property
+    def dark(self) -> bool:
+        """The big-screen dark theme: presentation mode with `theme=dark`."""
+        return self.on and self.theme == "dark"
+
+
+OFF = Presentation(False, DEFAULT_THEME, Playlist((), ()), EVERY_DEFAULT_S)
+
 
 def _playlist_notice(value: str, playlist: Playlist, lang: Lang) -> None:
     """Notice for unplayable entries; the link keeps only the playable ones (or loses `playlist` when none is)."""
@@ -77,14 +102,12 @@ def _playlist_notice(value: str, playlist: Playlist, lang: Lang) -> None:
         del st.query_params["playlist"]
 
 
-def presentation_settings(lang: Lang, locked: bool = False) -> Presentation:
-    """Reads `theme`, `playlist` and `every` from the link (bad values: a notice, then the default) and, in
-    presentation mode with `theme=dark`, turns the page dark. Call once per run, after presentation_mode.
+def read_presentation(lang: Lang, offered: list[PageSpec]) -> Presentation:
+    """Presentation mode as the link sets it (bad values: a notice, then the default), with its CSS drawn.
 
-    `locked` (a password not yet given): nothing is read or shown, and no playlist runs."""
+    `offered`: the pages this deployment offers, out of which a playlist is made."""
+    url_fallback_notice("present", ["0", "1"], "0", lang)
     present = st.query_params.get("present") == "1"
-    if locked:
-        return Presentation(False, DEFAULT_THEME, Playlist((), ()), EVERY_DEFAULT_S)
     url_fallback_notice("theme", list(THEMES), DEFAULT_THEME, lang)
     theme = parse_theme(st.query_params.get("theme")) or DEFAULT_THEME
     every = parse_every(st.query_params.get("every"))
@@ -92,31 +115,29 @@ def presentation_settings(lang: Lang, locked: bool = False) -> Presentation:
         url_fallback_notice("every", [], str(EVERY_DEFAULT_S), lang)
         every = EVERY_DEFAULT_S
     value = st.query_params.get("playlist")
-    playlist = parse_playlist(value, [spec for spec in PAGES if page_offered(spec)])
+    playlist = parse_playlist(value, offered)
     if value is not None:
         _playlist_notice(value, playlist, lang)
-    if present and theme == "dark":
+    settings = Presentation(present, theme, playlist, every)
+    if settings.on:
+        st.html(_PRESENT_CSS)
+    if settings.dark:
         st.html(_DARK_CSS)
-    return Presentation(present, theme, playlist, every)
+    return settings
 
 
-def dark_theme_on() -> bool:
-    """Whether the page is shown in the big-screen dark theme (presentation mode with `theme=dark`)."""
-    return st.query_params.get("present") == "1" and st.query_params.get("theme") == "dark"
-
-
-def style_figure(fig: go.Figure) -> tuple[go.Figure, str | None]:
+def style_figure(fig: go.Figure, presentation: Presentation) -> tuple[go.Figure, str | None]:
     """The figure and the `theme` argument of st.plotly_chart for the page's theme.
 
     In the dark theme the figure carries its own dark template, so Streamlit's (light) chart theme is left out."""
-    if dark_theme_on():
+    if presentation.dark:
         return dark_figure(fig), None
     return fig, "streamlit"
 
 
-def style_map(m: folium.Map) -> folium.Map:
+def style_map(m: folium.Map, presentation: Presentation) -> folium.Map:
     """The folium map for the page's theme: a dark map background in the dark theme."""
-    return dark_folium(m) if dark_theme_on() else m
+    return dark_folium(m) if presentation.dark else m
 
 
 def _title(spec: PageSpec, lang: Lang) -> str:

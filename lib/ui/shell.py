@@ -1,74 +1,105 @@
-"""The app's frame around every page: language, as-of date, demo badge, data errors, URL notices."""
+"""The app's frame around every page: settings, language, sign-in, presentation mode, and what follows a page.
+
+app.py reads as: `shell = open_shell()`, then `st.navigation(shell.navigation())`, then `run_page(shell, page)`.
+What a page needs of the shell reaches it through lib/ui/page.py's `open_page()`.
+"""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 import streamlit as st
 
-from lib.data.problems import DataLoadError
+from lib.audience import Audience
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
-from lib.ui import briefing
-from lib.ui.loaders import data_bundle
-from lib.ui.public import public_badge
-from lib.data.store import DataBundle
+from lib.page_registry import PAGES, PageSpec
+from lib.settings import Settings, SettingsError, read_settings
+from lib.ui import auth, briefing
+from lib.ui.notices import url_fallback_notice
+from lib.ui.present import OFF, Presentation, advance_playlist, read_presentation
+
+_SHELL_KEY = "_shell"  # session state: this run's Shell, for open_page()
+
+
+@dataclass(frozen=True)
+class Shell:
+    settings: Settings
+    audience: Audience
+    presentation: Presentation
+    locked: bool  # a sign-in is required and not yet given: no page runs
+    page: PageSpec | None = None  # the page being run, once navigation has chosen it
+
+    @property
+    def lang(self) -> Lang:
+        return self.audience.lang
+
+    def offers(self, spec: PageSpec) -> bool:
+        """Whether this deployment offers the page (its link to one it does not offer gets a notice instead)."""
+        return not spec.manages_data or self.settings.data_management
+
+    def navigation(self) -> list[st.Page]:
+        """The pages for st.navigation: each offered page, and for the others a page that explains why not."""
+        return [st.Page(spec.script, title=t(spec.title_key, self.lang), icon=spec.icon, url_path=spec.url_path,
+                        default=spec.url_path == "") if self.offers(spec) else self._not_offered(spec)
+                for spec in PAGES]
+
+    def _not_offered(self, spec: PageSpec) -> st.Page:
+        lang, public = self.lang, self.settings.public
+
+        def explain() -> None:
+            st.title(t(spec.title_key, lang))
+            st.warning(t("access.not_offered_public" if public else "access.not_offered", lang), icon=":material/lock:")
+
+        return st.Page(explain, title=t(spec.title_key, lang), url_path=spec.url_path, visibility="hidden")
 
 
 def language_switch() -> Lang:
     """The UI language, bound to the URL as ?lang=zh|en (an unknown value falls back to Chinese, with a notice).
 
-    The buttons show the codes themselves: a bound widget writes its displayed label into the URL,
-    and the URL contract carries codes.
-    """
-    bad = st.query_params.get("lang")
-    if bad not in (None, *LANGS):
-        st.toast(t("shell.url_fallback", DEFAULT_LANG, param="lang", value=escape_markdown(bad[:40]), default=DEFAULT_LANG),
-                 icon=":material/link_off:")
-        del st.query_params["lang"]
-    choice = st.sidebar.segmented_control(
-        t("shell.language", current_lang()), options=list(LANGS),
-        default=DEFAULT_LANG, key="lang", bind="query-params", required=True,
-    )
+    The buttons show the codes themselves: a bound widget writes its displayed label into the URL, and the URL
+    contract carries codes."""
+    url_fallback_notice("lang", LANGS, DEFAULT_LANG, DEFAULT_LANG)
+    label_lang = parse_lang(st.session_state.get("lang", st.query_params.get("lang", DEFAULT_LANG)))
+    choice = st.sidebar.segmented_control(t("shell.language", label_lang), options=list(LANGS), default=DEFAULT_LANG,
+                                          key="lang", bind="query-params", required=True)
     return parse_lang(choice)
 
 
-def current_lang() -> Lang:
-    return parse_lang(st.session_state.get("lang", st.query_params.get("lang", DEFAULT_LANG)))
-
-
-def escape_markdown(text: str) -> str:
-    """Data-derived text shown through Markdown stays literal (no links, emphasis or HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
-
-
-def load_or_explain(lang: Lang) -> DataBundle | None:
-    """The data bundle, or None after showing every problem in the data (no traceback)."""
+def open_shell() -> Shell:
+    """The first step of every run: the language, the deployment's settings (a bad one stops the app with a
+    message naming it), whether a sign-in is pending, and presentation mode."""
+    page_layout()
+    lang = language_switch()
     try:
-        return data_bundle()
-    except DataLoadError as err:
-        lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in err.problems)
-        st.error(t("shell.data_error", lang) + "\n\n" + lines)
-        return None
+        settings = read_settings()
+    except SettingsError as err:
+        st.error(err.message(lang), icon=":material/settings:")
+        st.stop()
+    locked = auth.password_pending(settings)
+    shell = Shell(settings, Audience(lang, settings.public), OFF, locked)
+    if not locked:
+        shell = Shell(settings, shell.audience, read_presentation(lang, [p for p in PAGES if shell.offers(p)]), locked)
+    return shell
 
 
-def data_status(bundle: DataBundle, lang: Lang, datasets: list[str]) -> None:
-    """The as-of date, the demo badge when any of `datasets` is demo data, and the public-copy badge."""
-    st.sidebar.caption(t("shell.as_of", lang, date=bundle.as_of.isoformat()))
-    demo = any(bundle.manifest.is_demo(name) for name in datasets)
-    briefing.set_data_status(bundle.as_of, demo)
-    if demo:
-        st.badge(t("shell.demo_label", lang), icon=":material/science:", color="orange")
-        st.caption(t("shell.demo_badge", lang))
-    public_badge(lang)  # the public copy says so on every page
+def current_shell() -> Shell:
+    """The shell of this run (set by run_page before the page script runs)."""
+    return st.session_state[_SHELL_KEY]
 
 
-def url_fallback_notice(param: str, valid: list[str], default: str, lang: Lang) -> None:
-    """A short notice, and the default restored, when the link carries a value the page cannot show."""
-    value = st.query_params.get(param)
-    if value is not None and value not in valid:
-        st.toast(t("shell.url_fallback", lang, param=param, value=escape_markdown(value[:40]),
-                   default=default), icon=":material/link_off:")
-        del st.query_params[param]
+def run_page(shell: Shell, page: st.Page) -> None:
+    """The sign-in gate, then the page, then what follows every page: the playlist timer, the link of the view,
+    the briefing control and the sign-out button."""
+    auth.require_password(shell.settings, shell.lang)  # stops the run while a sign-in is pending
+    spec = next(s for s in PAGES if s.url_path == page.url_path)
+    st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec)
+    briefing.begin_page()
+    page.run()
+    advance_playlist(shell.presentation, page.url_path, shell.lang)
+    share_link(page.url_path, shell.lang)  # after the page: its filters are in the URL by now
+    if spec.briefed and shell.offers(spec):
+        briefing.briefing_control(current_link(page.url_path), page.title, shell.lang)
+    auth.sign_out_button(shell.settings, shell.lang)
 
 
 def current_link(url_path: str) -> str:
@@ -84,43 +115,9 @@ def current_link(url_path: str) -> str:
 
 
 def share_link(url_path: str, lang: Lang) -> None:
-    """The "copy link" control at the foot of the sidebar: the current view's link, with a copy button.
-
-    Called by app.py after the page has run, so the page's filters are already in the URL."""
+    """The "copy link" control at the foot of the sidebar: the current view's link, with a copy button."""
     st.sidebar.caption(t("shell.share_link", lang), help=t("shell.share_help", lang))
     st.sidebar.code(current_link(url_path), language=None, wrap_lines=True)
-
-
-# Presentation mode: constant CSS only (no data ever reaches it). The sidebar and its filters still run (the
-# URL sets them), hidden; widgets in the page body are hidden; type is larger for a projector.
-_PRESENT_CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMain"] :is([data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stCheckbox"],
-  [data-testid="stRadio"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stDateInput"],
-  [data-testid="stNumberInput"], [data-testid="stTextInput"], [data-testid="stFileUploader"],
-  [data-testid="stButtonGroup"], [data-testid="stSlider"], [data-testid="stPopover"]) { display: none !important; }
-[data-testid="stMain"] .block-container { max-width: 100%; padding: 1.5rem 2.5rem; }
-[data-testid="stMain"] :is(p, li, td, th, [data-testid="stCaptionContainer"]) { font-size: 1.35rem; }
-[data-testid="stMain"] h1 { font-size: 3.4rem; }
-[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.3rem; }
-[data-testid="stMain"] [data-testid="stMetricLabel"] :is(p, div) { font-size: 1.5rem; }
-[data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 3.6rem; }
-</style>"""
-
-
-def presentation_mode(lang: Lang) -> bool:
-    """`?present=1`: a projector view of the page (no sidebar, no widgets, large type). `0` or absent: off."""
-    value = st.query_params.get("present")
-    if value not in (None, "0", "1"):
-        st.toast(t("shell.url_fallback", lang, param="present", value=escape_markdown(value[:40]), default="0"),
-                 icon=":material/link_off:")
-        del st.query_params["present"]
-        return False
-    if value == "1":
-        st.html(_PRESENT_CSS)
-        return True
-    return False
 
 
 # Every page, every mode: constant CSS only. Headline figures and their labels wrap instead of being cut off

@@ -1,6 +1,6 @@
 """Optional base tiles, from configuration. Without any, maps draw on a plain background (works offline).
 
-Environment variables (or the same keys in .streamlit/secrets.toml, read by lib.ui):
+Deployment settings (read by lib/settings.py from the environment or .streamlit/secrets.toml):
     PINGAN_TILES        a tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png,
                         天地图 http://t0.tianditu.gov.cn/vec_w/wmts?...&tk=<key>, or
                         高德 https://webrd01.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}
@@ -9,12 +9,12 @@ Environment variables (or the same keys in .streamlit/secrets.toml, read by lib.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from lib.viz.gcj02 import wgs84_to_gcj02
+from lib.settings import TileSettings
+from lib.data.gcj02 import wgs84_to_gcj02
 
 GCJ02_HOSTS = ("autonavi", "amap", "gtimg", "map.qq")
 
@@ -34,11 +34,10 @@ class TileConfig:
         return wgs84_to_gcj02(lonlat) if self.shift else np.asarray(lonlat, dtype=float)
 
 
-def tile_config(settings: Mapping[str, str]) -> TileConfig:
-    url = (settings.get("PINGAN_TILES") or "").strip() or None
+def tile_config(settings: TileSettings) -> TileConfig:
+    """The base map of the deployment's tile settings; no tiles unless a URL template is set."""
+    url = (settings.url or "").strip() or None
     if url is None:
         return TileConfig()
-    crs = (settings.get("PINGAN_TILES_CRS") or "").strip().lower()
-    if crs not in ("wgs84", "gcj02"):
-        crs = "gcj02" if any(host in url for host in GCJ02_HOSTS) else "wgs84"
-    return TileConfig(url, (settings.get("PINGAN_TILES_ATTR") or "").strip() or url.split("/")[2], crs)
+    crs = settings.crs or ("gcj02" if any(host in url for host in GCJ02_HOSTS) else "wgs84")
+    return TileConfig(url, settings.attribution.strip() or url.split("/")[2], crs)

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from lib.data.codes import CRIME_TYPES, codes_of
-from lib.disclosure import HIDDEN, SUPPRESSED, THRESHOLD, chart_values, is_small, share_shown
+from lib.audience import Audience
+from lib.disclosure import HIDDEN, SUPPRESSED, THRESHOLD, is_small
 from lib.i18n import Lang, t
 
 Layout = Literal["stacked", "multiples"]
@@ -75,18 +76,20 @@ class _Series:
         return np.full(len(self.buckets), self.types[j])
 
 
-def _stacked(series: _Series, labels: Mapping[str, str], lang: Lang, public: bool) -> tuple[list[dict], dict]:
-    traces = [{"type": "bar", "x": series.buckets, "y": chart_values(series.counts[:, j], public), "name": labels[code],
+def _stacked(series: _Series, labels: Mapping[str, str], audience: Audience) -> tuple[list[dict], dict]:
+    lang = audience.lang
+    traces = [{"type": "bar", "x": series.buckets, "y": audience.chart_values(series.counts[:, j]), "name": labels[code],
                "marker": {"color": TYPE_COLORS[code]}, "customdata": series.code_of_each_point(j),
                "hovertemplate": _hover(labels[code])} for j, code in enumerate(series.types)]
-    traces.append({"type": "scatter", "x": series.buckets, "y": chart_values(series.prior.sum(axis=1), public), "mode": "lines",
+    traces.append({"type": "scatter", "x": series.buckets, "y": audience.chart_values(series.prior.sum(axis=1)), "mode": "lines",
                    "name": t("cr.prior_total", lang), "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 2},
                    "hovertemplate": _hover(t("cr.prior_total", lang))})
     return traces, {"barmode": "stack", "bargap": 0.15, "yaxis": {"title": {"text": t("cr.axis_count", lang)}}, "height": 480}
 
 
-def _multiples(series: _Series, labels: Mapping[str, str], lang: Lang, public: bool) -> tuple[list[dict], dict]:
+def _multiples(series: _Series, labels: Mapping[str, str], audience: Audience) -> tuple[list[dict], dict]:
     """One panel per crime type (own y scale, shared dates), laid out on a grid of MULTIPLES_COLUMNS."""
+    lang = audience.lang
     n = len(series.types)
     columns = min(MULTIPLES_COLUMNS, n)
     rows_n = math.ceil(n / columns)
@@ -102,33 +105,34 @@ def _multiples(series: _Series, labels: Mapping[str, str], lang: Lang, public: b
         layout["annotations"].append({"text": labels[code], "x": left + width / 2, "y": top, "xref": "paper",
                                       "yref": "paper", "yanchor": "bottom", "showarrow": False, "font": {"size": 13}})
         common = {"type": "scatter", "mode": "lines", "x": series.buckets, "xaxis": f"x{axis}", "yaxis": f"y{axis}"}
-        traces.append({**common, "y": chart_values(series.counts[:, i], public), "name": t("cr.kpi_incidents", lang), "legendgroup": "now",
+        traces.append({**common, "y": audience.chart_values(series.counts[:, i]), "name": t("cr.kpi_incidents", lang), "legendgroup": "now",
                        "showlegend": i == 0, "line": {"color": TYPE_COLORS[code], "width": 2},
                        "customdata": series.code_of_each_point(i), "hovertemplate": _hover(labels[code])})
-        traces.append({**common, "y": chart_values(series.prior[:, i], public), "name": t("cr.prior", lang), "legendgroup": "prior",
+        traces.append({**common, "y": audience.chart_values(series.prior[:, i]), "name": t("cr.prior", lang), "legendgroup": "prior",
                        "showlegend": i == 0, "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 1},
                        "hovertemplate": _hover(labels[code] + " · " + t("cr.prior", lang))})
     return traces, layout
 
 
 def trend_figure(data: pd.DataFrame, events: pd.DataFrame, layout: Layout, labels: Mapping[str, str],
-                 lang: Lang, *, public: bool = False) -> go.Figure:
+                 audience: Audience) -> go.Figure:
     """Each crime type over time (bucket, crime_type, count, prior): stacked bars with the prior-year total as a
     dashed line, or one small panel per type with its prior-year line. Built from plain dicts in one go: plotly's
     per-call helpers (make_subplots, add_vline) cost a second for 13 panels.
-    `public`: counts below 3 are gaps (lib/disclosure.py)."""
+    Public copy: counts below 3 are gaps (lib/disclosure.py)."""
     series = _Series.of(data)
-    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, lang, public)
-    shapes, notes = _event_marks(events, lang, 1 if layout == "stacked" else len(series.types))
+    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, audience)
+    shapes, notes = _event_marks(events, audience.lang, 1 if layout == "stacked" else len(series.types))
     height = spec.pop("height")
     return _figure(traces, {**spec, "shapes": shapes, "annotations": spec.get("annotations", []) + notes}, height)
 
 
-def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
+def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], audience: Audience) -> go.Figure:
     """Horizontal bars of incidents per 10,000 residents, highest rate on top (by_town's order).
-    `public`: a town with fewer than 3 incidents has no bar (its rate times its population is its count)."""
-    small = [public and is_small(c) for c in towns["count"]]
-    bars = {"type": "bar", "x": chart_values(towns["rate"], public, basis=towns["count"]),
+    Public copy: a town with fewer than 3 incidents has no bar (its rate times its population is its count)."""
+    lang = audience.lang
+    small = [audience.public and is_small(c) for c in towns["count"]]
+    bars = {"type": "bar", "x": audience.chart_values(towns["rate"], basis=towns["count"]),
             "y": [labels.get(c, c) for c in towns["town_code"]],
             "orientation": "h", "customdata": towns["town_code"].to_numpy(), "marker": {"color": "#2E91E5"},
             "text": [SUPPRESSED if hide else f"{r:.1f}" for r, hide in zip(towns["rate"], small)], "textposition": "auto",
@@ -138,12 +142,13 @@ def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, p
                    max(200, 26 * len(towns) + 110))
 
 
-def heatmap_figure(hours: pd.DataFrame, lang: Lang, *, public: bool = False) -> go.Figure:
-    """Incidents by weekday and hour. `public`: a cell with fewer than 3 is blank and its hover reads "<3"."""
+def heatmap_figure(hours: pd.DataFrame, audience: Audience) -> go.Figure:
+    """Incidents by weekday and hour. Public copy: a cell with fewer than 3 is blank and its hover reads "<3"."""
+    lang = audience.lang
     days = t("cr.weekdays", lang).split("|")
     counts = hours.to_numpy()
-    z = [chart_values(row, public) for row in counts]
-    text = [[SUPPRESSED if public and is_small(c) else f"{c:,}" for c in row] for row in counts]
+    z = [audience.chart_values(row) for row in counts]
+    text = [[audience.count(c) for c in row] for row in counts]
     cells = {"type": "heatmap", "z": z, "x": list(hours.columns), "y": [days[d] for d in hours.index], "text": text,
              "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
              "colorbar": {"title": {"text": t("cr.axis_count", lang)}}}
@@ -156,11 +161,12 @@ def _type_bars(types: pd.DataFrame, labels: Mapping[str, str]) -> dict:
             "customdata": types["crime_type"].to_numpy()}
 
 
-def solved_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
-    """Each type's solved rate. `public`: no bar ("—") where the type's incidents or solved cases are below 3."""
+def solved_figure(types: pd.DataFrame, labels: Mapping[str, str], audience: Audience) -> go.Figure:
+    """Each type's solved rate. Public copy: no bar ("—") where the type's incidents or solved cases are below 3."""
+    lang = audience.lang
     shown = types[types["count"] > 0]
     rates = shown["solved_rate"].astype(float)
-    visible = [share_shown(r, n, public) for r, n in zip(rates, shown["count"])]
+    visible = [audience.shares(r, n) for r, n in zip(rates, shown["count"])]
     bars = {**_type_bars(shown, labels), "x": [r if v else None for r, v in zip(rates, visible)],
             "marker": {"color": [TYPE_COLORS[c] for c in shown["crime_type"]]},
             "text": [f"{r:.1f}%" if v else HIDDEN for r, v in zip(rates, visible)], "textposition": "auto",
@@ -169,10 +175,11 @@ def solved_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *,
                             "yaxis": {"autorange": "reversed"}}, max(200, 26 * len(shown) + 110))
 
 
-def losses_figure(types: pd.DataFrame, labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> go.Figure:
+def losses_figure(types: pd.DataFrame, labels: Mapping[str, str], audience: Audience) -> go.Figure:
     """Losses and recoveries per crime type that has losses: in 万元 (zh) or yuan (en).
-    `public`: a type with fewer than 3 incidents is left out (one case's loss could identify its victim)."""
-    shown = types[(types["loss_yuan"] > 0) & ~(public & (types["count"] < THRESHOLD))]
+    Public copy: a type with fewer than 3 incidents is left out (one case's loss could identify its victim)."""
+    lang = audience.lang
+    shown = types[(types["loss_yuan"] > 0) & ~(audience.public & (types["count"] < THRESHOLD))]
     scale = 1e4 if lang == "zh" else 1.0
     unit = t("cr.axis_yuan", lang)
     bars = [{**_type_bars(shown, labels), "x": (shown[column] / scale).to_numpy(), "name": name, "marker": {"color": color},

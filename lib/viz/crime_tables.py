@@ -7,38 +7,19 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from lib.audience import Audience
 from lib.data.codes import CRIME_GROUPS, label_of
 from lib.data.contracts import INCIDENTS
-from lib.disclosure import hide_where, mask_count_columns, small_mask
+from lib.disclosure import small_mask
 from lib.export import localized_headers
-from lib.formatting import signed, fmt_yuan  # signed: the sign convention of every change shown
+from lib.formatting import signed  # the sign convention of every change shown
 from lib.i18n import Lang, t
 from lib.metrics.compstat import WINDOW_KEYS
-from lib.metrics.periods import Change
 
 RISE_STYLE = "color: #b03a2e"  # a rise in crime is bad news
 FALL_STYLE = "color: #1e8449"
 SIGNIFICANT_STYLE = "font-weight: bold; background-color: {}"
 RISE_BACKGROUND, FALL_BACKGROUND = "#fdecea", "#e9f7ef"
-
-
-def period_delta(change: Change, lang: Lang, *, points: bool = False) -> str | None:
-    """The change on the same dates a year earlier, for st.metric: '+5.4%(同比)', 'new', or None (no prior data).
-    The text starts with its sign: st.metric draws the arrow and its colour from it."""
-    if change.previous is None:
-        return None
-    if points:
-        return t("cr.delta_points", lang, change=signed(change.delta or 0.0, 1))
-    if change.pct is None:
-        return t("cr.delta_same", lang) if change.current == 0 else t("cr.delta_new", lang)
-    return t("cr.delta_pct", lang, change=signed(change.pct, 1))
-
-
-def short_yuan(value: float, lang: Lang) -> str:
-    """A money figure short enough for a KPI card: '7018万元' / '1.22亿元' (zh), '¥70.2M' (en); files keep exact yuan."""
-    if lang == "zh":
-        return fmt_yuan(round(value, -4) if 1e6 <= abs(value) < 1e8 else value, lang)
-    return f"¥{value / 1e6:,.1f}M" if abs(value) >= 1e6 else fmt_yuan(value, lang)
 
 
 def verdict(current: int, prior: int | None, significant: bool, lang: Lang) -> str:
@@ -67,16 +48,17 @@ def _row_label(level: str, code: str, type_labels: Mapping[str, str], lang: Lang
     return type_labels[code]
 
 
-def compstat_hidden(table: pd.DataFrame, key: str, public: bool) -> np.ndarray:
-    """Rows of one window whose change must not be shown in public mode: its count or a year earlier is below 3."""
-    if not public:
+def compstat_hidden(table: pd.DataFrame, key: str, audience: Audience) -> np.ndarray:
+    """Rows of one window whose change the audience may not see: its count or a year earlier is below 3."""
+    if not audience.public:
         return np.zeros(len(table), dtype=bool)
     return small_mask(table[f"{key}_current"]) | small_mask(table[f"{key}_prior"])
 
 
-def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
     """The CompStat rows with localized headers: per window the count, a year earlier, change, change % and verdict.
-    `public`: counts below 3 read "<3", and a window's change, change % and verdict built on one read "—"."""
+    Public copy: counts below 3 read "<3", and a window's change, change % and verdict built on one read "—"."""
+    lang = audience.lang
     out = pd.DataFrame({
         t("cr.col_level", lang): [t(f"cr.level_{level}", lang) for level in table["level"]],
         t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) if g else "" for g in table["group"]],
@@ -93,20 +75,20 @@ def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], lang: La
         out[t("cr.col_window_mark", lang, window=name)] = [
             verdict(c, p if not pd.isna(p) else None, s, lang)
             for c, p, s in zip(table[f"{key}_current"], table[f"{key}_prior"], table[f"{key}_significant"])]
-        out = hide_where(out, [t(f"cr.col_window_{part}", lang, window=name) for part in ("delta", "pct", "mark")],
-                         compstat_hidden(table, key, public), public)
-        out = mask_count_columns(out, [t("cr.col_current", lang, window=name), t("cr.col_window_prior", lang, window=name)],
-                                 public)
+        out = audience.withhold(out, [t(f"cr.col_window_{part}", lang, window=name) for part in ("delta", "pct", "mark")],
+                                compstat_hidden(table, key, audience))
+        out = audience.count_cells(out, [t("cr.col_current", lang, window=name), t("cr.col_window_prior", lang, window=name)])
     return out
 
 
-def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, lang: Lang, *, public: bool = False) -> Styler:
+def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, audience: Audience) -> Styler:
     """`frame` (compstat_frame of `table`) with rises in red and falls in green; significant ones bold and shaded.
-    `public`: a change withheld in the frame has no colour either (the colour would tell its sign)."""
+    Public copy: a change withheld in the frame has no colour either (the colour would tell its sign)."""
+    lang = audience.lang
     styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
     for key in WINDOW_KEYS:
         name = window_label(key, lang)
-        delta = np.where(compstat_hidden(table, key, public), 0, table[f"{key}_delta"].fillna(0).to_numpy())
+        delta = np.where(compstat_hidden(table, key, audience), 0, table[f"{key}_delta"].fillna(0).to_numpy())
         significant = table[f"{key}_significant"].to_numpy()
         for column in (t("cr.col_window_pct", lang, window=name), t("cr.col_window_mark", lang, window=name),
                        t("cr.col_window_delta", lang, window=name)):
@@ -126,18 +108,20 @@ def compstat_help(lang: Lang) -> dict[str, str]:
     return {t("cr.col_window_mark", lang, window=window_label(k, lang)): t("cr.sig_help", lang) for k in WINDOW_KEYS}
 
 
-def trend_table(data: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
+def trend_table(data: pd.DataFrame, type_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
+    lang = audience.lang
     table = pd.DataFrame({
         t("cr.col_bucket", lang): data["bucket"].dt.strftime("%Y-%m-%d").to_numpy(),
         t("cr.col_type", lang): [type_labels[c] for c in data["crime_type"]],
         t("cr.col_count", lang): data["count"].to_numpy(),
         t("cr.col_prior", lang): pd.array(data["prior"], dtype="Float64").astype("Int64"),
     })
-    return mask_count_columns(table, [t("cr.col_count", lang), t("cr.col_prior", lang)], public)
+    return audience.count_cells(table, [t("cr.col_count", lang), t("cr.col_prior", lang)])
 
 
-def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
-    """`public`: counts below 3 read "<3" and their rate "—" (rate times population is the count)."""
+def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
+    """Public copy: counts below 3 read "<3" and their rate "—" (rate times population is the count)."""
+    lang = audience.lang
     table = pd.DataFrame({
         t("cr.col_rank", lang): towns["rank"].to_numpy(),
         t("cr.col_town", lang): [town_labels.get(c, c) for c in towns["town_code"]],
@@ -146,13 +130,14 @@ def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], lang: Lang, 
         t("cr.col_population", lang): towns["population"].to_numpy(),
         t("cr.col_rate", lang): towns["rate"].round(2).to_numpy(),
     })
-    table = hide_where(table, [t("cr.col_rate", lang)], small_mask(towns["count"]), public)
-    return mask_count_columns(table, [t("cr.col_count", lang)], public)
+    table = audience.withhold(table, [t("cr.col_rate", lang)], small_mask(towns["count"]))
+    return audience.count_cells(table, [t("cr.col_count", lang)])
 
 
-def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang, *, public: bool = False) -> pd.DataFrame:
-    """`public`: counts below 3 read "<3"; a solved rate on fewer than 3 incidents or solved cases, and money over
+def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
+    """Public copy: counts below 3 read "<3"; a solved rate on fewer than 3 incidents or solved cases, and money over
     fewer than 3 incidents, read "—"."""
+    lang = audience.lang
     table = pd.DataFrame({
         t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) for g in types["group"]],
         t("cr.col_type", lang): [type_labels[c] for c in types["crime_type"]],
@@ -164,22 +149,28 @@ def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], lang: Lang,
         t("cr.col_recovery_rate", lang): types["recovery_rate"].round(1).array,
     })
     few_cases = small_mask(types["count"])
-    table = hide_where(table, [t("cr.col_solved_rate", lang)], few_cases | small_mask(types["solved"]), public)
-    table = hide_where(table, [t(f"cr.col_{c}", lang) for c in ("loss", "recovered", "recovery_rate")], few_cases, public)
-    return mask_count_columns(table, [t("cr.col_count", lang), t("cr.col_solved", lang)], public)
+    table = audience.withhold(table, [t("cr.col_solved_rate", lang)], few_cases | small_mask(types["solved"]))
+    table = audience.withhold(table, [t(f"cr.col_{c}", lang) for c in ("loss", "recovered", "recovery_rate")], few_cases)
+    return audience.count_cells(table, [t("cr.col_count", lang), t("cr.col_solved", lang)])
 
 
-def hours_table(hours: pd.DataFrame, lang: Lang, *, public: bool = False) -> pd.DataFrame:
+def hours_table(hours: pd.DataFrame, audience: Audience) -> pd.DataFrame:
+    lang = audience.lang
     days = t("cr.weekdays", lang).split("|")
     table = hours.rename(columns=lambda h: f"{h:02d}")
-    table = mask_count_columns(table, list(table.columns), public)
+    table = audience.count_cells(table, list(table.columns))
     table.insert(0, t("cr.col_weekday", lang), [days[d] for d in hours.index])
     return table.reset_index(drop=True)
 
 
 def records_table(records: pd.DataFrame, type_labels: Mapping[str, str], town_labels: Mapping[str, str],
-                  lang: Lang) -> pd.DataFrame:
-    """Incident records as in the data contract (codes kept), plus the town and crime type names, headers localized."""
+                  audience: Audience) -> pd.DataFrame:
+    """Incident records as in the data contract (codes kept), plus the town and crime type names, headers localized.
+
+    Only the internal copy has records: the public copy never offers them."""
+    if audience.public:
+        raise PermissionError("incident records are never part of the public copy")
+    lang = audience.lang
     out = records.copy()
     out.insert(out.columns.get_loc("town_code") + 1, t("cr.col_town_label", lang),
                out["town_code"].astype(str).map(town_labels))

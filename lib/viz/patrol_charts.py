@@ -7,17 +7,18 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
-from lib.disclosure import mask_count_columns
-from lib.i18n import Lang, t
+from lib.i18n import t
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
                  ("foot", "day"): "#e6550d", ("foot", "night"): "#7f2704"}
 ACTUAL_COLOR, PLANNED_COLOR = "#31a354", "#969696"
 
 
-def hours_chart(hours: pd.DataFrame, lang: Lang) -> go.Figure:
+def hours_chart(hours: pd.DataFrame, audience: Audience) -> go.Figure:
     """Patrol hours by team kind (bars), stacked by mode and shift."""
+    lang = audience.lang
     teams = [c for c in codes_of(TEAM_KINDS) if c in set(hours["team_kind"])]
     fig = go.Figure()
     for (mode, shift), color in SERIES_COLORS.items():
@@ -35,9 +36,10 @@ def hours_chart(hours: pd.DataFrame, lang: Lang) -> go.Figure:
 
 
 def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on: date | None,
-                    covered_as_of: int, lang: Lang) -> go.Figure:
+                    covered_as_of: int, audience: Audience) -> go.Figure:
     """Villages with a police assistant over time: appointed (solid) and planned (dashed), the as-of
     date and the planned completion marked with their counts."""
+    lang = audience.lang
     actual = timeline[timeline["date"] <= pd.Timestamp(as_of)]
     planned = timeline[timeline["date"] >= (actual["date"].max() if len(actual) else pd.Timestamp.min)]
     fig = go.Figure()
@@ -60,7 +62,9 @@ def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on
 
 
 def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
-                       lang: Lang) -> pd.DataFrame:
+                       audience: Audience) -> pd.DataFrame:
+    """Villages without a police assistant on the as-of date, with the day one is planned."""
+    lang = audience.lang
     return pd.DataFrame({
         t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
         t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
@@ -71,8 +75,9 @@ def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], villag
 
 
 def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
-                    dosage_min: int, lang: Lang, *, public: bool = False) -> pd.DataFrame:
-    """Hot spots below the patrol dosage. `public`: incident counts below 3 read "<3"."""
+                    dosage_min: int, audience: Audience) -> pd.DataFrame:
+    """Hot spots below the patrol dosage. Public copy: incident counts below 3 read "<3"."""
+    lang = audience.lang
     gaps = hotspots[~hotspots["covered"]]
     table = pd.DataFrame({
         t("pt.col_rank", lang): gaps["rank"].to_numpy(),
@@ -83,4 +88,4 @@ def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], villa
         t("pt.col_lon", lang): gaps["lon"].to_numpy(),
         t("pt.col_lat", lang): gaps["lat"].to_numpy(),
     })
-    return mask_count_columns(table, [t("pt.col_incidents", lang)], public)
+    return audience.count_cells(table, [t("pt.col_incidents", lang)])

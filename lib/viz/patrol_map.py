@@ -2,7 +2,8 @@
 hot-spot cells, patrol routes and posts, each a layer in the layer control.
 
 Every data-derived string goes through `inert` before it reaches a tooltip or label. Coordinates are
-rounded to 5 decimals (about 1 m) and shifted to GCJ-02 when the configured tiles need it.
+rounded to 5 decimals (about 1 m) and shifted to GCJ-02 when the configured tiles need it. The map names folium's
+own asset URLs: whoever shows it points them at the app's served copies (lib.viz.offline_assets.localize).
 """
 from __future__ import annotations
 
@@ -18,14 +19,13 @@ import shapely
 from branca.element import MacroElement
 from folium.plugins import HeatMap
 
+from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, POST_KINDS, TEAM_KINDS, label_of
-from lib.disclosure import THRESHOLD, count_text
 from lib.i18n import Lang, t
 from lib.metrics.hotspots import cell_bounds
 from lib.metrics.patrol_view import METRIC_CRS, PatrolFigures, Reach
 from lib.viz.basemap import TileConfig
 from lib.viz.escape import inert
-from lib.viz.offline_assets import localize
 
 MAP_HEIGHT = 620
 COORD_DECIMALS = 5
@@ -104,23 +104,27 @@ class Legend(MacroElement):
         self.html = html
 
 
-def _legend_html(title: str, edges: np.ndarray, palette: Sequence[str], lang: Lang, public: bool = False) -> str:
+def _legend_html(title: str, edges: np.ndarray, palette: Sequence[str], audience: Audience) -> str:
     rows = [f"<b>{inert(title)}</b>"]
     for k in range(len(edges) - 1):
         color = palette[min(k, len(palette) - 1)] if len(edges) == 6 else palette[int(k * 4 / max(len(edges) - 2, 1))]
         rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{color};margin-right:4px"></i>'
                     f"{inert(_fmt(edges[k]))} – {inert(_fmt(edges[k + 1]))}")
     rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{NO_VALUE_COLOR};margin-right:4px"></i>'
-                f"{inert(t('pub.map_no_value' if public else 'pt.map_no_value', lang))}")
+                f"{inert(audience.t('pub.map_no_value' if audience.public else 'pt.map_no_value'))}")
     return "<br>".join(rows)
 
 
 def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[str, str], town_names: Mapping[str, str],
-                lang: Lang, tiles: TileConfig, public: bool = False) -> tuple[folium.GeoJson, str]:
+                audience: Audience, tiles: TileConfig) -> tuple[folium.GeoJson, str]:
+    """The areas shaded by the chosen measure, and the legend's HTML. Public copy: an incident rate built on
+    fewer than 3 incidents is left uncoloured (the rate times the population would give the count)."""
+    lang = audience.lang
     measure = fig.filters.measure
     table = fig.areas.set_index("code")
-    if public and measure == "incidents_per_10k":  # the rate times the population would give a count below 3
-        table = table.assign(**{measure: table[measure].mask(table["incidents"] < THRESHOLD)})
+    if measure == "incidents_per_10k":
+        rates = audience.chart_values(table[measure].to_numpy(), basis=table["incidents"])
+        table = table.assign(**{measure: pd.Series(rates, index=table.index, dtype=float)})
     geo = areas_geo[areas_geo["code"].isin(table.index)].copy()
     values = table[measure]
     edges = _bins(values, measure)
@@ -132,7 +136,7 @@ def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[
         place = inert(names.get(code, code)) + ("" if fig.level == "town" else f" · {inert(town_names.get(row['town_code'], ''))}")
         tips.append(
             f"<b>{place}</b><br>{inert(t(f'pt.measure.{measure}', lang))}: {inert(_fmt(row[measure]))}{inert(unit)}"
-            f"<br>{inert(t('pt.tip_incidents', lang, n=count_text(row['incidents'], lang, public)))}"
+            f"<br>{inert(t('pt.tip_incidents', lang, n=audience.count(row['incidents'])))}"
             f"<br>{inert(t('pt.tip_hours', lang, hours=_fmt(row['patrol_hours'], 0)))}"
             f"<br>{inert(t('pt.tip_hotspots', lang, covered=int(row['hotspots_covered']), total=int(row['hotspots'])))}"
             f"<br><i>{inert(t('pt.tip_click', lang))}</i>")
@@ -144,7 +148,7 @@ def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[
         highlight_function=lambda f: {"weight": 2.5, "color": "#111"},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     )
-    return layer, _legend_html(t(f"pt.measure.{measure}", lang) + (f" ({unit})" if unit else ""), edges, palette, lang, public)
+    return layer, _legend_html(t(f"pt.measure.{measure}", lang) + (f" ({unit})" if unit else ""), edges, palette, audience)
 
 
 class TextLabels(MacroElement):
@@ -210,8 +214,9 @@ def _heat_layer(fig: PatrolFigures, lang: Lang, tiles: TileConfig) -> folium.Fea
     return group
 
 
-def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], lang: Lang, tiles: TileConfig,
-                   public: bool = False) -> folium.FeatureGroup:
+def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], audience: Audience,
+                   tiles: TileConfig) -> folium.FeatureGroup:
+    lang = audience.lang
     spots = fig.hotspots
     group = folium.FeatureGroup(name=t("pt.layer_hotspots", lang, n=len(spots)))
     if spots.empty:
@@ -221,7 +226,7 @@ def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], lang: Lang, til
     wgs = gpd.GeoSeries(boxes, crs=METRIC_CRS).to_crs("EPSG:4326")
     tips = [
         f"<b>{inert(t('pt.tip_hotspot', lang, rank=r.rank))}</b> · {inert(names.get(r.town_code, r.town_code))}"
-        f"<br>{inert(t('pt.tip_incidents', lang, n=count_text(r.incidents, lang, public)))}"
+        f"<br>{inert(t('pt.tip_incidents', lang, n=audience.count(r.incidents)))}"
         f"<br>{inert(t('pt.tip_dosage', lang, minutes=_fmt(r.minutes_per_day), dosage=fig.filters.dosage_min))}"
         f"<br>{inert(t('pt.covered' if r.covered else 'pt.uncovered', lang))}"
         for r in spots.itertuples()
@@ -275,12 +280,12 @@ color:#222;text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;pointer-events:non
 
 
 def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDataFrame, posts: pd.DataFrame,
-               sessions: pd.DataFrame, reach_of_posts: Reach, lang: Lang, tiles: TileConfig, asset_base: str,
-               *, public: bool = False) -> folium.Map:
-    """The whole map for one filter state; assets point at `asset_base` (the app's served asset folder).
+               sessions: pd.DataFrame, reach_of_posts: Reach, audience: Audience, tiles: TileConfig) -> folium.Map:
+    """The whole map for one filter state, in the audience's language.
 
-    `public`: areas only. No incident heat, no patrol routes and no post markers reach the map's HTML; area
+    Public copy: areas only. No incident heat, no patrol routes and no post markers reach the map's HTML; area
     tooltips show incident counts below 3 as "<3", and an incident rate built on one is left uncoloured."""
+    lang, public = audience.lang, audience.public
     town_names = dict(zip(towns["town_code"].astype(str), towns["town_zh" if lang == "zh" else "town_en"].astype(str)))
     if fig.level == "town":
         areas_geo = gpd.GeoDataFrame({"code": towns["town_code"].astype(str).to_numpy()}, geometry=towns.geometry.to_numpy(), crs="EPSG:4326")
@@ -299,27 +304,29 @@ def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDat
     m.get_root().header.add_child(folium.Element(LABEL_CSS))
     # town outlines first: the choropleth above them takes hover and clicks where it has areas
     _town_outlines(towns, town_names, fig.filters.towns, lang, tiles).add_to(m)
-    choropleth, legend = _choropleth(fig, areas_geo, names, town_names, lang, tiles, public)
+    choropleth, legend = _choropleth(fig, areas_geo, names, town_names, audience, tiles)
     choropleth.add_to(m)
     for mode in ("foot", "vehicle"):
         _reach_layer(reach_of_posts, mode, lang, tiles).add_to(m)
     if not public:
         _heat_layer(fig, lang, tiles).add_to(m)
-    _hotspot_layer(fig, town_names, lang, tiles, public).add_to(m)
+    _hotspot_layer(fig, town_names, audience, tiles).add_to(m)
     if not public:
         _route_layer(fig, sessions, lang, tiles).add_to(m)
         _post_layer(posts, lang, tiles).add_to(m)
     Legend(legend).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(corners.tolist())
-    return localize(m, asset_base)
+    return m
 
 
-def town_from_click(value: Mapping | None, known: Sequence[str]) -> str | None:
-    """The town code of the feature clicked on the map (streamlit-folium's last_active_drawing), if known."""
+def town_from_click(value: Mapping | None) -> str | None:
+    """The town code of the feature clicked on the map (streamlit-folium's state: its last_active_drawing), if any.
+
+    Whether it names a known town is the filter's to check (lib.ui.show.ClickFilter)."""
     if not isinstance(value, Mapping):
         return None
     drawing = value.get("last_active_drawing")
     properties = drawing.get("properties") if isinstance(drawing, Mapping) else None
     code = properties.get("town_code") if isinstance(properties, Mapping) else None
-    return str(code) if code is not None and str(code) in known else None
+    return None if code is None else str(code)

@@ -1,7 +1,11 @@
-"""Charts and tables of the satisfaction page (plotly figures and display frames; no Streamlit here).
+"""Headline cards, charts and tables of the satisfaction page (Kpi cards, plotly figures and display frames; no
+Streamlit here). Each takes the `Audience` it is drawn for.
 
 Names that come from the data (counties, cities, towns) are HTML-escaped before they reach a chart:
 plotly draws hover labels and annotations as markup.
+
+Survey scores and ranks are published figures, not counts; the towns' crime and mediation rates are built on
+counts of incidents and disputes, and the public copy withholds a rate built on a count below 3 (lib/disclosure.py).
 """
 from __future__ import annotations
 
@@ -10,7 +14,13 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.audience import Audience
+from lib.disclosure import small_mask
+from lib.formatting import signed  # the sign convention of every change shown
+from lib.headline import Kpi, Versus, change_text
 from lib.i18n import Lang, t
+from lib.metrics.periods import Change
+from lib.metrics.satisfaction import Standing, rank_movers
 from lib.viz.geo import bounds_zoom
 
 DISTRICT_COLOUR = "#A61B1B"  # the app's primary colour
@@ -23,7 +33,8 @@ SCORE_SCALE = "YlGnBu"
 PEER_COLOURS = ("#1F6FB2", "#2A9D8F", "#E9A23B", "#7B5EA7", "#4D9DE0", "#6A994E", "#BC4B51", "#5C677D")
 MAP_HEIGHT = 560
 MAP_FIT = (600, 440)  # the drawing area (px) the initial zoom fits the province into: a centred-layout page too
-LABELLED_TOWNS = 3  # the lowest-scoring towns are named on the scatter  # the size the map's initial zoom is fitted to (px)
+LABELLED_TOWNS = 3  # the lowest-scoring towns are named on the scatter
+MOVERS = 3  # the indicators whose rank moved most, named under the indicator chart
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
@@ -39,13 +50,67 @@ def _features(geojson: dict, ids: "pd.Series | list[str]") -> dict:
             "features": [f for f in geojson["features"] if f["properties"]["adcode"] in wanted]}
 
 
+# ---------------------------------------------------------------- headline cards
+
+def noise_text(standing: Standing, audience: Audience) -> str | None:
+    """Whether the score's change on the prior year is beyond its noise (None in a first year)."""
+    if standing.within_noise is None or standing.score_change is None or standing.noise is None:
+        return None
+    return audience.t("sat.kpi_rank_noise" if standing.within_noise else "sat.kpi_rank_real",
+                      change=signed(standing.score_change, 2), noise=f"{standing.noise:.2f}")
+
+
+def standing_cards(standing: Standing, indicator_label: str, versus: Versus, audience: Audience) -> list[Kpi]:
+    """The district's rank, score, ranks within the interval, and the target: four cards.
+
+    Places gained and a higher score are good news, except a change within the survey's noise: not a real change,
+    it is not coloured."""
+    good = "neither" if standing.within_noise else "up"
+    previous = standing.score - standing.score_change if standing.score_change is not None else None
+    score = Change(standing.score, previous)
+    # places gained: the rank counted downwards, so that its rise is the places gained
+    places = Change(-standing.rank, None if standing.previous_rank is None else -standing.previous_rank)
+    gap, needed = standing.gap, standing.needed
+    return [
+        Kpi(audience.t("sat.kpi_rank", indicator=indicator_label),
+            audience.t("sat.kpi_rank_value", rank=standing.rank, counties=standing.counties),
+            change_text(places, versus, audience, kind="places"), help=noise_text(standing, audience),
+            good=good),
+        Kpi(audience.t("sat.kpi_score"), audience.t("sat.kpi_score_value", score=f"{standing.score:.2f}"),
+            change_text(score, versus, audience, kind="score"), help=audience.t("sat.noise_note"), good=good),
+        Kpi(audience.t("sat.kpi_rank_range"),
+            audience.t("sat.kpi_rank_range_value", best=standing.best_rank, worst=standing.worst_rank),
+            help=audience.t("sat.kpi_rank_range_help")),
+        Kpi(audience.t("sat.kpi_gap", target=standing.target_rank),
+            audience.t("sat.kpi_gap_any") if gap is None
+            else audience.t("sat.kpi_gap_reached" if gap <= 0 else "sat.kpi_gap_short"),
+            None if gap is None else audience.t("sat.kpi_gap_delta", margin=signed(-gap, 2), needed=f"{needed:.2f}"),
+            help=None if needed is None else audience.t("sat.kpi_gap_help", target=standing.target_rank,
+                                                        needed=f"{needed:.2f}"),
+            good="neither" if gap is None else "up"),
+    ]
+
+
+def movers_text(profile: pd.DataFrame, labels: dict[str, str], previous_year: int, audience: Audience) -> str | None:
+    """The indicators whose rank moved most since `previous_year` (an indicator_profile); None with no prior year."""
+    movers = rank_movers(profile).dropna(subset=["places_up"]).head(MOVERS)
+    if movers.empty:
+        return None
+    return audience.t("sat.movers", year=previous_year, movers="; ".join(
+        audience.t("sat.mover_item", indicator=labels.get(m.indicator, m.indicator), places=signed(int(m.places_up), 0))
+        for m in movers.itertuples()))
+
+
+# ---------------------------------------------------------------- charts
+
 def province_map(geojson: dict, bounds: tuple[float, float, float, float], ranking: pd.DataFrame, district: str,
-                 cities: list[str], indicator_label: str, lang: Lang) -> go.Figure:
+                 cities: list[str], indicator_label: str, audience: Audience) -> go.Figure:
     """The province's counties coloured by score (counties outside `cities` in grey), the district outlined.
 
     `ranking` is a county_ranking table; its adcodes must be the `adcode` properties of `geojson`.
     Drawn by MapLibre on a blank background: no tiles, glyphs or anything else fetched.
     """
+    lang = audience.lang
     chosen = ranking["city_adcode"].isin(cities) if cities else pd.Series(True, index=ranking.index)
     counties = len(ranking)
     rank_word, score_word = t("sat.col_rank", lang), escape(indicator_label)
@@ -81,8 +146,9 @@ def province_map(geojson: dict, bounds: tuple[float, float, float, float], ranki
 
 
 def ranking_chart(ranking: pd.DataFrame, district: str, target_rank: int, needed: float | None,
-                  indicator_label: str, lang: Lang) -> go.Figure:
+                  indicator_label: str, audience: Audience) -> go.Figure:
     """Every county shown as a dot at its province rank and score, the district in red, the target marked."""
+    lang = audience.lang
     is_district = ranking["adcode"] == district
     custom = pd.DataFrame({"adcode": ranking["adcode"], "name": ranking["county_zh"].map(escape),
                            "city": ranking["city_zh"].map(escape)})
@@ -108,8 +174,9 @@ def ranking_chart(ranking: pd.DataFrame, district: str, target_rank: int, needed
 
 
 def bump_chart(history: pd.DataFrame, district: str, names: dict[str, str], target_rank: int,
-               first_year: int | None, lang: Lang) -> go.Figure:
+               first_year: int | None, audience: Audience) -> go.Figure:
     """Rank over the years, one line per county (rank 1 at the top), the district bold, the target rank dashed."""
+    lang = audience.lang
     fig = go.Figure()
     order = [a for a in history["adcode"].unique() if a != district] + [district]  # the district drawn on top
     for i, adcode in enumerate(order):
@@ -139,8 +206,10 @@ def bump_chart(history: pd.DataFrame, district: str, names: dict[str, str], targ
     return _layout(fig, 440)
 
 
-def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name: str, top: int, lang: Lang) -> go.Figure:
+def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name: str, top: int,
+                    audience: Audience) -> go.Figure:
     """Per indicator: the district's score with its 95% interval, the province average and the top counties' average."""
+    lang = audience.lang
     y = [labels.get(c, c) for c in profile["indicator"]]
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=profile["province_mean"], y=y, mode="markers", name=t("sat.province_mean", lang),
@@ -163,14 +232,22 @@ def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name
     return _layout(fig, 380)
 
 
+def _rate_basis(factors: pd.DataFrame, rate: str) -> pd.Series:
+    """The count a town's rate is built on: its incidents; for mediation the smaller of received and settled."""
+    if rate == "crime_rate":
+        return factors["incidents"]
+    return factors[["received", "settled"]].min(axis=1)
+
+
 def town_scatter(factors: pd.DataFrame, x: str, x_label: str, y_label: str, names: dict[str, str],
-                 labelled: int = LABELLED_TOWNS) -> go.Figure:
-    """Towns' satisfaction against one other figure (a column of `factors`); the `labelled` lowest scores named."""
+                 audience: Audience, labelled: int = LABELLED_TOWNS) -> go.Figure:
+    """Towns' satisfaction against one of their rates (`x`: crime_rate or mediation_rate, a column of `factors`);
+    the `labelled` lowest scores named. Public copy: a town whose rate rests on a count below 3 has no point."""
     rows = factors.dropna(subset=[x, "score"])
     labels = [escape(names.get(c, c)) for c in rows["town_code"]]
     lowest = set(rows.nsmallest(labelled, "score")["town_code"])
     fig = go.Figure(go.Scatter(
-        x=rows[x], y=rows["score"], mode="markers+text", customdata=labels,
+        x=audience.chart_values(rows[x], basis=_rate_basis(rows, x)), y=rows["score"], mode="markers+text", customdata=labels,
         text=[label if code in lowest else "" for label, code in zip(labels, rows["town_code"])],
         textposition="middle left", textfont={"size": 12, "color": DISTRICT_COLOUR},
         marker={"size": 10, "color": [DISTRICT_COLOUR if c in lowest else TOP_COLOUR for c in rows["town_code"]]}, name="",
@@ -194,8 +271,9 @@ def _int_or_none(values: pd.Series) -> pd.Series:
     return values.astype("Int64")
 
 
-def ranking_table(ranking: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+def ranking_table(ranking: pd.DataFrame, audience: Audience) -> pd.DataFrame:
     """The county ranking as people read (and download) it."""
+    lang = audience.lang
     return pd.DataFrame({
         t("sat.col_rank", lang): _int_or_none(ranking["rank"]).to_numpy(),
         t("sat.col_county", lang): ranking["county_zh"].to_numpy(),
@@ -210,8 +288,9 @@ def ranking_table(ranking: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     })
 
 
-def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, lang: Lang) -> pd.DataFrame:
+def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, audience: Audience) -> pd.DataFrame:
     """The district on each indicator: score and interval, averages, rank and its change, what the target asks."""
+    lang = audience.lang
     return pd.DataFrame({
         t("sat.col_indicator", lang): [labels.get(c, c) for c in profile["indicator"]],
         t("sat.col_score", lang): profile["score"].round(2).to_numpy(),
@@ -227,9 +306,13 @@ def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, lan
     })
 
 
-def town_table(factors: pd.DataFrame, names: dict[str, str], lang: Lang) -> pd.DataFrame:
-    """The towns' survey ranking with its change, and the two figures the scatter sets beside it."""
-    return pd.DataFrame({
+def town_table(factors: pd.DataFrame, names: dict[str, str], audience: Audience) -> pd.DataFrame:
+    """The towns' survey ranking with its change, and the two rates the scatters set beside it.
+
+    Public copy: a rate built on a count below 3 (incidents; disputes received or settled) reads "—"."""
+    lang = audience.lang
+    crime_rate, mediation_rate = t("sat.crime_rate", lang), t("sat.mediation_rate", lang)
+    table = pd.DataFrame({
         t("sat.col_rank", lang): _int_or_none(factors["rank"]).to_numpy(),
         t("sat.col_town", lang): [names.get(c, c) for c in factors["town_code"]],
         t("sat.col_score", lang): factors["score"].round(2).to_numpy(),
@@ -239,9 +322,11 @@ def town_table(factors: pd.DataFrame, names: dict[str, str], lang: Lang) -> pd.D
         t("sat.col_places", lang): _int_or_none(factors["places_up"]).to_numpy(),
         t("sat.col_score_change", lang): factors["score_change"].round(2).to_numpy(),
         t("sat.col_noise", lang): _noise_text(factors["within_noise"], lang),
-        t("sat.crime_rate", lang): factors["crime_rate"].round(1).to_numpy(),
-        t("sat.mediation_rate", lang): factors["mediation_rate"].round(1).to_numpy(),
+        crime_rate: factors["crime_rate"].round(1).to_numpy(),
+        mediation_rate: factors["mediation_rate"].round(1).to_numpy(),
     })
+    table = audience.withhold(table, [crime_rate], small_mask(_rate_basis(factors, "crime_rate")))
+    return audience.withhold(table, [mediation_rate], small_mask(_rate_basis(factors, "mediation_rate")))
 
 
 def highlight_rows(table: pd.DataFrame, rows: "pd.Series | list[bool]"):

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.audience import Audience
 from lib.data.codes import MEDIATION_CHANNELS, label_of
-from lib.disclosure import hide_where, mask_count_columns, small_mask
+from lib.disclosure import small_mask
 from lib.formatting import fmt_count, fmt_pct, fmt_yuan
 from lib.i18n import Lang, t
 
 
-def channel_table(channels: pd.DataFrame, year: int, lang: Lang, *, public: bool = False) -> pd.DataFrame:
+def channel_table(channels: pd.DataFrame, year: int, audience: Audience) -> pd.DataFrame:
     """Each mediation channel's received, settled and success rate, with last year's rate beside it.
 
-    `public`: counts below 3 read "<3" and this year's rate built on them is withheld (lib/disclosure.py)."""
+    Public copy: counts below 3 read "<3" and this year's rate built on them is withheld (lib/disclosure.py)."""
+    lang = audience.lang
     received, settled = t("ov.col_received", lang), t("ov.col_settled", lang)
     rate = t("ov.col_rate", lang, year=year)
     table = pd.DataFrame({
@@ -23,7 +25,7 @@ def channel_table(channels: pd.DataFrame, year: int, lang: Lang, *, public: bool
         t("ov.col_rate", lang, year=year - 1): [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
     })
     small = small_mask(channels["received"]) | small_mask(channels["settled"])
-    return mask_count_columns(hide_where(table, [rate], small, public), [received, settled], public)
+    return audience.count_cells(audience.withhold(table, [rate], small), [received, settled])
 
 
 def fmt_indicator(value: float, unit: str, qualifier: str, lang: Lang) -> str:
@@ -40,7 +42,9 @@ def fmt_indicator(value: float, unit: str, qualifier: str, lang: Lang) -> str:
     return (number + ("余" if more else "") + unit) if lang == "zh" else ((t("ov.more_than", lang) if more else "") + f"{number} {unit}".strip())
 
 
-def context_table(context: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
+def context_table(context: pd.DataFrame, year: int, audience: Audience) -> pd.DataFrame:
+    """The year's context indicators (published aggregates: never small counts), with the year before beside them."""
+    lang = audience.lang
     unit = context["unit_zh" if lang == "zh" else "unit_en"].fillna("")
     return pd.DataFrame({
         t("ov.col_indicator", lang): context["label_zh" if lang == "zh" else "label_en"].to_numpy(),

@@ -31,3 +31,27 @@ def table_downloads(app: AppTest) -> list:
 
 def chart_downloads(app: AppTest) -> list:
     return [b for b in app.get("download_button") if b.key.endswith("-png")]
+
+
+def briefing_items(app: AppTest, kind: str) -> dict:
+    """What the page recorded for its briefing, of one kind ("table", "chart", "map", "kpi", "heading")."""
+    return {key: item for key, item in app.session_state["_briefing_content"].items.items()
+            if key.startswith(kind + ":")}
+
+
+def assert_every_table_is_recorded(app: AppTest) -> dict:
+    """Every table drawn is in the briefing, in the order drawn, as the reader sees it, and every recorded table
+    can be downloaded as CSV and XLSX. Returns the recorded tables."""
+    recorded = briefing_items(app, "table")
+    drawn = [d.value for d in app.dataframe]
+    frames = [item.frame for item in recorded.values()]
+    position = 0
+    for frame in drawn:  # each drawn table is recorded, in order (tables offered as files only may sit between)
+        while position < len(frames) and not (list(frames[position].columns) == list(frame.columns)
+                                              and len(frames[position]) == len(frame)):
+            position += 1
+        assert position < len(frames), f"a table shown is not in the briefing: {list(frame.columns)}"
+        position += 1
+    buttons = {b.key for b in table_downloads(app)}
+    assert {f"{key.removeprefix('table:')}-{kind}" for key in recorded for kind in ("csv", "xlsx")} <= buttons
+    return recorded

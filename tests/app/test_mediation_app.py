@@ -36,7 +36,7 @@ def test_default_view_is_2020_with_the_seed_figures():
     assert channels.loc["个人调解室", "95%区间"] == "63.7%–84.2%"
     overdue = table_with(app, "超期天数")
     assert set(overdue["季度"]) == {"2020年第1季度", "2020年第2季度", "2020年第3季度", "2020年第4季度"}
-    assert len(table_downloads(app)) == 2
+    assert len(table_downloads(app)) == 2 * 5  # a CSV and an XLSX under each of the five tables
     assert len(chart_downloads(app)) == 5  # a PNG under every chart
     assert any("演示数据" in c.value for c in app.caption)
     assert dict(app.query_params) == {}  # the defaults leave the URL clean

@@ -56,10 +56,11 @@ def test_bad_url_values_fall_back_to_the_defaults(params):
 
 def test_broken_data_shows_a_clear_message_not_a_traceback(tmp_path, monkeypatch):
     import shutil
-    from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV
+    from lib.data.store import BUNDLED_DATA_DIR
+    from lib.settings import DATA_DIR_SETTING
     shutil.copytree(BUNDLED_DATA_DIR, tmp_path / "data")
     (tmp_path / "data" / "events.csv").write_text("event_id,date\nx,not-a-date\n", encoding="utf-8")
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(DATA_DIR_SETTING, str(tmp_path / "data"))
     app = run_app()
     message = app.error[0].value.replace("\\", "")  # the Markdown escapes
     assert "数据未能载入" in message and "events.csv" in message and "列 kind" in message

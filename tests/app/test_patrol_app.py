@@ -25,6 +25,20 @@ def test_default_view_shows_the_published_figures():
     assert [b.key for b in chart_downloads(app)] == ["pt_hours_chart-png", "pt_assistants_chart-png"]
 
 
+def test_the_map_is_in_the_briefing():
+    items = run_patrol().session_state["_briefing_content"].items
+    maps = [item for key, item in items.items() if key.startswith("map:")]
+    assert [m.title for m in maps] == ["巡逻、岗亭与热点地图"]
+
+
+def test_the_map_shown_loads_its_assets_from_the_app():
+    from lib.viz.offline_assets import asset_urls
+    recorded = next(item for key, item in run_patrol().session_state["_briefing_content"].items.items()
+                    if key.startswith("map:"))
+    urls = asset_urls(recorded.map)
+    assert urls and all(url.startswith(recorded.asset_base.rstrip("/") + "/") for url in urls), urls
+
+
 def test_night_view_of_dongpo_island_from_one_link():
     app = run_patrol(shift="night", town=SUCI, lang="en")
     assert "Patrol coverage" in app.title[0].value

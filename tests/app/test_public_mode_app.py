@@ -9,6 +9,8 @@ import pytest
 from apptest import metric_values, open_app
 
 from lib.i18n import t
+from lib.page_registry import PAGES
+from lib.settings import SettingsError, read_settings
 
 CRIME_SMALL = {"crime_type": "homicide", "town": "511402111", "period": "2020-01-01~2020-12-31"}  # 2 homicides
 MEDIATION_SMALL = {"dispute_type": "medical", "town": "511402101", "period": "2020-01-01~2020-12-31"}  # 2 disputes
@@ -106,25 +108,28 @@ def test_no_url_parameter_turns_public_mode_off(public, params):
 
 
 @pytest.mark.parametrize("value", ["1", "on", "TRUE", "Yes"])
-def test_public_mode_values(monkeypatch, value):
-    from lib.ui.access import public_mode
+def test_public_mode_values(value):
+    assert read_settings({"PINGAN_PUBLIC": value}, secrets=dict).public
+
+
+@pytest.mark.parametrize("value", ["0", "off", "", " "])
+def test_values_that_leave_public_mode_off(value):
+    assert not read_settings({"PINGAN_PUBLIC": value}, secrets=dict).public
+
+
+@pytest.mark.parametrize("value", ["internal", "maybe", "2"])
+def test_a_value_that_is_neither_stops_the_app_with_a_message_naming_it(monkeypatch, value):
+    with pytest.raises(SettingsError) as refused:
+        read_settings({"PINGAN_PUBLIC": value}, secrets=dict)
+    assert "PINGAN_PUBLIC" in refused.value.message("zh") and value in refused.value.message("en")
     monkeypatch.setenv("PINGAN_PUBLIC", value)
-    assert public_mode()
+    app = open_app(None)
+    assert "PINGAN_PUBLIC" in app.error[0].value and not app.title  # no page runs on a misconfigured deployment
 
 
-@pytest.mark.parametrize("value", ["0", "off", "", "internal"])
-def test_values_that_leave_public_mode_off(monkeypatch, value):
-    from lib.ui.access import public_mode
-    monkeypatch.setenv("PINGAN_PUBLIC", value)
-    assert not public_mode()
-
-
-def test_public_mode_removes_data_management_and_uploads(monkeypatch):
-    from lib.page_registry import PAGES
-    from lib.ui.access import data_management_offered, page_offered, uploads_allowed
-    data_page = next(spec for spec in PAGES if spec.url_path == "data")
-    monkeypatch.setenv("PINGAN_PASSWORD", "secret")  # even behind a password
-    monkeypatch.setenv("PINGAN_PUBLIC", "1")
-    assert not uploads_allowed() and not data_management_offered() and not page_offered(data_page)
-    monkeypatch.setenv("PINGAN_PUBLIC", "0")
-    assert uploads_allowed() and data_management_offered()
+def test_public_mode_removes_data_management_and_uploads():
+    data_page = next(spec for spec in PAGES if spec.manages_data)
+    both = read_settings({"PINGAN_PASSWORD": "secret", "PINGAN_PUBLIC": "1"}, secrets=dict)  # even behind a password
+    assert not both.data_management
+    internal = read_settings({"PINGAN_PASSWORD": "secret", "PINGAN_PUBLIC": "0"}, secrets=dict)
+    assert internal.data_management and internal.uploads and data_page.manages_data

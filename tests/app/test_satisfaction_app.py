@@ -3,7 +3,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_app
+from apptest import open_app, table_downloads
 
 MEISHAN = {"511402", "511403", "511421", "511423", "511424", "511425"}
 
@@ -91,3 +91,23 @@ def test_bad_url_values_fall_back_to_the_defaults_with_a_notice(param, value):
     assert shown["全省排名 · 总体满意度"][0] == "第76名 / 183"
     assert "进入前80名" in shown
     assert len(table(app, "名次", "区县")) == 183
+
+
+@pytest.mark.parametrize("value", ["1e309", "inf", "-inf", "0", "500", "-1", "80.0", "nan"])
+def test_a_target_rank_out_of_range_or_not_a_whole_number_falls_back_to_80(value):
+    app = run_page(target_rank=value)  # open_app fails on any exception
+    assert any("无效" in toast.value and "target_rank" in toast.value for toast in app.toast), value
+    shown = metrics(app)
+    assert "进入前80名" in shown and shown["进入前80名"][0] == "已进入"
+    assert any("2020年首次进入前80名" in c.value for c in app.caption)
+    assert "target_rank" not in app.query_params
+
+
+def test_the_kpis_colour_places_gained_but_not_a_change_within_the_noise():
+    app = run_page()  # 2020: +17 places on +1.38 points, within the noise of two surveys
+    items = app.session_state["_briefing_content"].items
+    cards = {card.label: card for key, item in items.items() if key.startswith("kpi:") for card in item.cards}
+    assert cards["全省排名 · 总体满意度"].good == cards["得分"].good == "neither"
+    assert cards["进入前80名"].good == "up"
+    shown = {m.label: m for m in app.metric}
+    assert shown["得分"].proto.color != shown["进入前80名"].proto.color  # grey, green

@@ -39,3 +39,12 @@ def test_bad_values_fall_back_to_defaults_with_a_notice():
     app = run(town="511402001,999", mode="<b>x</b>", period="2020-13-01~2020-12-31")
     assert app.markdown[0].value == "towns=['511402001'] mode=vehicle period=2020-01-01~2020-12-31"
     assert len(app.toast) == 3
+
+
+def test_a_period_past_the_data_after_a_data_change_is_brought_back_with_a_notice():
+    app = run(period="2021-01-01~2021-03-11")
+    app.session_state["test_last_day"] = __import__("datetime").date(2021, 3, 5)  # a rollback moved the as-of date back
+    app.run()
+    assert not app.exception
+    assert app.markdown[0].value.endswith("period=2021-01-01~2021-03-05")
+    assert any("超出新数据的范围" in toast.value for toast in app.toast)

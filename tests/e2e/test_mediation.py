@@ -71,7 +71,7 @@ def test_clicking_a_channel_bar_filters_the_page_by_that_channel(open_page, wait
 def test_the_overdue_list_downloads_as_csv_with_chinese_headers(open_page):
     opened = open_page("/mediation", viewport=(1440, 5200))
     with opened.page.expect_download() as info:
-        _main(opened).get_by_role("button", name="下载 CSV").click()
+        _main(opened).locator(".st-key-med-overdue-csv").get_by_role("button", name="下载 CSV").click()
     download = info.value
     assert download.suggested_filename == "超期纠纷季度清单_2020-01-01_2020-12-31.csv"
     text = open(download.path(), encoding="utf-8-sig").read()

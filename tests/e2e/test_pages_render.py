@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from lib.i18n import t
 from lib.page_registry import PAGES
-from lib.ui.access import DATA_MANAGEMENT
 from tests.e2e.conftest import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -55,7 +54,7 @@ def test_a_shared_link_is_the_first_request_of_a_fresh_server(spec, start_app, o
     """A presenter's link opened right after a restart still gets the app shell (language switch, wide page).
 
     Data management is offered only behind the password, so its link is opened on a server that has one."""
-    behind_password = spec.url_path == DATA_MANAGEMENT
+    behind_password = spec.manages_data
     base = start_app({"PINGAN_PASSWORD": ADMIN_PASSWORD} if behind_password else {})
     opened = open_page(spec.url, base_url=base, password=ADMIN_PASSWORD if behind_password else None)
     shot = opened.screenshot(f"fresh-{_name(spec)}")
@@ -63,5 +62,5 @@ def test_a_shared_link_is_the_first_request_of_a_fresh_server(spec, start_app, o
     sidebar = opened.page.locator("[data-testid='stSidebar']")
     expect(sidebar.get_by_text("语言 / Language"), f"no language switch: the page ran without app.py; see {shot}").to_be_visible()
     for other in PAGES:
-        if other.url_path != DATA_MANAGEMENT or behind_password:
+        if not other.manages_data or behind_password:
             expect(sidebar.get_by_text(t(other.title_key, "zh"), exact=True).first).to_be_visible()

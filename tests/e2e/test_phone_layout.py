@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 from lib.page_registry import PAGES
-from lib.ui.access import DATA_MANAGEMENT
 from tests.e2e.conftest import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -74,12 +73,12 @@ def _full_page_screenshot(opened, name: str):
 @pytest.mark.parametrize("spec", PAGES, ids=_name)
 def test_a_page_is_readable_on_a_phone(spec, open_page, admin_server, wait_idle, cjk_glyphs_render):
     # data management is offered only behind the password: opened there, signed in
-    behind_password = spec.url_path == DATA_MANAGEMENT
+    behind_password = spec.manages_data
     opened = open_page(spec.url, viewport=(PHONE_W, PHONE_H), device=PHONE, settle_ms=1500,
                        base_url=admin_server if behind_password else None,
                        password=ADMIN_PASSWORD if behind_password else None)
     page = opened.page
-    if spec.url_path != DATA_MANAGEMENT:  # a figures page: measured once its headline figures are drawn
+    if not spec.manages_data:  # a figures page: measured once its headline figures are drawn
         expect(page.locator("[data-testid='stMain'] [data-testid='stMetric']").first).to_be_visible(timeout=60_000)
     expect(page.locator("[data-testid='stMain'] :is([data-testid='stSkeleton'], [data-testid='stSkeletonElement'])")
            ).to_have_count(0, timeout=60_000)
@@ -97,7 +96,7 @@ def test_a_page_is_readable_on_a_phone(spec, open_page, admin_server, wait_idle,
         f"the main block overflows the phone's width: {measured}; see {shot}"
     assert measured["clipped"] == [], f"headline figures or their labels cut off: {measured['clipped']}; see {shot}"
     assert measured["chartsOutside"] == [], f"charts reach past the screen: {measured['chartsOutside']}; see {shot}"
-    if spec.url_path != DATA_MANAGEMENT:
+    if not spec.manages_data:
         assert measured["metrics"] > 0, f"a figures page shows no headline figures: {measured}; see {shot}"
     assert cjk_glyphs_render(page), f"Chinese text draws as boxes or nothing; see {shot}"
     assert opened.outside_requests == [], "requests left localhost"

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from lib.i18n import t
 from lib.page_registry import PAGES
-from lib.ui.access import DATA_MANAGEMENT
 from lib.viz.theme import DARK_BG
 from tests.e2e.conftest import ADMIN_PASSWORD
 from tests.e2e.test_url_contract import _LOOK_JS, _WIDGETS, _drawn
@@ -68,7 +67,7 @@ def _name(spec) -> str:
 
 @pytest.mark.parametrize("spec", PAGES, ids=_name)
 def test_presentation_mode_hides_the_sidebar_and_every_widget(spec, open_page, admin_server):
-    behind_password = spec.url_path == DATA_MANAGEMENT
+    behind_password = spec.manages_data
     base = admin_server if behind_password else None
     password = ADMIN_PASSWORD if behind_password else None
     normal = open_page(spec.url + "?lang=en", base_url=base, password=password)

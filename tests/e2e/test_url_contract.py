@@ -95,12 +95,13 @@ def test_a_documented_link_shows_the_documented_view(example, open_page, app_ser
     main = page.locator("[data-testid='stMain']")
     for text in example.shows:
         expect(main, f"{example.link} should show {text!r}; see {shot}").to_contain_text(text, use_inner_text=True)
-    toasts = page.evaluate("window.__toasts")
     if example.notices:
-        for text in example.notices:
-            assert any(text in toast for toast in toasts), f"{example.link}: no notice with {text!r} in {toasts}"
+        for text in example.notices:  # a notice is drawn after the run that raised it: wait for it to be recorded
+            page.wait_for_function("(text) => window.__toasts.some((toast) => toast.includes(text))", arg=text,
+                                   timeout=60_000)
             assert text not in unquote(page.url), f"{example.link}: the bad value stayed in the URL {page.url}"
     else:
+        toasts = page.evaluate("window.__toasts")
         assert toasts == [], f"{example.link} is valid, yet a notice was shown: {toasts}"
     assert opened.outside_requests == [], "requests left localhost"
     assert opened.page_errors == [], "uncaught errors in the page"
@@ -108,10 +109,16 @@ def test_a_documented_link_shows_the_documented_view(example, open_page, app_ser
 
 # ---------------------------------------------------------------- the "copy link" control
 
-def _shown_link(page) -> str:
-    """The link in the sidebar's copy-link control."""
-    block = page.locator("[data-testid='stSidebar'] [data-testid='stCode']")
-    expect(block).to_have_count(1)
+def _link_block(page):
+    return page.locator("[data-testid='stSidebar'] [data-testid='stCode']")
+
+
+def _shown_link(page, expected: str | None = None) -> str:
+    """The link in the sidebar's copy-link control, once it is drawn (and, given `expected`, once it reads so)."""
+    block = _link_block(page)
+    expect(block).to_have_count(1, timeout=60_000)
+    if expected is not None:
+        expect(block).to_have_text(expected, timeout=60_000)
     return block.inner_text().strip()
 
 
@@ -128,27 +135,30 @@ def test_every_page_shows_its_link(spec, open_page, app_server):
     opened = open_page(spec.url + "?lang=en")
     sidebar = opened.page.locator("[data-testid='stSidebar']")
     expect(sidebar.get_by_text(t("shell.share_link", "en").split(" ", 1)[1])).to_be_visible()
-    assert _shown_link(opened.page) == f"{app_server}{spec.url}?lang=en"
+    assert _shown_link(opened.page, f"{app_server}{spec.url}?lang=en") == f"{app_server}{spec.url}?lang=en"
 
 
 def test_a_changed_filter_is_in_the_link_and_the_link_reproduces_the_view(open_page, app_server, wait_idle):
     opened = open_page("/")
     page = opened.page
-    assert _shown_link(page) == app_server + "/", "the default view's link carries no parameters"
+    assert _shown_link(page, app_server + "/") == app_server + "/", "the default view's link carries no parameters"
     _choose(page, wait_idle, t("ov.year", "zh"), "2018")
     page.locator("[data-testid='stSidebar'] button").filter(has_text=re.compile(r"^en$")).click()
     wait_idle(page)
     main = page.locator("[data-testid='stMain']")
-    expect(main).to_contain_text(t("ov.heading", "en", year=2018))
+    expect(main).to_contain_text(t("ov.heading", "en", year=2018), timeout=60_000)
+    expect(_link_block(page)).to_contain_text("lang=en", timeout=60_000)
     link = _shown_link(page)
     assert link.startswith(app_server + "/?")
     assert parse_qs(urlparse(link).query) == {"year": ["2018"], "lang": ["en"]}, link
+    _drawn(page)
     view = main.inner_text()
 
     again = open_page(link.removeprefix(app_server))
-    shot = again.screenshot("copy-link-reopened")
-    assert again.page.locator("[data-testid='stMain']").inner_text() == view, f"the link shows another view; see {shot}"
-    assert _shown_link(again.page) == link
+    # the reopened view draws in its own time: compare once it has drawn the same text (or time out showing the diff)
+    expect(again.page.locator("[data-testid='stMain']")).to_have_text(view, timeout=60_000, use_inner_text=True)
+    again.screenshot("copy-link-reopened")
+    assert _shown_link(again.page, link) == link
     assert again.outside_requests == [] and again.page_errors == []
 
 
@@ -156,14 +166,15 @@ def test_a_code_filter_of_a_page_is_in_its_link(open_page, app_server, wait_idle
     opened = open_page("/crime?lang=en")
     page = opened.page
     _choose(page, wait_idle, t("cr.grain", "en"), t("cr.grain_month", "en"))
+    expect(_link_block(page)).to_contain_text("grain=month", timeout=60_000)
     link = _shown_link(page)
     assert urlparse(link).path == "/crime"
     assert parse_qs(urlparse(link).query) == {"lang": ["en"], "grain": ["month"]}, link
 
     again = open_page(link.removeprefix(app_server))
     box = again.page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text=t("cr.grain", "en"))
-    expect(box.get_by_role("combobox")).to_have_value(t("cr.grain_month", "en"))
-    assert _shown_link(again.page) == link
+    expect(box.get_by_role("combobox")).to_have_value(t("cr.grain_month", "en"), timeout=60_000)
+    assert _shown_link(again.page, link) == link
 
 
 # ---------------------------------------------------------------- presentation mode (?present=1)

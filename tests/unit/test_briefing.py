@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 import pytest
 from pypdf import PdfReader
 
-from lib.briefing.content import ChartItem, KpiCard, KpiItem, MapItem, PageContent, TableItem
+from lib.briefing.content import ChartItem, KpiItem, MapItem, PageContent, TableItem
+from lib.headline import Kpi
 from lib.briefing.document import VENDOR_DIR, BriefingInfo, briefing_html, briefing_pdf, cell_text, map_still_html
 from lib.briefing.images import HEIGHT, SCALE, WIDTH, export_copy, figures_png
 from lib.briefing.system import missing_for_rendering
@@ -33,7 +34,7 @@ def page_content() -> PageContent:
     page = PageContent(as_of=date(2021, 3, 11), demo=True)
     page.add_filter("town", "镇(街道)", TOWN)
     page.add_filter("period", "统计期", "2020-01-01 ~ 2020-12-31")
-    page.add("kpi:a", KpiItem((KpiCard("案件数", "7,287起", "+4.2%(同比)"),)))
+    page.add("kpi:a", KpiItem((Kpi("案件数", "7,287起", "+4.2% 较上年同期"),)))
     fig = go.Figure(go.Bar(x=["太和镇", "苏祠街道"], y=[3, 5]))
     page.add("chart:towns", ChartItem("各镇案件数", fig))
     page.add("table:towns", TableItem("各镇案件表", pd.DataFrame({"镇(街道)": [TOWN, "苏祠街道"], "案件数": [3, 5]})))

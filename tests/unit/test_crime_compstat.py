@@ -4,7 +4,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib.metrics.compstat import comparison_windows, compstat, is_significant, poisson_z, year_earlier
+from lib.metrics.compstat import comparison_windows, compstat, is_significant, poisson_z
+from lib.metrics.periods import year_earlier
 from tests.unit.crime_frames import TOWN_A, TOWN_B, cube_of
 
 

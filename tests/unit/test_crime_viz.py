@@ -4,19 +4,20 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from lib.audience import Audience
 from lib.data.codes import CRIME_TYPES
 from lib.metrics.compstat import compstat
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import by_town, trend
-from lib.metrics.periods import Change
 from lib.strings.crime import STRINGS
-from lib.ui.crime import clicked_codes
+from lib.ui.show import filter_after_click
 from lib.viz.crime_charts import town_figure, trend_figure
-from lib.viz.crime_tables import compstat_frame, period_delta, short_yuan, verdict
+from lib.viz.crime_tables import compstat_frame, verdict
 from tests.unit.crime_frames import TOWN_A, TOWN_B, cube_of
 from tests.unit.test_crime_compstat import AS_OF, ROWS
 
 LABELS = {c.code: c.label("zh") for c in CRIME_TYPES}
+ZH = Audience.internal("zh")
 
 
 @pytest.mark.parametrize("current, prior, significant, expected", [
@@ -32,24 +33,8 @@ def test_verdicts(current, prior, significant, expected):
     assert verdict(current, prior, significant, "zh") == expected
 
 
-def test_period_delta_never_divides_by_zero():
-    assert period_delta(Change(5, 0), "zh") == "新增(去年同期为0)"
-    assert period_delta(Change(0, 0), "en") == "±0 y/y"
-    assert period_delta(Change(15, 10), "zh") == "+50.0%(同比)"
-    assert period_delta(Change(40.5, 42.9), "zh", points=True).startswith("-")  # st.metric reads the arrow from the sign
-    assert period_delta(Change(40.5, 42.9), "en", points=True) == "-2.4 pts y/y"
-    assert period_delta(Change(3, None), "zh") is None
-
-
-def test_short_yuan_for_kpi_cards():
-    assert short_yuan(70_184_335, "zh") == "7018万元"
-    assert short_yuan(122_398_990, "zh") == "1.22亿元"
-    assert short_yuan(70_184_335, "en") == "¥70.2M"
-    assert short_yuan(9_500, "zh") == "9,500元"
-
-
 def test_compstat_frame_shows_new_and_significance_in_words():
-    frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, "zh")
+    frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, ZH)
     fraud = frame[frame["案件类别"] == "电信网络诈骗"].iloc[0]
     assert (fraud["本周"], fraud["本周·去年同期"], fraud["本周·研判"]) == (2, 0, "▲ 新增(显著)")
     assert pd.isna(fraud["本周·增减%"])
@@ -65,7 +50,7 @@ EVENTS = pd.DataFrame({"date": pd.to_datetime(["2021-01-05"]), "name_zh": ["<img
 @pytest.mark.parametrize("layout", ["stacked", "multiples"])
 def test_trend_figure_escapes_event_names_and_carries_type_codes(layout):
     data = trend(cube_of(ROWS), Selection(date(2020, 12, 28), AS_OF, types=("telecom_fraud", "burglary")), "day")
-    fig = trend_figure(data, EVENTS, layout, LABELS, "zh")
+    fig = trend_figure(data, EVENTS, layout, LABELS, ZH)
     texts = [a.text for a in fig.layout.annotations]
     assert any("&lt;img src=x onerror=alert(1)&gt;" in text for text in texts)
     assert not any("<img" in text for text in texts)
@@ -81,15 +66,17 @@ def test_trend_figure_escapes_event_names_and_carries_type_codes(layout):
 
 def test_town_figure_bars_carry_town_codes_in_rank_order():
     towns = by_town(cube_of(ROWS), Selection(date(2020, 12, 1), AS_OF))
-    fig = town_figure(towns, {TOWN_A: "通惠街道", TOWN_B: "太和镇"}, "zh")
+    fig = town_figure(towns, {TOWN_A: "通惠街道", TOWN_B: "太和镇"}, ZH)
     assert list(fig.data[0].customdata) == [TOWN_A, TOWN_B]  # 4/10,000 before 2/20,000
     assert list(fig.data[0].y) == ["通惠街道", "太和镇"]
 
 
-def test_clicked_codes_keep_the_allowed_order_and_skip_points_without_a_code():
-    points = [{"customdata": "burglary"}, {"customdata": ["assault"]}, {"x": 1}, {"customdata": "<script>"}]
-    assert clicked_codes(points, [c.code for c in CRIME_TYPES]) == ["burglary", "assault"]
-    assert clicked_codes([], ["a"]) == []
+def test_a_click_sets_the_filter_to_the_allowed_codes_clicked_in_their_order():
+    allowed = [c.code for c in CRIME_TYPES]
+    clicked = ["burglary", "assault", None, "<script>"]
+    assert filter_after_click(["drugs"], clicked, allowed) == ["burglary", "assault"]
+    assert filter_after_click(["drugs"], clicked, allowed, add=True) == ["drugs", "burglary", "assault"]
+    assert filter_after_click(["drugs"], ["<script>", None], allowed) is None  # nothing known clicked: unchanged
 
 
 def test_crime_strings_are_prefixed_and_have_both_languages():
@@ -98,7 +85,7 @@ def test_crime_strings_are_prefixed_and_have_both_languages():
 
 
 def test_compstat_frame_shows_no_change_for_zero_against_zero():
-    frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, "zh")
+    frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, ZH)
     assault = frame[frame["案件类别"] == "故意伤害"].iloc[0]
     assert (assault["本周"], assault["本周·去年同期"], assault["本周·增减%"], assault["本周·研判"]) == (0, 0, 0.0, "持平")
 
@@ -118,12 +105,12 @@ def test_downloads_have_chinese_headers_and_open_as_csv_and_xlsx():
     frame["solved_on"] = pd.NaT
     records, matched = select_records(frame, sel, cap=100)
     tables = {
-        "trend": trend_table(trend(cube, sel, "week"), LABELS, "zh"),
-        "compstat": compstat_frame(compstat(cube, AS_OF), LABELS, "zh"),
-        "towns": town_table(by_town(cube, sel), towns, "zh"),
-        "types": types_table(by_type(cube, sel), LABELS, "zh"),
-        "hours": hours_table(hour_weekday(cube, sel), "zh"),
-        "records": records_table(records, LABELS, towns, "zh"),
+        "trend": trend_table(trend(cube, sel, "week"), LABELS, ZH),
+        "compstat": compstat_frame(compstat(cube, AS_OF), LABELS, ZH),
+        "towns": town_table(by_town(cube, sel), towns, ZH),
+        "types": types_table(by_type(cube, sel), LABELS, ZH),
+        "hours": hours_table(hour_weekday(cube, sel), ZH),
+        "records": records_table(records, LABELS, towns, ZH),
     }
     assert matched == 6 and list(tables["records"].columns[:3]) == ["报案时间", "镇(街道)代码", "镇(街道)名称"]
     assert tables["towns"].columns[1] == "镇(街道)" and tables["types"].columns[4] == "破案率%"

@@ -20,13 +20,14 @@ from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.geo_upload import read_geo_upload
 from lib.data.problems import MAX_PROBLEMS
 from lib.data.status import dataset_status, status_table
-from lib.data.store import BUNDLED_DATA_DIR, DATA_DIR_ENV, FileStore, load_bundle
+from lib.data.location import data_folder
+from lib.data.store import BUNDLED_DATA_DIR, FileStore, load_bundle
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_frame, template_xlsx
 from lib.data.upload import (MAX_UPLOAD_BYTES, Places, decode_text, header_map, parse_date_text, plan_change,
                              read_upload, result_csv, suggest_codes)
 from lib.data import writes
-from lib.data.writes import (WORK_DIR_ENV, atomic_write, data_lock, list_versions, rollback, save_dataset,
-                             writable_data_dir)
+from lib.data.writes import atomic_write, data_lock, list_versions, rollback, save_dataset, writable_data_dir
+from lib.settings import DATA_DIR_SETTING, WORK_DIR_SETTING, read_settings
 
 CORPUS = Path(__file__).resolve().parents[1] / "data_admin_corpus"
 REPO = Path(__file__).resolve().parents[2]
@@ -230,27 +231,28 @@ def test_rollback_refuses_a_foreign_file(data_copy, tmp_path):
 
 
 def test_bundled_data_is_never_written(tmp_path, monkeypatch):
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
+    monkeypatch.delenv(DATA_DIR_SETTING, raising=False)
+    monkeypatch.setenv(WORK_DIR_SETTING, str(tmp_path / "work"))
     before = (BUNDLED_DATA_DIR / "posts.csv").stat().st_mtime_ns
     with pytest.raises(PermissionError):
         save_dataset(POSTS, b"x", BUNDLED_DATA_DIR)
-    root = writable_data_dir()
-    assert root == tmp_path / "work" / "data" and os.environ[DATA_DIR_ENV] == str(root)
+    root = writable_data_dir(read_settings())
+    assert root == tmp_path / "work" / "data" and DATA_DIR_SETTING not in os.environ  # nothing writes settings
     assert (root / "incidents.csv").read_bytes() == (BUNDLED_DATA_DIR / "incidents.csv").read_bytes()
-    save_dataset(POSTS, (BUNDLED_DATA_DIR / "posts.csv").read_bytes().replace(b"P001,", b"P778,"))
+    save_dataset(POSTS, (BUNDLED_DATA_DIR / "posts.csv").read_bytes().replace(b"P001,", b"P778,"), root)
     assert b"P778," in (root / "posts.csv").read_bytes()
     assert (BUNDLED_DATA_DIR / "posts.csv").stat().st_mtime_ns == before
     assert not (BUNDLED_DATA_DIR / ".versions").exists()
 
 
-def test_work_copy_is_adopted_at_the_next_start(tmp_path, monkeypatch):
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv(WORK_DIR_ENV, str(tmp_path / "work"))
-    assert writes.adopt_work_copy() == BUNDLED_DATA_DIR  # no copy yet: the bundled data
-    writable_data_dir()
-    monkeypatch.delenv(DATA_DIR_ENV)  # a new process
-    assert writes.adopt_work_copy() == tmp_path / "work" / "data"
+def test_the_work_copy_is_read_once_it_exists(tmp_path, monkeypatch):
+    monkeypatch.delenv(DATA_DIR_SETTING, raising=False)
+    monkeypatch.setenv(WORK_DIR_SETTING, str(tmp_path / "work"))
+    assert data_folder(read_settings()) == BUNDLED_DATA_DIR  # no copy yet: the bundled data
+    writable_data_dir(read_settings())
+    assert data_folder(read_settings()) == tmp_path / "work" / "data"  # in this process and at the next start
+    monkeypatch.setenv(DATA_DIR_SETTING, str(BUNDLED_DATA_DIR))
+    assert data_folder(read_settings()) == BUNDLED_DATA_DIR  # a folder named by the deployment comes first
 
 
 _SLOW_SAVE = """

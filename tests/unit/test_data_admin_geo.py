@@ -20,7 +20,7 @@ from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.geo_upload import plan_geo_change, read_geo_upload, untruncate_headers
 from lib.data.store import BUNDLED_DATA_DIR, FileStore, load_bundle
 from lib.data.writes import geojson_bytes, list_versions, rollback, save_boundaries
-from lib.viz.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
+from lib.data.gcj02 import gcj02_to_wgs84, wgs84_to_gcj02
 
 TOWNS = DATASETS_BY_NAME["towns"]
 VILLAGES = DATASETS_BY_NAME["villages"]

@@ -1,5 +1,4 @@
-from lib.formatting import fmt_change, fmt_count, fmt_pct, fmt_yuan
-from lib.metrics.periods import Change
+from lib.formatting import fmt_count, fmt_pct, fmt_yuan, short_yuan, signed
 
 
 def test_yuan_in_wan_and_yi():
@@ -16,13 +15,17 @@ def test_counts():
     assert fmt_count(3_400_000, "en") == "3,400,000"
 
 
-def test_change_texts():
-    assert fmt_change(Change(2780, 3278), 2019, "zh") == "-15.2% 较2019年"
-    assert fmt_change(Change(2, 0), 2019, "en") == "new (0 in 2019)"
-    assert fmt_change(Change(0, 0), 2019, "zh") == "±0 较2019年"
-    assert fmt_change(Change(5, None), 2019, "zh") is None
-    assert fmt_change(Change(42.3, 43.2), 2019, "zh", points=True) == "-0.9个百分点 较2019年"
-    assert fmt_pct(94.1456) == "94.15%"
+def test_short_yuan_for_cards():
+    assert short_yuan(70_184_335, "zh") == "7018万元"
+    assert short_yuan(122_398_990, "zh") == "1.22亿元"
+    assert short_yuan(70_184_335, "en") == "¥70.2M"
+    assert short_yuan(9_500, "zh") == "9,500元"
+
+
+def test_signs_and_percentages():
+    assert signed(5.44, 1) == "+5.4" and signed(-3, 0) == "-3" and signed(0, 1) == "±0.0"
+    assert signed(14.0, 1, trim=True) == "+14" and signed(-2.5, 1, trim=True) == "-2.5"
+    assert fmt_pct(94.1456) == "94.15%" and fmt_pct(None) == "—"
 
 
 def test_context_figures_keep_their_units_and_qualifiers():

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from lib.metrics import mediation_detail as md
+from lib.metrics.periods import is_calendar_year, prior_period, year_earlier
 
 T1, T2 = "511402001", "511402002"
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
@@ -48,10 +49,10 @@ def test_select_keeps_the_chosen_codes_and_empty_means_all(disputes):
 
 
 def test_prior_period_and_leap_day():
-    assert md.prior_period(*YEAR_2020) == (date(2019, 1, 1), date(2019, 12, 31))
-    assert md.year_earlier(date(2020, 2, 29)) == date(2019, 2, 28)
-    assert md.is_calendar_year(*YEAR_2020)
-    assert not md.is_calendar_year(date(2020, 1, 1), date(2020, 12, 30))
+    assert prior_period(*YEAR_2020) == (date(2019, 1, 1), date(2019, 12, 31))
+    assert year_earlier(date(2020, 2, 29)) == date(2019, 2, 28)
+    assert is_calendar_year(*YEAR_2020)
+    assert not is_calendar_year(date(2020, 1, 1), date(2020, 12, 30))
 
 
 def test_screened_counts_by_day_received_with_both_ends_included(disputes):
@@ -117,7 +118,7 @@ def test_days_to_close_a_same_day_close_is_zero_and_open_disputes_are_left_out(d
     assert (times.closed, times.not_closed) == (3, 1)
     assert times.median_days == 10.0
     assert times.p90_days == pytest.approx(61.2)  # 10 + 0.8 * (74 - 10)
-    prior = md.time_to_close(disputes, *md.prior_period(*YEAR_2020))  # E 4, F 36 days
+    prior = md.time_to_close(disputes, *prior_period(*YEAR_2020))  # E 4, F 36 days
     assert (prior.median_days, prior.p90_days) == (20.0, pytest.approx(32.8))
 
 

@@ -1,17 +1,21 @@
 """The patrol map in public mode: areas only. The map's whole payload (script, header, HTML) carries no incident
-heat, no patrol route and no post location, and area tooltips show incident counts below 3 as "<3"."""
+heat, no patrol route and no post location, and area tooltips show incident counts below 3 as "<3"; so does the list
+of hot spots below the dosage."""
 import re
 from datetime import date
 
+import pandas as pd
 import pytest
 import shapely
 from streamlit_folium import _get_header, _get_html, _get_map_string
 
+from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, label_of
 from lib.i18n import t
 from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
 from lib.viz.basemap import TileConfig
 from lib.viz.escape import inert
+from lib.viz.patrol_charts import uncovered_table
 from lib.viz.patrol_map import patrol_map
 
 TOWN = "511402101"  # in March 2020 its villages have 0, 1 and 2 incidents
@@ -27,10 +31,10 @@ def maps(bundle):
     base = build_base(bundle)
     reach = post_reach(base, 10)
     fig = patrol_figures(bundle, base, reach, PatrolFilters(date(2020, 3, 1), date(2020, 3, 31), towns=(TOWN,)))
-    args = (fig, bundle["towns"], bundle["villages"], bundle["posts"], bundle["patrol_sessions"], reach, "zh", TileConfig(), "/v")
     payload = {}
     for public in (False, True):
-        m = patrol_map(*args, public=public)
+        m = patrol_map(fig, bundle["towns"], bundle["villages"], bundle["posts"], bundle["patrol_sessions"], reach,
+                       Audience("zh", public), TileConfig())
         payload[public] = _get_map_string(m) + _get_header(m) + _get_html(m)
     return fig, payload
 
@@ -63,3 +67,13 @@ def test_public_area_tooltips_mask_small_counts(maps):
     for k in (0, 1, 2):
         assert not present(inert(t("pt.tip_incidents", "zh", n=k)), payload[True])
     assert present(inert(t("pub.map_no_value", "zh")), payload[True])
+
+
+def test_public_uncovered_hot_spots_mask_small_counts():
+    spots = pd.DataFrame({"rank": [1, 2, 3, 4], "covered": [False, False, False, True], "incidents": [5, 2, 0, 9],
+                          "town_code": TOWN, "village_code": "x", "minutes_per_day": 1.0, "lon": 103.8, "lat": 30.0})
+    column = t("pt.col_incidents", "zh")
+    internal = uncovered_table(spots, {}, {}, 15, Audience("zh", False))[column]
+    public = uncovered_table(spots, {}, {}, 15, Audience("zh", True))[column]
+    assert internal.tolist() == [5, 2, 0]  # the covered hot spot is not listed
+    assert public.tolist() == ["5", "<3", "<3"]

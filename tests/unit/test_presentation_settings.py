@@ -5,7 +5,7 @@ import pytest
 
 from lib.page_registry import PAGES
 from lib.presentation import (CARRIED_PARAMS, EVERY_DEFAULT_S, carried_params, next_page, parse_every, parse_playlist,
-                              parse_theme, playlist_name)
+                              parse_theme)
 
 BY_PATH = {spec.url_path: spec for spec in PAGES}
 
@@ -37,7 +37,7 @@ def test_overview_is_named_overview_and_blanks_and_repeats_are_ignored():
     assert [spec.url_path for spec in playlist.pages] == ["", "crime"]
     assert playlist.dropped == ()
     assert playlist.value == "overview,crime"
-    assert playlist_name(BY_PATH[""]) == "overview"
+    assert BY_PATH[""].playlist_name == "overview"
 
 
 def test_unknown_pages_and_data_management_are_dropped():

@@ -111,3 +111,10 @@ def test_town_ranking_uses_the_same_rule():
     assert ranking["town_code"].tolist() == ["T1", "T2", "T3"]
     assert ranking["rank"].tolist() == [1, 1, 3]
     assert ranking["places_up"].tolist() == [2, 1, -2]  # T1 was 3rd, T2 2nd, T3 1st
+
+
+def test_one_target_rank_for_the_satisfaction_page_and_the_overview():
+    from lib.metrics import overview
+
+    assert s.TOP_RANK_TARGET == 80  # the province's "top 80" mark
+    assert overview.TOP_RANK_TARGET is s.TOP_RANK_TARGET

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from lib.data.home import home_district
 from lib.metrics import crime, mediation, patrol, satisfaction
 from lib.metrics.overview import overview
 
@@ -64,7 +65,9 @@ def test_mediation_channels_2020(bundle, channel, settled, rate, decimals):
 
 
 def test_overview_gathers_the_seed_figures(bundle):
-    figures = overview(bundle, 2020)
+    home = home_district(bundle, None)
+    assert (home.adcode, home.name, home.city_name) == ("511402", "东坡区", "眉山市")  # taken from the data
+    figures = overview(bundle, 2020, home.adcode)
     assert figures.as_of == date(2021, 3, 11)
     assert figures.assistants.as_of.covered == 97
     assert figures.disputes.current == 2780

@@ -13,35 +13,34 @@ from lib.data.store import BUNDLED_DATA_DIR
 def folders(tmp_path, monkeypatch):
     data = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA_DIR, data)
-    monkeypatch.setenv(snapshot.CACHE_DIR_ENV, str(tmp_path / "cache"))
     return data, tmp_path / "cache"
 
 
 def test_second_load_comes_from_the_snapshot(folders, monkeypatch):
     data, cache = folders
-    first = snapshot.load_bundle_cached(data)
+    first = snapshot.load_bundle_cached(data, cache)
     assert len(list(cache.glob("*.pickle"))) == 1
 
     def must_not_read(store):
         raise AssertionError("read the files again")
     monkeypatch.setattr(snapshot, "load_bundle", must_not_read)
-    again = snapshot.load_bundle_cached(data)
+    again = snapshot.load_bundle_cached(data, cache)
     assert len(again["incidents"]) == len(first["incidents"])
 
 
 def test_a_changed_file_is_read_and_checked_again(folders):
     data, cache = folders
-    snapshot.load_bundle_cached(data)
+    snapshot.load_bundle_cached(data, cache)
     events = data / "events.csv"
     events.write_text(events.read_text(encoding="utf-8") + "bad,2020-01-01,case,x,y,nonsense\n", encoding="utf-8")
     os.utime(events, ns=(1, 1))
     with pytest.raises(DataLoadError):
-        snapshot.load_bundle_cached(data)
+        snapshot.load_bundle_cached(data, cache)
 
 
 def test_a_damaged_snapshot_is_rebuilt(folders):
     data, cache = folders
-    snapshot.load_bundle_cached(data)
+    snapshot.load_bundle_cached(data, cache)
     damaged = next(cache.glob("*.pickle"))
     damaged.write_bytes(b"not a pickle")
-    assert len(snapshot.load_bundle_cached(data)["towns"]) == 16
+    assert len(snapshot.load_bundle_cached(data, cache)["towns"]) == 16

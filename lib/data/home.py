@@ -1,0 +1,27 @@
+"""The county the dashboard is about: a deployment setting, else the district outline in the data (pure)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lib.data.store import DataBundle
+from lib.settings import HOME_DISTRICT_SETTING, SettingsError
+
+
+@dataclass(frozen=True)
+class HomeDistrict:
+    adcode: str
+    name: str  # as the boundaries name it (东坡区)
+    city_adcode: str
+    city_name: str
+
+
+def home_district(bundle: DataBundle, setting: str | None) -> HomeDistrict:
+    """The county named by `setting` (PINGAN_HOME_DISTRICT), checked against the province's boundaries;
+    without a setting, the county whose outline the data carries."""
+    adcode = setting or str(bundle["district_outline"].iloc[0]["adcode"])
+    counties = bundle["counties"]
+    found = counties[counties["adcode"].astype(str) == adcode]
+    if found.empty:
+        raise SettingsError(HOME_DISTRICT_SETTING, adcode, "不是边界数据中的区县代码", "not the adcode of a county in the boundaries")
+    row = found.iloc[0]
+    return HomeDistrict(adcode, str(row["county_zh"]), str(row["city_adcode"]), str(row["city_zh"]))

@@ -1,0 +1,129 @@
+"""Headline figures: a KPI card's value and its change on an earlier period, worded one way everywhere (pure).
+
+A measure declares which way is good news (`Good`): the change's colour follows that declaration on every card,
+table and briefing, and a line under a value that is not a change gets no arrow. `kpi()` builds a card from a
+measure and its `Change`, withholding in the public copy what the audience may not see.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from lib.audience import Audience
+from lib.disclosure import HIDDEN
+from lib.formatting import fmt_pct, short_yuan, signed, trimmed
+from lib.metrics.periods import Change, is_calendar_year
+
+Good = Literal["up", "down", "neither"]  # which way a change is good news
+ValueKind = Literal["count", "money", "percent", "rate", "days"]
+
+
+@dataclass(frozen=True)
+class Kpi:
+    label: str
+    value: str
+    delta: str | None = None  # a change (its sign gives the arrow) or, with is_change=False, a plain note
+    help: str | None = None
+    good: Good = "neither"
+    is_change: bool = True
+    trend: tuple[float, ...] | None = None  # a small trend line under the value
+
+
+@dataclass(frozen=True)
+class Versus:
+    """What a change is measured against: a named year, or (year None) the same dates a year earlier."""
+
+    year: int | None = None
+
+    @classmethod
+    def of_period(cls, start: date, end: date) -> Versus:
+        """A calendar year is compared with the year before ('较2019年'), any other period with the same dates a
+        year earlier ('较上年同期')."""
+        return cls(start.year - 1) if is_calendar_year(start, end) else cls()
+
+    def phrase(self, audience: Audience) -> str:
+        return audience.t("chg.vs_year", year=self.year) if self.year else audience.t("chg.vs_prior")
+
+    def zero(self, audience: Audience) -> str:
+        return audience.t("chg.zero_year", year=self.year) if self.year else audience.t("chg.zero_prior")
+
+
+ChangeKind = Literal["pct", "points", "days", "score", "places"]
+
+
+def change_text(change: Change, versus: Versus, audience: Audience, *, kind: ChangeKind = "pct",
+                basis: Change | None = None) -> str | None:
+    """The change on the earlier period as a card's delta line ('-15.2% 较2019年', '+1.3个百分点 较上年同期',
+    '新增(2019年为0)'); None when there is no earlier figure, or when the audience may not see it because
+    the change, or the counts in `basis` it is built on, rests on a withheld count. Scores and ranks are not counts:
+    their changes are withheld only with a `basis` that is."""
+    if change.previous is None:
+        return None
+    counted = basis if kind in ("score", "places") else (basis or change)
+    if counted is not None and not audience.compares(counted):
+        return None
+    words = {"versus": versus.phrase(audience)}
+    delta = change.delta or 0.0
+    if kind == "points":
+        return audience.t("chg.points", change=signed(delta, 1), **words)
+    if kind == "days":
+        return audience.t("chg.days", change=signed(delta, 1, trim=True), **words)
+    if kind == "score":
+        return audience.t("chg.score", change=signed(delta, 2), **words)
+    if kind == "places":
+        return audience.t("chg.places", change=signed(delta, 0), **words)
+    if change.pct is None:
+        return audience.t("chg.same", **words) if change.current == 0 else audience.t("chg.new", zero=versus.zero(audience))
+    return audience.t("chg.pct", change=signed(change.pct, 1), **words)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A headline figure: its label, how its value reads, and which way is good news."""
+
+    label: str
+    kind: ValueKind
+    good: Good
+    unit: str = ""  # after a count ('起', '件')
+    help: str | None = None
+    decimals: int = 1
+
+
+def value_text(measure: Measure, value: float | None, audience: Audience) -> str:
+    """The value as the card shows it (a count through the audience; other kinds as numbers)."""
+    if value is None:
+        return HIDDEN
+    if measure.kind == "count":
+        return audience.count(value, measure.unit)
+    if measure.kind == "money":
+        return short_yuan(value, audience.lang)
+    if measure.kind == "percent":
+        return fmt_pct(value, measure.decimals)
+    if measure.kind == "days":
+        return audience.t("unit.days", days=trimmed(value, 1))
+    return f"{value:,.{measure.decimals}f}"
+
+
+_CHANGE_OF: dict[ValueKind, ChangeKind] = {"count": "pct", "money": "pct", "rate": "pct", "percent": "points",
+                                           "days": "days"}
+
+
+def kpi(measure: Measure, change: Change, audience: Audience, versus: Versus, *, basis: Change | None = None,
+        trend: Sequence[float] | None = None) -> Kpi:
+    """The card of `measure`. A figure that is not itself a count (money, a rate, a share, days) names in `basis`
+    the count it is built on; in the public copy it reads '—', with no change, while that count is withheld."""
+    if measure.kind == "count":
+        shown, compared = True, True
+    else:
+        if basis is None:
+            raise ValueError(f"{measure.label}: a {measure.kind} figure needs the count it is built on (basis)")
+        if measure.kind == "percent":
+            shown = audience.shares(change.current, basis.current)
+            compared = change.previous is None or audience.shares(change.previous, basis.previous)
+        else:
+            shown, compared = audience.shows(basis.current), True
+    delta = change_text(change, versus, audience, kind=_CHANGE_OF[measure.kind], basis=basis) if shown and compared else None
+    return Kpi(measure.label, value_text(measure, change.current if shown else None, audience), delta,
+               measure.help, measure.good, trend=tuple(trend) if trend is not None else None)

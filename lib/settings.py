@@ -1,0 +1,153 @@
+"""Every deployment setting, read in one place: the environment first, then `.streamlit/secrets.toml`.
+
+Settings are typed here and checked by one rule: a value that is set but cannot be read as its type stops the
+app with a message naming the setting, the value and what it accepts (`SettingsError`). An unset or empty value
+means the default. No setting ever comes from a URL, a widget or session state, and nothing writes them back.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SECRETS_FILES = (PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".streamlit" / "secrets.toml")
+
+# the names of the settings tests and tools set
+PASSWORD_SETTING, PUBLIC_SETTING, UPLOADS_SETTING = "PINGAN_PASSWORD", "PINGAN_PUBLIC", "PINGAN_UPLOADS"
+DATA_DIR_SETTING, WORK_DIR_SETTING, CACHE_DIR_SETTING = "PINGAN_DATA_DIR", "PINGAN_WORK_DIR", "PINGAN_CACHE_DIR"
+HOME_DISTRICT_SETTING = "PINGAN_HOME_DISTRICT"
+
+TRUE_WORDS = frozenset({"1", "on", "true", "yes"})
+FALSE_WORDS = frozenset({"0", "off", "false", "no"})
+
+
+class SettingsError(ValueError):
+    """A setting holds a value that cannot be read as its type."""
+
+    def __init__(self, name: str, value: str, expected_zh: str, expected_en: str):
+        super().__init__(f"{name}={value!r}: {expected_en}")
+        self.name, self.value = name, value
+        self.expected = {"zh": expected_zh, "en": expected_en}
+
+    def message(self, lang: str) -> str:
+        shown = self.value if len(self.value) <= 40 else self.value[:39] + "…"
+        if lang == "zh":
+            return f"部署设置 {self.name} 的值 “{shown}” 无法使用:{self.expected['zh']}"
+        return f"The deployment setting {self.name} has the value '{shown}', which cannot be used: {self.expected['en']}"
+
+
+@dataclass(frozen=True)
+class TileSettings:
+    url: str | None  # a tile URL template; None draws no base map (the offline default)
+    attribution: str
+    crs: str  # "wgs84", "gcj02" or "" (guessed from the URL)
+
+
+@dataclass(frozen=True)
+class Settings:
+    password: str | None  # PINGAN_PASSWORD: the shared access password; None means no password gate
+    public: bool  # PINGAN_PUBLIC: the public copy (small counts withheld, areas only)
+    uploads: bool  # PINGAN_UPLOADS: uploads and rollbacks on the data page (where the page is offered)
+    data_dir: Path | None  # PINGAN_DATA_DIR: the data folder; None means the work copy if any, else the bundled data
+    work_dir: Path  # PINGAN_WORK_DIR: where the first upload copies the bundled data to
+    cache_dir: Path  # PINGAN_CACHE_DIR: checked-data snapshots
+    home_district: str | None  # PINGAN_HOME_DISTRICT: the county adcode the dashboard is about; None: the data's outline
+    tiles: TileSettings  # PINGAN_TILES, PINGAN_TILES_ATTR, PINGAN_TILES_CRS: base map tiles
+    chromium: str | None  # CHROMIUM: the browser binary that draws PNGs and PDFs; None: `chromium` on PATH
+
+    @property
+    def access_control(self) -> bool:
+        """Whether a sign-in stands before every page."""
+        return self.password is not None
+
+    @property
+    def data_management(self) -> bool:
+        """Uploads and rollbacks exist only behind a sign-in, and never in the public copy."""
+        return self.access_control and not self.public
+
+
+def _secrets() -> dict[str, Any]:
+    """The first secrets file found (the project's, then the user's), as Streamlit reads them."""
+    for path in SECRETS_FILES:
+        if path.is_file():
+            try:
+                return tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+                raise SettingsError(str(path), "…", "secrets.toml 不是有效的 TOML 文件", f"not a valid TOML file ({err})") from err
+    return {}
+
+
+def _as_text(value: object) -> str:
+    """A secrets-file value as the environment would hold it (TOML may give booleans and numbers)."""
+    if value is True or value is False:
+        return "1" if value else "0"
+    return "" if value is None else str(value)
+
+
+def _flag(name: str, value: str, default: bool) -> bool:
+    word = value.strip().lower()
+    if not word:
+        return default
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise SettingsError(name, value, "应为 1/on/true/yes 或 0/off/false/no", "expected 1/on/true/yes or 0/off/false/no")
+
+
+def _text(value: str) -> str | None:
+    return value if value.strip() else None
+
+
+def _folder(value: str, default: Path) -> Path:
+    return Path(value.strip()).expanduser() if value.strip() else default
+
+
+def _adcode(name: str, value: str) -> str | None:
+    code = value.strip()
+    if not code:
+        return None
+    if not (len(code) == 6 and code.isascii() and code.isdigit()):
+        raise SettingsError(name, value, "应为 6 位区县代码,如 511402", "expected a 6-digit county adcode such as 511402")
+    return code
+
+
+def _crs(name: str, value: str) -> str:
+    crs = value.strip().lower()
+    if crs not in ("", "wgs84", "gcj02"):
+        raise SettingsError(name, value, "应为 wgs84 或 gcj02", "expected wgs84 or gcj02")
+    return crs
+
+
+def read_settings(environ: Mapping[str, str] | None = None,
+                  secrets: Callable[[], Mapping[str, Any]] = _secrets) -> Settings:
+    """The deployment's settings: each from the environment when it is set there, else from the secrets file."""
+    environ = os.environ if environ is None else environ
+    from_file: Mapping[str, Any] | None = None
+
+    def value(name: str) -> str:
+        nonlocal from_file
+        if name in environ:
+            return environ[name]
+        if from_file is None:
+            from_file = secrets()
+        return _as_text(from_file.get(name))
+
+    home = Path.home()
+    data_dir = value(DATA_DIR_SETTING).strip()
+    return Settings(
+        password=_text(value(PASSWORD_SETTING)),
+        public=_flag(PUBLIC_SETTING, value(PUBLIC_SETTING), False),
+        uploads=_flag(UPLOADS_SETTING, value(UPLOADS_SETTING), True),
+        data_dir=Path(data_dir).expanduser() if data_dir else None,
+        work_dir=_folder(value(WORK_DIR_SETTING), home / ".local" / "share" / "pingan-dashboard"),
+        cache_dir=_folder(value(CACHE_DIR_SETTING), home / ".cache" / "pingan-dashboard"),
+        home_district=_adcode(HOME_DISTRICT_SETTING, value(HOME_DISTRICT_SETTING)),
+        tiles=TileSettings(_text(value("PINGAN_TILES")), value("PINGAN_TILES_ATTR"),
+                           _crs("PINGAN_TILES_CRS", value("PINGAN_TILES_CRS"))),
+        chromium=_text(value("CHROMIUM")),
+    )

@@ -1,0 +1,13 @@
+"""The overview's cached figures."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.data.location import DataSource
+from lib.metrics.overview import OverviewFigures, overview
+from lib.ui.data import bundle_at
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def overview_figures(source: DataSource, year: int, district: str) -> OverviewFigures:
+    return overview(bundle_at(source), year, district)

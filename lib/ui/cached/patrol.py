@@ -1,0 +1,27 @@
+"""The patrol page's cached figures: the filter-independent base once per data version, post reach per reach
+time, and every figure of one filter state."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.data.location import DataSource
+from lib.metrics.patrol_view import PatrolBase, PatrolFigures, PatrolFilters, Reach, build_base, patrol_figures, post_reach
+from lib.ui.data import bundle_at
+
+
+@st.cache_resource(show_spinner="正在准备巡逻轨迹 / Preparing patrol routes…", max_entries=2)
+def patrol_base(source: DataSource) -> PatrolBase:
+    """Routes sampled in a metric CRS, incidents projected, areas measured. Shared read-only by every session."""
+    return build_base(bundle_at(source))
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def patrol_reach(source: DataSource, minutes: int) -> Reach:
+    """The areas within `minutes` of a post, on foot and by vehicle. Shared read-only by every session."""
+    return post_reach(patrol_base(source), minutes)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def patrol_view(source: DataSource, filters: PatrolFilters) -> PatrolFigures:
+    """Every figure of one filter state."""
+    return patrol_figures(bundle_at(source), patrol_base(source), patrol_reach(source, filters.reach_min), filters)

@@ -1,0 +1,28 @@
+"""Short notices about the link, and data-derived text made literal for Markdown."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import streamlit as st
+
+from lib.i18n import Lang, t
+
+
+def escape_markdown(text: str) -> str:
+    """Data-derived text shown through Markdown stays literal (no links, emphasis or HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def link_notice(param: str, value: str, default_text: str, lang: Lang) -> None:
+    """The toast that says a link's value was not used and what is shown instead (the value shown literally)."""
+    st.toast(t("shell.url_fallback", lang, param=param, value=escape_markdown(value[:60]),
+               default=escape_markdown(default_text)), icon=":material/link_off:")
+
+
+def url_fallback_notice(param: str, valid: Sequence[str], default: str, lang: Lang) -> None:
+    """When the link's `param` is not one of `valid`: a notice, and the parameter dropped (the default is shown)."""
+    value = st.query_params.get(param)
+    if value is not None and value not in valid:
+        link_notice(param, value, default, lang)
+        del st.query_params[param]

@@ -1,0 +1,178 @@
+"""One call per kind of output: each draws it, records it for the page's briefing and offers its downloads.
+
+    show_title(page, title)        the page title, the demo and public-copy badges
+    section(page, title)           a section heading (the briefing keeps the page's sections)
+    show_kpis(page, cards)         headline cards, coloured by which way is good news
+    show_chart(page, fig, ...)     a plotly chart with its PNG; `click=ClickFilter(...)` routes a click into a filter
+    show_table(page, frame, ...)   a table with its CSV and XLSX
+    show_map(page, m, ...)         a folium map (with its click routed like a chart's)
+    note(page, text)               a caption the briefing keeps too
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import folium
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from pandas.io.formats.style import Styler
+from streamlit_folium import st_folium
+
+from lib.briefing.content import ChartItem, HeadingItem, KpiItem, MapItem, NoteItem, TableItem
+from lib.briefing.images import figure_png
+from lib.briefing.system import missing_for_rendering
+from lib.export import to_csv_bytes, to_xlsx_bytes
+from lib.headline import Kpi
+from lib.ui import briefing
+from lib.ui.offline_leaflet import asset_base_url
+from lib.ui.page import PageContext
+from lib.ui.present import style_figure, style_map
+from lib.viz.offline_assets import localize
+
+_DELTA_COLOR = {"up": "normal", "down": "inverse", "neither": "off"}
+
+
+def show_title(page: PageContext, title: str, *, caption: str | None = None) -> None:
+    """The page's title; under it the demo-data badge (when the page's data is demo data) and the public-copy badge."""
+    st.title(title)
+    if page.demo:
+        st.badge(page.t("shell.demo_label"), icon=":material/science:", color="orange")
+        st.caption(page.t("shell.demo_badge"))
+    if page.public:
+        st.badge(page.t("pub.badge"), icon=":material/public:", color="blue")
+        st.caption(page.t("pub.caption"))
+    if caption:
+        note(page, caption)
+
+
+def section(page: PageContext, title: str, *, caption: str | None = None, level: int = 2) -> None:
+    """A section heading (level 2; level 3 for a part inside a section), and its caption."""
+    (st.subheader if level == 2 else st.markdown)(title if level == 2 else f"**{title}**")
+    page.briefing.add(f"heading:{title}", HeadingItem(title, level))
+    if caption:
+        note(page, caption)
+
+
+def note(page: PageContext, text: str) -> None:
+    """A caption under a figure; the briefing keeps it too."""
+    st.caption(text)
+    page.briefing.add(f"note:{text}", NoteItem(text))
+
+
+def show_kpis(page: PageContext, cards: Sequence[Kpi], per_row: int = 4) -> None:
+    """Headline cards, `per_row` to a row. A change is coloured by its measure's good direction; a line under a
+    value that is not a change has no arrow and no colour."""
+    page.briefing.add("kpi:" + "|".join(card.label for card in cards), KpiItem(tuple(cards)))
+    for start in range(0, len(cards), per_row):
+        for column, card in zip(st.columns(per_row), cards[start:start + per_row]):
+            column.metric(card.label, card.value, card.delta, help=card.help, border=True,
+                          delta_color=_DELTA_COLOR[card.good] if card.is_change else "off",
+                          delta_arrow="auto" if card.is_change else "off",
+                          chart_data=list(card.trend) if card.trend else None, chart_type="line")
+
+
+@dataclass(frozen=True)
+class ClickFilter:
+    """A click on a bar, a point or a map area sets the URL-bound filter `param` to the codes clicked.
+
+    The chart carries each mark's code in `customdata` (or first in a customdata list). `add=True` adds the clicked
+    codes to the filter's choice instead of replacing it."""
+    param: str
+    allowed: Sequence[str]
+    add: bool = False
+
+    def apply(self, clicked: Sequence[object]) -> None:
+        """Set the filter from clicked codes (unknown ones are ignored; nothing known clicked: nothing changes)."""
+        chosen = filter_after_click(st.session_state.get(self.param, []), clicked, self.allowed, add=self.add)
+        if chosen is not None and st.session_state.get(self.param) != chosen:
+            st.session_state[self.param] = chosen
+
+    def chart_callback(self, key: str) -> Callable[[], None]:
+        def on_select() -> None:
+            points = st.session_state[key]["selection"]["points"]
+            self.apply([_first(point.get("customdata")) for point in points])
+        return on_select
+
+
+def filter_after_click(current: Sequence[str], clicked: Sequence[object], allowed: Sequence[str], *,
+                       add: bool = False) -> list[str] | None:
+    """The filter's choice after a click on marks carrying `clicked` codes: those codes (in the allowed order), or
+    the current choice plus them (`add`); None when no allowed code was clicked (the filter stays as it is)."""
+    given = {str(code) for code in clicked if code is not None}
+    codes = [code for code in allowed if code in given]
+    if not codes:
+        return None
+    return list(current) + [code for code in codes if code not in current] if add else codes
+
+
+def _first(data: object) -> object:
+    return data[0] if isinstance(data, (list, tuple)) and data else data
+
+
+def show_chart(page: PageContext, fig: go.Figure, *, name: str, title: str, click: ClickFilter | None = None,
+               config: Mapping[str, Any] | None = None) -> None:
+    """A plotly chart, a PNG of it under it (drawn only when clicked), and the chart in the briefing.
+
+    `name` is unique on the page; `title` names the PNG and the chart in the briefing."""
+    shown, chart_theme = style_figure(fig, page.presentation)  # dark on a wall screen; PNG and briefing stay light
+    options = {"displaylogo": False, **(config or {})}
+    if click is None:
+        st.plotly_chart(shown, theme=chart_theme, key=name, config=options)
+    else:
+        st.plotly_chart(shown, theme=chart_theme, key=name, config=options, on_select=click.chart_callback(name),
+                        selection_mode="points")
+    page.briefing.add(f"chart:{name}", ChartItem(title, fig))
+    if missing_for_rendering():
+        st.caption(briefing.missing_note(page.lang))  # what the server lacks to draw images, and how to install it
+    else:
+        st.download_button(page.t("export.png"), lambda: figure_png(fig, title=title), f"{title}.png", "image/png",
+                           key=f"{name}-png", icon=":material/image:", on_click="ignore", type="tertiary")
+
+
+def show_table(page: PageContext, frame: pd.DataFrame, *, name: str, title: str, file_stem: str | None = None,
+               downloads: bool = True, drawn: bool = True, styled: Styler | None = None, height: int | str = "auto",
+               column_config: Mapping[str, Any] | None = None) -> None:
+    """A table, recorded for the briefing, with its CSV and XLSX downloads (built only when clicked).
+
+    `frame` is what the reader gets (headers in the UI language); `styled` an optional styled view of it for the
+    screen. `drawn=False` offers the table as files only (the data behind a chart). `file_stem` names the files
+    (default: the title)."""
+    if drawn:
+        st.dataframe(styled if styled is not None else frame, hide_index=True, height=height,
+                     column_config=dict(column_config) if column_config else None)
+    else:
+        st.markdown(f"**{title}**")
+    page.briefing.add(f"table:{name}", TableItem(title, frame))
+    if downloads:
+        download_buttons(page, frame, file_stem or title, key=name)
+
+
+def download_buttons(page: PageContext, frame: pd.DataFrame, file_stem: str, *, key: str) -> None:
+    """CSV and XLSX buttons side by side; the files are built only when a button is clicked."""
+    left, right = st.columns(2)
+    left.download_button(page.t("download.csv"), lambda: to_csv_bytes(frame), f"{file_stem}.csv", "text/csv",
+                         key=f"{key}-csv", icon=":material/download:", on_click="ignore")
+    right.download_button(page.t("download.xlsx"), lambda: to_xlsx_bytes(frame), f"{file_stem}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
+
+
+def show_map(page: PageContext, folium_map: folium.Map, *, name: str, title: str, height: int,
+             click: ClickFilter | None = None, clicked_code: Callable[[Mapping | None], str | None] | None = None) -> None:
+    """A folium map (its Leaflet files served locally), recorded for the briefing.
+
+    With `click`, a click on an area sets the filter to the code `clicked_code` reads from the map's state."""
+    base = asset_base_url()
+    folium_map = localize(folium_map, base)  # Leaflet and its plugins from the app's own copies: works offline
+    page.briefing.add(f"map:{name}", MapItem(title, folium_map, base))
+
+    def on_change() -> None:
+        code = clicked_code(st.session_state.get(name)) if clicked_code else None
+        if click is not None and code is not None:
+            click.apply([code])
+
+    st_folium(style_map(folium_map, page.presentation), key=name, height=height, use_container_width=True,
+              returned_objects=["last_active_drawing"] if click else [], on_change=on_change if click else None)
