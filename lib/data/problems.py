@@ -123,5 +123,5 @@ def duplicate_key_problems(spec: DatasetSpec, filename: str, frame: pd.DataFrame
     repeated = keys.duplicated(keep=False)
     column = spec.key_columns[0]
     zh, en = _key_words(spec) if spec.key else _BUILT_IN["field_uniqueness"]
-    return [DataProblem(spec.name, filename, int(index) + first_row, column, short(keys[index]), zh, en)
+    return [DataProblem(spec.name, filename, int(index) + first_row, column, short(keys[index].replace("|", ", ")), zh, en)
             for index in repeated[repeated].index[:MAX_PROBLEMS]]

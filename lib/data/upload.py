@@ -167,6 +167,8 @@ def read_upload(spec: DatasetSpec, filename: str, data: bytes, places: Places,
     done = 0
     try:
         for part in table.parts:
+            if part.empty:
+                continue
             typed, found = _check_part(spec, table.name, part[list(columns)].rename(columns=columns), places)
             problems += found
             if problems:

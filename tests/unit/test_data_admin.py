@@ -23,10 +23,11 @@ from lib.data.status import dataset_status, status_table
 from lib.data.location import data_folder
 from lib.data.store import BUNDLED_DATA_DIR, FileStore, load_bundle
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_frame, template_xlsx
-from lib.data.upload import (MAX_UPLOAD_BYTES, Places, decode_text, header_map, parse_date_text, plan_change,
-                             read_upload, result_csv, suggest_codes)
+from lib.data.dates import parse_date_text
+from lib.data.upload import MAX_UPLOAD_BYTES, Places, decode_text, header_map, plan_change, read_upload, suggest_codes
 from lib.data import writes
-from lib.data.writes import atomic_write, data_lock, list_versions, rollback, save_dataset, writable_data_dir
+from lib.data.writes import (append_rows, atomic_write, data_lock, list_versions, rollback, save_dataset,
+                             writable_data_dir)
 from lib.settings import DATA_DIR_SETTING, WORK_DIR_SETTING, read_settings
 
 CORPUS = Path(__file__).resolve().parents[1] / "data_admin_corpus"
@@ -71,7 +72,7 @@ def test_oversized_file_is_refused_before_reading(places):
     data = b"x" * (MAX_UPLOAD_BYTES + 1)
     check = read_upload(INC, "big.csv", data, places)
     assert [p.message("en") for p in check.problems] == [
-        "Incidents (big.csv): the file is too large (50.0 MB); the limit is 50 MB"]
+        "Incidents (big.csv): the file is too large (200.0 MB); the limit is 200 MB"]
     assert "文件过大" in check.problems[0].message("zh")
 
 
@@ -166,14 +167,14 @@ def test_formula_cell_reads_as_its_saved_value(places):
 
 def test_xlsx_dates_and_english_headers(places):
     rows = [["Dispute id", "Received on", "Town code", "Dispute type", "Channel", "Outcome", "Closed on", "Due by"],
-            ["JF9000001", datetime(2020, 3, 5), "511402001", "neighbour", "police_mediation", "settled", None, 43925]]
+            ["JF9000001", datetime(2020, 3, 5), "511402001", "neighbour", "police_mediation", "open", None, 43925]]
     check = read_upload(DATASETS_BY_NAME["disputes"], "d.xlsx", xlsx(rows), places)
     assert check.ok, [p.message("en") for p in check.problems]
     assert check.frame.iloc[0]["received_on"] == pd.Timestamp("2020-03-05")
     assert check.frame.iloc[0]["due_on"] == pd.Timestamp("2020-04-04") and pd.isna(check.frame.iloc[0]["closed_on"])
 
 
-def test_plan_replace_and_append(bundle, places):
+def test_plan_replace_and_append(bundle, places, data_copy):
     current = bundle["posts"]
     frame = template_frame(POSTS, current.iloc[[0, 1]], "zh")
     frame = pd.concat([template_frame(POSTS, current.iloc[[0]], "zh"), template_frame(POSTS, current.iloc[[1]], "zh")])
@@ -182,12 +183,14 @@ def test_plan_replace_and_append(bundle, places):
     assert check.ok
     append = plan_change(POSTS, current, check.frame, "append")
     assert (append.added, append.replaced, append.removed, append.duplicates) == (1, 0, 0, ["P001"])
-    assert len(append.result) == len(current) + 1 and append.result["post_id"].is_unique
+    assert append.rows_after == len(current) + 1
     replace = plan_change(POSTS, current, check.frame, "replace")
-    assert (replace.added, replace.replaced, replace.removed) == (1, 1, len(current) - 1)
-    written = result_csv(append)
-    reread = pd.read_csv(io.BytesIO(written), dtype=str, keep_default_na=False)
+    assert (replace.added, replace.replaced, replace.removed, replace.rows_after) == (1, 1, len(current) - 1, 2)
+    done = append_rows(POSTS, check.frame, data_copy)
+    assert (done.added, done.duplicates) == (1, ["P001"])
+    reread = pd.read_csv(data_copy / "posts.csv", dtype=str, keep_default_na=False)
     assert list(reread.columns) == POSTS.column_names and reread.iloc[-1]["post_id"] == "P999"
+    assert len(reread) == len(current) + 1 and reread["post_id"].is_unique
 
 
 def test_plan_keys_survey_by_town_and_year(bundle):
@@ -212,7 +215,6 @@ def test_save_keeps_version_marks_real_and_rolls_back(data_copy):
     kept = save_dataset(POSTS, old.replace(b"P001,", b"P777,"), data_copy, now=first)
     assert kept is not None and kept.read_bytes() == old and kept.name.endswith("-demo.csv")
     assert b"P777," in (data_copy / "posts.csv").read_bytes()
-    assert json.loads((data_copy / "manifest.json").read_text())["datasets"]["posts"]["demo"] is False
     assert FileStore(data_copy).manifest().is_demo("posts") is False
     versions = list_versions(POSTS, data_copy)
     assert [v.saved_at for v in versions] == [first] and versions[0].demo
