@@ -49,36 +49,32 @@ def code_names(col: ColumnSpec) -> dict[str, str]:
 
 
 def _plain_column(values: pd.Series, fold: bool) -> pd.Series:
-    text = values.astype("object")
-    filled = text.notna()
-    cleaned = text[filled].astype(str).str.replace(INVISIBLE, "", regex=True).str.replace(SPACES, " ", regex=True)
-    if fold:
-        cleaned = cleaned.str.normalize("NFKC")
-    cleaned = cleaned.str.strip()
-    out = text.copy()
-    out[filled] = cleaned.where(cleaned != "", None)
-    return out
+    """Cells without invisible characters, with plain spaces (and NFKC-folded when `fold`), trimmed; empty ones
+    missing. Only cells with anything but printable ASCII are looked at closely (a million cells are mostly that)."""
+    text = values.astype("str").str.strip()
+    unusual = ~text.str.isascii().fillna(True).astype(bool)
+    if unusual.any():
+        fixed = text[unusual].str.replace(INVISIBLE, "", regex=True).str.replace(SPACES, " ", regex=True)
+        if fold:
+            fixed = fixed.str.normalize("NFKC")
+        text = text.mask(unusual, fixed.str.strip())
+    return text.where(text != "")
 
 
 def _codes(values: pd.Series, col: ColumnSpec) -> pd.Series:
     """Names of codes replaced by their codes; anything else left as written, for the checks to report."""
-    mapping = code_names(col)
-    filled = values.notna()
-    keys = values[filled].astype(str).str.replace(r"\s+", "", regex=True).str.casefold()
-    coded = keys.map(mapping)
-    out = values.copy()
-    out[coded[coded.notna()].index] = coded[coded.notna()]
-    return out
+    named = values.notna() & ~values.isin(col.allowed())
+    if not named.any():
+        return values
+    keys = values[named].str.replace(r"\s+", "", regex=True).str.casefold()
+    coded = keys.map(code_names(col)).dropna()
+    return values.mask(values.index.isin(coded.index), coded)
 
 
 def _numbers(values: pd.Series) -> pd.Series:
     """Thousands separators dropped (1,234,567 is 1234567)."""
-    filled = values.notna()
-    text = values[filled].astype(str)
-    grouped = text.str.match(_THOUSANDS.pattern)
-    out = values.copy()
-    out[grouped[grouped].index] = text[grouped].str.replace(",", "", regex=False)
-    return out
+    grouped = values.str.match(_THOUSANDS.pattern, na=False)
+    return values.mask(grouped, values[grouped].str.replace(",", "", regex=False)) if grouped.any() else values
 
 
 def plain_cells(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:

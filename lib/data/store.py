@@ -59,6 +59,14 @@ def _datetimes(text: pd.Series, pattern: str) -> pd.Series:
     return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
 
 
+def _numbers(text: pd.Series) -> pd.Series:
+    """Text as numbers: at once when every cell is one (a clean file), else cell by cell, the others missing."""
+    try:
+        return text.astype("float64")
+    except (ValueError, TypeError):
+        return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
 def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
     """One column typed by the contract; a cell that cannot be read becomes missing (reported later)."""
     if col.kind in ("int", "float") and pd.api.types.is_numeric_dtype(raw):  # typed by the CSV reader already
@@ -67,9 +75,9 @@ def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
     text = raw.astype("str").str.strip()
     text = text.where(raw.notna() & (text != ""))
     if col.kind == "int":
-        return _whole(pd.to_numeric(text, errors="coerce"))
+        return _whole(_numbers(text))
     if col.kind == "float":
-        numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+        numbers = _numbers(text)
         return numbers.where(np.isfinite(numbers))
     if col.kind == "datetime":
         return _datetimes(text, DATETIME_FORMAT)

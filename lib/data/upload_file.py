@@ -36,7 +36,7 @@ class TableFile:
 
     name: str  # the file's name, with the sheet read for a workbook
     header: list[str]
-    parts: Iterator[pd.DataFrame]  # text cells (None when empty), the file's headers, index = data row from 0
+    parts: Iterator[pd.DataFrame]  # text cells (missing when empty), the file's headers, index = data row from 0
     expected_rows: int  # an upper bound, for progress
     sheet: str | None = None
     other_sheets: list[str] = field(default_factory=list)
@@ -89,7 +89,7 @@ def _csv(spec: DatasetSpec, filename: str, data: bytes) -> TableFile:
     def parts() -> Iterator[pd.DataFrame]:
         try:
             for part in pd.read_csv(io.BytesIO(data), chunksize=PART_ROWS, **text):
-                yield part.astype("object").where(part.notna(), None)
+                yield part
         except DataLoadError:
             raise
         except Exception as exc:
