@@ -193,7 +193,9 @@ def _declared_degrees_hold_metres(geo: gpd.GeoSeries, good: pd.Series) -> tuple[
     bounds = geo[good].bounds
     if bounds.empty:
         return None
-    too_big = (bounds[["minx", "maxx"]].abs() > 180).any(axis=1) | (bounds[["miny", "maxy"]].abs() > 90).any(axis=1)
+    x = bounds[["minx", "maxx"]].abs().max(axis=1)
+    y = bounds[["miny", "maxy"]].abs().max(axis=1)
+    too_big = ~(((x <= 180) & (y <= 90)) | ((x <= 90) & (y <= 180)))  # neither lon/lat nor lat/lon (swapped) degrees
     if not too_big.any():
         return None
     first = bounds[too_big].iloc[0]
@@ -237,7 +239,11 @@ def _place_problems(spec: DatasetSpec, filename: str, geo: gpd.GeoSeries, good: 
     for index in geo[good].index:
         minx, miny, maxx, maxy = bounds.loc[index]
         number = int(index) + 1
-        if not (SICHUAN_LON[0] <= minx and maxx <= SICHUAN_LON[1] and SICHUAN_LAT[0] <= miny and maxy <= SICHUAN_LAT[1]):
+        if SICHUAN_LAT[0] <= minx and maxx <= SICHUAN_LAT[1] and SICHUAN_LON[0] <= miny and maxy <= SICHUAN_LON[1]:
+            problems.append(_problem(spec, filename, "经纬度顺序写反了:GeoJSON 坐标应先写经度、后写纬度",
+                                     "longitude and latitude are swapped: GeoJSON gives the longitude first",
+                                     row=number, column="geometry", value=f"{minx:.4f}, {miny:.4f}"))
+        elif not (SICHUAN_LON[0] <= minx and maxx <= SICHUAN_LON[1] and SICHUAN_LAT[0] <= miny and maxy <= SICHUAN_LAT[1]):
             problems.append(_problem(
                 spec, filename,
                 f"不在四川省范围内(经度 {SICHUAN_LON[0]:g}–{SICHUAN_LON[1]:g},纬度 {SICHUAN_LAT[0]:g}–{SICHUAN_LAT[1]:g});请检查坐标系",

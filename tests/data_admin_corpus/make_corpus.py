@@ -214,6 +214,8 @@ MORE_CASES: list[tuple[str, str, bytes, str]] = [
      "value '偷东西': expected one of these codes or their names"),
     ("invisible_in_unknown_code.csv", "incidents", (INC_H + "\n" + inc(crime_type="thef\u200bt") + "\n").encode(),
      "value 'thef<U+200B>t': expected one of these codes"),
+    ("geo_lat_lon_swapped.geojson", "towns", geojson([[[y, x] for x, y in SQUARE]]),
+     "row 1, column geometry, value '30.0500, 103.8000': longitude and latitude are swapped"),
     ("xlsx_data_on_second_sheet.xlsx", "posts", b"", "only the first sheet, 'Sheet', is read; the workbook's other sheets (岗亭)"),
     ("xlsx_declares_too_many_rows.xlsx", "posts", b"", "too many rows; the limit is 300,000 rows: save a large table as CSV"),
     ("xlsx_zip_bomb.xlsx", "posts", b"", "the workbook is too large once unzipped (401 MB); the limit is 300 MB"),
