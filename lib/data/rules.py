@@ -181,4 +181,7 @@ def lon_lat_swapped() -> RowRule:
     """A point whose longitude reads as a Sichuan latitude and whose latitude as a longitude was written the wrong way."""
     def holds(df: pd.DataFrame) -> pd.Series:
         return ~(df["lon"].between(*SICHUAN_LAT) & df["lat"].between(*SICHUAN_LON))
-    return RowRule("lon_lat_swapped", ("lon", "lat"), holds, "经度与纬度写反了", "longitude and latitude are swapped")
+    return RowRule("lon_lat_swapped", ("lon", "lat"), holds,
+                   f"经度与纬度不能互换(经度 {SICHUAN_LON[0]:g}–{SICHUAN_LON[1]:g},纬度 {SICHUAN_LAT[0]:g}–{SICHUAN_LAT[1]:g})",
+                   f"longitude and latitude must not be swapped (longitude {SICHUAN_LON[0]:g}–{SICHUAN_LON[1]:g}, "
+                   f"latitude {SICHUAN_LAT[0]:g}–{SICHUAN_LAT[1]:g})")

@@ -207,7 +207,7 @@ MORE_CASES: list[tuple[str, str, bytes, str]] = [
     ("patrol_two_days.csv", "patrol_sessions", patrol("LINESTRING (103.8 30.0, 103.81 30.01)", end="2020-03-07 10:00"),
      "must not last more than 24 hours"),
     ("post_lon_lat_swapped.csv", "posts", (POST_H + "\nP901,city_gov_post,岗,Post,511402002,30.06640,103.84926\n").encode(),
-     "column 经度, value '30.06640': longitude and latitude are swapped"),
+     "column 经度, value '30.06640': longitude and latitude must not be swapped"),
     ("empty_code_cell.csv", "incidents", (INC_H + "\n" + inc(crime_type="") + "\n").encode(),
      "column 案件类别, empty cell: a value is required"),
     ("unknown_chinese_label.csv", "incidents", (INC_H + "\n" + inc(crime_type="偷东西") + "\n").encode(),
