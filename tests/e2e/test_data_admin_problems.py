@@ -2,22 +2,17 @@
 file names it, the cell as written), never an error box; an export with Chinese names of codes is appended."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from playwright.sync_api import expect
 
-from lib.data.store import BUNDLED_DATA_DIR
 from tests.e2e.conftest import ADMIN_PASSWORD
 
 CORPUS = Path(__file__).resolve().parents[1] / "data_admin_corpus"
 
 
-def test_problems_in_words_then_an_export_with_chinese_names_appended(start_app, open_page, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data)
-    base = start_app({"PINGAN_DATA_DIR": str(data), "PINGAN_WORK_DIR": str(tmp_path / "work"),
-                      "PINGAN_CACHE_DIR": str(tmp_path / "cache"), "PINGAN_PASSWORD": ADMIN_PASSWORD})
+def test_problems_in_words_then_an_export_with_chinese_names_appended(admin_on_a_copy, open_page):
+    base, data = admin_on_a_copy
     admin = open_page("/data", base_url=base, password=ADMIN_PASSWORD)
     page = admin.page
     uploader = page.locator("[data-testid='stFileUploader'] input[type='file']")
