@@ -13,9 +13,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.data import codes as C
-from lib.data.rules import (ADCODE_PATTERN, CODE_PATTERN, ID_PATTERN, INDICATOR_PATTERN, PATTERN_EXPECTED, SICHUAN_LAT, SICHUAN_LON, Expect, RowRule,
-                            at_least, at_most, codes_expect, date_window, greater_than, lon_lat_swapped, not_fraction,
-                            pattern_expect, route_expect, within, year_window)
+from lib.data.rules import (ADCODE_PATTERN, CODE_PATTERN, ID_PATTERN, INDICATOR_PATTERN, SICHUAN_LAT, SICHUAN_LON,
+                            Expect, RowRule, at_least, at_most, codes_expect, date_window, greater_than, lon_lat_swapped,
+                            not_fraction, pattern_expect, route_expect, within, year_window)
 
 Kind = Literal["str", "int", "float", "datetime", "date", "bool", "wkt"]
 SCHEMA_VERSION = 1

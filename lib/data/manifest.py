@@ -15,12 +15,10 @@ from pathlib import Path
 from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.location import MANIFEST_FILE
 
-SCHEMA = {"schema_version": 1, "datasets": {}}
-
 
 def read_manifest(root: Path) -> dict:
     path = Path(root) / MANIFEST_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else json.loads(json.dumps(SCHEMA))
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"schema_version": 1, "datasets": {}}
 
 
 def file_digest(path: Path) -> str:

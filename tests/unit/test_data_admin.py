@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import signal
@@ -27,7 +26,6 @@ from lib.data.templates import (TABLE_DATASETS, contract_table, contract_text, t
                                 template_xlsx)
 from lib.data.dates import parse_date_text
 from lib.data.upload import MAX_UPLOAD_BYTES, Places, decode_text, header_map, plan_change, read_upload, suggest_codes
-from lib.data import writes
 from lib.data.writes import (append_rows, atomic_write, data_lock, list_versions, rollback, save_dataset,
                              writable_data_dir)
 from lib.settings import DATA_DIR_SETTING, WORK_DIR_SETTING, read_settings
@@ -150,7 +148,7 @@ def test_every_header_maps_to_one_column(spec):
     ("2020年3月5日 8时05分", True, "2020-03-05 08:05"), ("2020/3/5 8:05", True, "2020-03-05 08:05"),
     ("2020-03-05 08:05:59", True, "2020-03-05 08:05"), ("43895.5", True, "2020-03-05 12:00"),
     ("2020-03-05", True, None), ("43895.5", False, None), ("2020年2月30日", False, None), ("明天", False, None),
-    ("", False, None),
+    ("", False, None), ("2020", False, None), ("202003", False, None), ("1000", False, None),  # never Excel serials
 ])
 def test_parse_date_text(text, with_time, expected):
     assert parse_date_text(text, with_time) == expected
@@ -279,7 +277,6 @@ def test_the_work_copy_is_read_once_it_exists(tmp_path, monkeypatch):
 _SLOW_SAVE = """
 import os, sys, time
 from pathlib import Path
-from lib.data import writes
 from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.geo_upload import read_geo_upload
 real_fsync = os.fsync
