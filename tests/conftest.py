@@ -1,3 +1,4 @@
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -35,3 +36,14 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv(DATA_DIR_SETTING, str(root))
     monkeypatch.setenv(WORK_DIR_SETTING, str(tmp_path / "work"))
     return root
+
+
+@pytest.fixture(autouse=True)
+def no_page_failed(request, caplog):
+    """A page that fails shows a short message, not an exception (lib/ui/shell.py run_page): the failure is logged,
+    and any test in which a page failed fails, unless it is marked page_failure_expected."""
+    yield
+    if request.node.get_closest_marker("page_failure_expected"):
+        return
+    failed = [r for r in caplog.get_records("call") if r.name == "pingan.pages" and r.levelno >= logging.ERROR]
+    assert not failed, "a page failed: " + "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in failed)

@@ -4,13 +4,14 @@ from pathlib import Path
 import streamlit as st
 
 from lib.data.contracts import DATASETS, DATASETS_BY_NAME
-from lib.data.geo_upload import GEO_SUFFIXES, plan_geo_change, read_geo_upload
+from lib.data.geo_upload import GEO_SUFFIXES, MAX_GEO_BYTES, plan_geo_change, read_geo_upload
 from lib.data.location import is_bundled, work_copy_dir
 from lib.data.status import BEIJING, dataset_status, status_table
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_xlsx
-from lib.data.upload import MAX_UPLOAD_BYTES, Places, plan_change, read_upload, result_csv
-from lib.data.writes import (DEMO_SUFFIX, geojson_bytes, list_versions, rollback, save_boundaries, save_dataset,
-                              writable_data_dir)
+from lib.data.upload import Places, plan_change, read_upload
+from lib.data.upload_file import MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_ROWS
+from lib.data.writes import (DEMO_SUFFIX, append_rows, geojson_bytes, list_versions, rollback, save_boundaries,
+                              save_table, writable_data_dir)
 from lib.i18n import t
 from lib.ui.filters import code_select
 from lib.ui.notices import escape_markdown
@@ -40,12 +41,34 @@ spec = DATASETS_BY_NAME[name or names[0]]
 
 
 def _confirm_and_write(write) -> None:
-    """The confirm button: write (every page reads the new data version on its next run), and start the uploader afresh."""
+    """The confirm button: write (every page reads the new data version on its next run), and start the uploader
+    afresh. `write(folder)` may return the notice to show instead of the usual one."""
     if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
-        write(writable_data_dir(page.settings))
+        notice = write(writable_data_dir(page.settings))
         st.session_state["da-generation"] = generation + 1
-        st.session_state["da-notice"] = t("da.saved", lang, dataset=label[spec.name])
+        st.session_state["da-notice"] = notice if isinstance(notice, str) else t("da.saved", lang, dataset=label[spec.name])
+        st.session_state.pop("da-check", None)
         st.rerun()
+
+
+def _appended(folder: Path) -> str:
+    done = append_rows(spec, check.frame, folder)
+    return t("da.saved_append", lang, dataset=label[spec.name], added=done.added, duplicates=len(done.duplicates))
+
+
+def _checked(upload) -> object:
+    """The upload checked once per file, dataset and data version (a large file is not checked again on each rerun),
+    with a progress bar while it is."""
+    key = (upload.file_id, spec.name, page.source.version)
+    kept = st.session_state.get("da-check")
+    if kept and kept[0] == key:
+        return kept[1]
+    bar = st.progress(0.0, t("da.checking", lang))
+    result = read_upload(spec, upload.name, upload.getvalue(), Places.from_frames(bundle["towns"], bundle["villages"]),
+                         progress=lambda done: bar.progress(done, t("da.checking", lang)))
+    bar.empty()
+    st.session_state["da-check"] = (key, result)
+    return result
 
 
 generation = st.session_state.setdefault("da-generation", 0)
@@ -63,7 +86,7 @@ if spec.geometry:
         st.info(t("da.uploads_off", lang), icon=":material/lock:")
     st.caption(t("da.geo_mode", lang))
     gcj02 = st.checkbox(t("da.gcj02", lang), key="da-gcj02", help=t("da.gcj02_help", lang))
-    upload = st.file_uploader(t("da.file_geo", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=list(GEO_SUFFIXES),
+    upload = st.file_uploader(t("da.file_geo", lang, mb=MAX_GEO_BYTES // 1024 // 1024), type=list(GEO_SUFFIXES),
                               key=f"da-geo-file-{generation}", disabled=not allowed)
     if upload is not None:
         check = read_geo_upload(spec, upload.name, upload.getvalue(), bundle.frames, gcj02=gcj02)
@@ -77,6 +100,8 @@ if spec.geometry:
             crs = check.crs or t("da.geo_crs_none", lang)
             st.success(escape_markdown(t("da.geo_checked", lang, features=len(check.frame), crs=crs,
                                          gcj=t("da.geo_from_gcj02", lang) if gcj02 else "")), icon=":material/task_alt:")
+            if check.flattened:
+                st.caption(t("da.geo_flattened", lang))
             cols = st.columns(3)
             cols[0].metric(t("da.features_added", lang), len(plan.added))
             cols[1].metric(t("da.features_replaced", lang), len(plan.replaced))
@@ -111,10 +136,14 @@ else:
         st.info(t("da.uploads_off", lang), icon=":material/lock:")
     mode = st.radio(t("da.mode", lang), ["replace", "append"], format_func=lambda m: t(f"da.mode.{m}", lang),
                     horizontal=True, key="da-mode", disabled=not allowed)
-    upload = st.file_uploader(t("da.file", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024), type=["csv", "xlsx"],
+    upload = st.file_uploader(t("da.file", lang, mb=MAX_UPLOAD_BYTES // 1024 // 1024, rows=f"{MAX_ROWS:,}",
+                                xlsx_rows=f"{MAX_XLSX_ROWS:,}"), type=["csv", "xlsx"],
                               key=f"da-file-{generation}", disabled=not allowed)
     if upload is not None:
-        check = read_upload(spec, upload.name, upload.getvalue(), Places.from_frames(bundle["towns"], bundle["villages"]))
+        check = _checked(upload)
+        if check.sheet:
+            st.caption(escape_markdown(t("da.sheet_read", lang, sheet=check.sheet) + (
+                t("da.sheets_unread", lang, sheets="、".join(check.other_sheets)) if check.other_sheets else "")))
         if not check.ok:
             capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
             lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
@@ -134,8 +163,8 @@ else:
             if plan.added == 0 and plan.replaced == 0 and plan.removed == 0:
                 st.info(t("da.nothing", lang))
             else:
-                st.caption(t("da.after", lang, rows=len(plan.result)))
-                _confirm_and_write(lambda folder: save_dataset(spec, result_csv(plan), folder))
+                st.caption(t("da.after", lang, rows=plan.rows_after))
+                _confirm_and_write(_appended if mode == "append" else lambda folder: save_table(spec, check.frame, folder))
 
 st.subheader(t("da.section_versions", lang))
 versions = list_versions(spec, root)
@@ -143,7 +172,7 @@ if not versions:
     st.caption(t("da.no_versions", lang, dataset=label[spec.name]))
 else:
     when = {str(v.path): v.saved_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S") for v in versions}
-    chosen = st.selectbox(t("da.version", lang), [str(v.path) for v in versions], key="da-version",
+    chosen = st.selectbox(t("da.version", lang), [str(v.path) for v in versions], key=f"da-version-{spec.name}",
                           format_func=lambda p: t("da.version_label", lang, when=when[p],
                                                   kind=t("da.demo" if Path(p).stem.endswith(DEMO_SUFFIX) else "da.real", lang),
                                                   kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))

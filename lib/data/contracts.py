@@ -5,20 +5,25 @@ and the upload templates are all built from the specs below.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pandas as pd
 import pandera.pandas as pa
 
 from lib.data import codes as C
+from lib.data.rules import (ADCODE_PATTERN, CODE_PATTERN, ID_PATTERN, INDICATOR_PATTERN, SICHUAN_LAT, SICHUAN_LON,
+                            Expect, RowRule, at_least, at_most, codes_expect, date_window, greater_than, lon_lat_swapped,
+                            not_fraction, pattern_expect, route_expect, within, year_window)
 
 Kind = Literal["str", "int", "float", "datetime", "date", "bool", "wkt"]
 SCHEMA_VERSION = 1
 
-SICHUAN_LON = (97.0, 109.0)
-SICHUAN_LAT = (26.0, 35.0)
-ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,40}$"
-CODE_PATTERN = r"^[0-9]{6,15}$"
+MAX_COUNT = 10_000  # people or items in one record
+MAX_YUAN = 10**12  # money in one record
+MAX_POPULATION = 10**8
+MAX_SAMPLE = 10**7
 
 
 @dataclass(frozen=True)
@@ -31,11 +36,30 @@ class ColumnSpec:
     codes: tuple[C.Code, ...] | None = None
     nullable: bool = False
     unique: bool = False
-    checks: tuple[pa.Check, ...] = ()
+    checks: tuple[Expect, ...] = ()
     pattern: str | None = None
+    planned: bool = False  # a date that may lie ahead (an appointment, a deadline), up to rules.PLANNED_YEARS
 
     def allowed(self) -> list[str] | None:
         return C.codes_of(self.codes) if self.codes else None
+
+    @property
+    def free_text(self) -> bool:
+        """Text written as people write it (names, sources), not a code, id, number or date."""
+        return self.kind == "str" and not self.codes and not self.pattern
+
+    def expects(self) -> tuple[Expect, ...]:
+        """Every rule a value of the column keeps: its own, and those that follow from its codes, pattern and kind."""
+        derived: list[Expect] = []
+        if self.codes:
+            derived.append(codes_expect(self.name, self.codes))
+        if self.pattern:
+            derived.append(pattern_expect(self.pattern))
+        if self.kind in ("date", "datetime"):
+            derived += date_window(self.planned)
+        if self.kind == "wkt":
+            derived.append(route_expect())
+        return (*self.checks, *derived)
 
 
 @dataclass(frozen=True)
@@ -46,7 +70,8 @@ class DatasetSpec:
     en: str
     columns: tuple[ColumnSpec, ...]
     geometry: bool = False  # a GeoJSON file: the columns are its feature properties
-    frame_checks: tuple[pa.Check, ...] = field(default=())
+    rules: tuple[RowRule, ...] = field(default=())  # rules between the columns of one row
+    key: tuple[str, ...] = ()  # one row per these columns, for datasets without a unique column
 
     @property
     def column_names(self) -> list[str]:
@@ -55,25 +80,69 @@ class DatasetSpec:
     def column(self, name: str) -> ColumnSpec:
         return next(c for c in self.columns if c.name == name)
 
+    @property
+    def key_columns(self) -> tuple[str, ...]:
+        """The columns that identify a row: the unique column, else the one-row-per columns."""
+        unique = [c.name for c in self.columns if c.unique]
+        return tuple(unique[:1]) if unique else self.key
+
+    def rule(self, name: str) -> Expect | RowRule | None:
+        """The column rule or row rule of that name (the name pandera reports a failure under)."""
+        named: dict[str, Expect | RowRule] = {e.name: e for c in self.columns for e in c.expects()}
+        named.update({r.name: r for r in self.rules})
+        return named.get(name)
+
 
 def _count(name: str, zh: str, en: str, unit: str = "人", **kw: object) -> ColumnSpec:
-    return ColumnSpec(name, "int", zh, en, unit, checks=(pa.Check.ge(0),), **kw)  # type: ignore[arg-type]
+    return ColumnSpec(name, "int", zh, en, unit, checks=(at_least(0), at_most(MAX_COUNT)), **kw)  # type: ignore[arg-type]
 
 
 def _yuan(name: str, zh: str, en: str) -> ColumnSpec:
-    return ColumnSpec(name, "int", zh, en, "元", checks=(pa.Check.ge(0),))
+    return ColumnSpec(name, "int", zh, en, "元", checks=(at_least(0), at_most(MAX_YUAN)))
 
 
 def _score(name: str, zh: str, en: str) -> ColumnSpec:
-    return ColumnSpec(name, "float", zh, en, "分", checks=(pa.Check.in_range(0, 100),))
+    return ColumnSpec(name, "float", zh, en, "分", checks=(within(0, 100), not_fraction()))
+
+
+def _year() -> ColumnSpec:
+    return ColumnSpec("year", "int", "年度", "Year", checks=(year_window(),))
+
+
+def _sample() -> ColumnSpec:
+    return ColumnSpec("sample_size", "int", "样本量", "Sample size", "份", checks=(greater_than(0), at_most(MAX_SAMPLE)))
+
+
+def _population() -> ColumnSpec:
+    return ColumnSpec("population", "int", "常住人口", "Population", "人",
+                      checks=(greater_than(0), at_most(MAX_POPULATION)))
 
 
 def _lon() -> ColumnSpec:
-    return ColumnSpec("lon", "float", "经度", "Longitude", "° WGS84", checks=(pa.Check.in_range(*SICHUAN_LON),))
+    return ColumnSpec("lon", "float", "经度", "Longitude", "° WGS84", checks=(within(*SICHUAN_LON),))
 
 
 def _lat() -> ColumnSpec:
-    return ColumnSpec("lat", "float", "纬度", "Latitude", "° WGS84", checks=(pa.Check.in_range(*SICHUAN_LAT),))
+    return ColumnSpec("lat", "float", "纬度", "Latitude", "° WGS84", checks=(within(*SICHUAN_LAT),))
+
+
+def _not_before(later: str, earlier: str, zh: str, en: str) -> RowRule:
+    """`later` (a date or time) on or after `earlier` (compared by day); a missing value keeps the rule."""
+    def holds(df: pd.DataFrame) -> pd.Series:
+        first, second = df[earlier].dt.normalize(), df[later].dt.normalize()
+        return first.isna() | second.isna() | (second >= first)
+    return RowRule(f"{later}>={earlier}", (later, earlier), holds, zh, en)
+
+
+def _not_more(smaller: str, larger: str, zh: str, en: str) -> RowRule:
+    def holds(df: pd.DataFrame) -> pd.Series:
+        return df[smaller].isna() | df[larger].isna() | (df[smaller] <= df[larger])
+    return RowRule(f"{smaller}<={larger}", (smaller, larger), holds, zh, en)
+
+
+def _present_when(column: str, when: Callable[[pd.DataFrame], pd.Series], zh: str, en: str) -> RowRule:
+    """`column` filled exactly in the rows where `when` holds (e.g. a solved date only for solved cases)."""
+    return RowRule(f"{column}:filled", (column,), lambda df: df[column].notna() == when(df), zh, en)
 
 
 TOWN_CODE = ColumnSpec("town_code", "str", "镇(街道)代码", "Town code", pattern=CODE_PATTERN)
@@ -100,6 +169,16 @@ INCIDENTS = DatasetSpec(
         ColumnSpec("discovery", "str", "发现途径", "How it came to notice", codes=C.DISCOVERY_CHANNELS),
         _count("fugitives_caught", "抓获逃犯", "Fugitives caught"),
     ),
+    rules=(
+        _not_before("solved_on", "reported_at", "破案日期不能早于报案日期", "the solved date must not be before the day reported"),
+        _present_when("solved_on", lambda df: df["status"].astype("object").isin(["solved", "judged"]),
+                      "已破案、已判决的案件须填破案日期,已立案(未破)的不填",
+                      "solved and judged cases need a solved date; cases only reported have none"),
+        _not_more("arrests_approved", "suspects_caught", "批准逮捕人数不能多于抓获嫌疑人",
+                  "arrests approved must not exceed suspects caught"),
+        _not_more("recovered_yuan", "loss_yuan", "挽回损失不能多于损失金额", "the amount recovered must not exceed the loss"),
+        lon_lat_swapped(),
+    ),
 )
 
 PATROL_SESSIONS = DatasetSpec(
@@ -113,7 +192,15 @@ PATROL_SESSIONS = DatasetSpec(
         ColumnSpec("end_at", "datetime", "结束时间", "End", "YYYY-MM-DD HH:MM"),
         ColumnSpec("route_wkt", "wkt", "巡逻路线", "Route", "WKT LINESTRING, WGS84"),
     ),
-    frame_checks=(pa.Check(lambda df: df["end_at"] > df["start_at"], error="end_at after start_at"),),
+    rules=(
+        RowRule("end_at>start_at", ("end_at", "start_at"),
+                lambda df: df["end_at"].isna() | df["start_at"].isna() | (df["end_at"] > df["start_at"]),
+                "结束时间应晚于开始时间", "the end must be after the start"),
+        RowRule("end_at<=start_at+24h", ("end_at", "start_at"),
+                lambda df: df["end_at"].isna() | df["start_at"].isna()
+                | (df["end_at"] - df["start_at"] <= pd.Timedelta(hours=24)),
+                "一次巡逻不能超过 24 小时", "one patrol must not last more than 24 hours"),
+    ),
 )
 
 POSTS = DatasetSpec(
@@ -127,13 +214,15 @@ POSTS = DatasetSpec(
         _lon(),
         _lat(),
     ),
+    rules=(lon_lat_swapped(),),
 )
 
 POLICE_ASSISTANTS = DatasetSpec(
     "police_assistants", "police_assistants.csv", "村(社区)警务助理", "Village police assistants",
     (
         ColumnSpec("village_code", "str", "村(社区)代码", "Village code", unique=True, pattern=CODE_PATTERN),
-        ColumnSpec("appointed_on", "date", "选配日期(晚于数据日期为计划)", "Appointed on (planned when after the as-of date)", "YYYY-MM-DD"),
+        ColumnSpec("appointed_on", "date", "选配日期(晚于数据日期为计划)", "Appointed on (planned when after the as-of date)", "YYYY-MM-DD",
+                   planned=True),
     ),
 )
 
@@ -144,24 +233,24 @@ _SURVEY_SCORES = tuple(
 COUNTY_SURVEY = DatasetSpec(
     "county_survey", "county_survey.csv", "全省平安建设群众满意度测评(县级)", "Provincial satisfaction survey (counties)",
     (
-        ColumnSpec("adcode", "str", "区县代码", "County adcode", pattern=r"^51[0-9]{4}$"),
-        ColumnSpec("year", "int", "年度", "Year", checks=(pa.Check.in_range(2000, 2100),)),
-        ColumnSpec("sample_size", "int", "样本量", "Sample size", "份", checks=(pa.Check.gt(0),)),
+        ColumnSpec("adcode", "str", "区县代码", "County adcode", pattern=ADCODE_PATTERN),
+        _year(),
+        _sample(),
         *_SURVEY_SCORES,
     ),
-    frame_checks=(pa.Check(lambda df: ~df.duplicated(["adcode", "year"]), error="one row per county and year"),),
+    key=("adcode", "year"),
 )
 
 TOWN_SURVEY = DatasetSpec(
     "town_survey", "town_survey.csv", "镇(街道)满意度调查", "Town satisfaction survey",
     (
         TOWN_CODE,
-        ColumnSpec("year", "int", "年度", "Year", checks=(pa.Check.in_range(2000, 2100),)),
-        ColumnSpec("sample_size", "int", "样本量", "Sample size", "份", checks=(pa.Check.gt(0),)),
+        _year(),
+        _sample(),
         _score("overall", "总体满意度", "Overall satisfaction"),
         _score("security", "安全感", "Sense of security"),
     ),
-    frame_checks=(pa.Check(lambda df: ~df.duplicated(["town_code", "year"]), error="one row per town and year"),),
+    key=("town_code", "year"),
 )
 
 DISPUTES = DatasetSpec(
@@ -174,15 +263,22 @@ DISPUTES = DatasetSpec(
         ColumnSpec("channel", "str", "化解渠道", "Channel", codes=C.MEDIATION_CHANNELS),
         ColumnSpec("outcome", "str", "调处结果", "Outcome", codes=C.DISPUTE_OUTCOMES),
         ColumnSpec("closed_on", "date", "办结日期", "Closed on", "YYYY-MM-DD", nullable=True),
-        ColumnSpec("due_on", "date", "化解时限", "Due by", "YYYY-MM-DD"),
+        ColumnSpec("due_on", "date", "化解时限", "Due by", "YYYY-MM-DD", planned=True),
+    ),
+    rules=(
+        _not_before("closed_on", "received_on", "办结日期不能早于受理日期", "the closing date must not be before the day received"),
+        _not_before("due_on", "received_on", "化解时限不能早于受理日期", "the due date must not be before the day received"),
+        _present_when("closed_on", lambda df: df["outcome"].astype("object").ne("open"),
+                      "已办结(调解成功或不成)的纠纷须填办结日期,办理中的不填",
+                      "settled and failed disputes need a closing date; open ones have none"),
     ),
 )
 
 INDICATORS = DatasetSpec(
     "indicators", "indicators.csv", "背景指标", "Context indicators",
     (
-        ColumnSpec("year", "int", "年度", "Year", checks=(pa.Check.in_range(2000, 2100),)),
-        ColumnSpec("code", "str", "指标代码", "Indicator code", pattern=r"^[a-z0-9_]{1,40}$"),
+        _year(),
+        ColumnSpec("code", "str", "指标代码", "Indicator code", pattern=INDICATOR_PATTERN),
         ColumnSpec("value", "float", "数值", "Value", nullable=True),
         ColumnSpec("unit_zh", "str", "单位", "Unit (Chinese)", nullable=True),
         ColumnSpec("unit_en", "str", "英文单位", "Unit (English)", nullable=True),
@@ -191,7 +287,7 @@ INDICATORS = DatasetSpec(
         ColumnSpec("label_en", "str", "英文名称", "Label (English)"),
         ColumnSpec("source", "str", "来源", "Source"),
     ),
-    frame_checks=(pa.Check(lambda df: ~df.duplicated(["year", "code"]), error="one row per year and indicator"),),
+    key=("year", "code"),
 )
 
 EVENTS = DatasetSpec(
@@ -213,7 +309,7 @@ TOWNS = DatasetSpec(
         ColumnSpec("town_zh", "str", "镇(街道)", "Town (Chinese)"),
         ColumnSpec("town_en", "str", "英文名称", "Town (English)"),
         ColumnSpec("kind", "str", "类别", "Kind", codes=C.TOWN_KINDS),
-        ColumnSpec("population", "int", "常住人口", "Population", "人", checks=(pa.Check.gt(0),)),
+        _population(),
         ColumnSpec("illustrative", "bool", "边界为示意", "Boundary is illustrative"),
     ),
     geometry=True,
@@ -227,7 +323,7 @@ VILLAGES = DatasetSpec(
         ColumnSpec("village_zh", "str", "村(社区)", "Village (Chinese)"),
         ColumnSpec("village_en", "str", "英文名称", "Village (English)"),
         ColumnSpec("kind", "str", "类别", "Kind", codes=(C.Code("village", "村", "Village"), C.Code("community", "社区", "Community"))),
-        ColumnSpec("population", "int", "常住人口", "Population", "人", checks=(pa.Check.gt(0),)),
+        _population(),
         ColumnSpec("illustrative", "bool", "边界为示意", "Boundary is illustrative"),
     ),
     geometry=True,
@@ -236,9 +332,9 @@ VILLAGES = DatasetSpec(
 COUNTIES = DatasetSpec(
     "counties", "boundaries/sichuan_counties.geojson", "四川省县级行政区划", "Sichuan county-level units",
     (
-        ColumnSpec("adcode", "str", "区县代码", "County adcode", unique=True, pattern=r"^51[0-9]{4}$"),
+        ColumnSpec("adcode", "str", "区县代码", "County adcode", unique=True, pattern=ADCODE_PATTERN),
         ColumnSpec("county_zh", "str", "区县", "County"),
-        ColumnSpec("city_adcode", "str", "市州代码", "City adcode", pattern=r"^51[0-9]{4}$"),
+        ColumnSpec("city_adcode", "str", "市州代码", "City adcode", pattern=ADCODE_PATTERN),
         ColumnSpec("city_zh", "str", "市州", "City"),
     ),
     geometry=True,
@@ -257,22 +353,22 @@ DATASETS: tuple[DatasetSpec, ...] = (
 DATASETS_BY_NAME: dict[str, DatasetSpec] = {d.name: d for d in DATASETS}
 
 
-def _column_schema(col: ColumnSpec) -> pa.Column:
-    checks = list(col.checks)
-    if col.codes:
-        checks.append(pa.Check.isin(col.allowed()))
-    if col.pattern:
-        checks.append(pa.Check.str_matches(col.pattern))
+def _column_schema(col: ColumnSpec, keys: bool) -> pa.Column:
     dtype = {"str": str, "int": "int64", "float": "float64", "datetime": "datetime64[ns]",
              "date": "datetime64[ns]", "bool": bool, "wkt": str}[col.kind]
-    return pa.Column(dtype, checks=checks, nullable=col.nullable, unique=col.unique, coerce=False)
+    return pa.Column(dtype, checks=[e.check() for e in col.expects()], nullable=col.nullable,
+                     unique=col.unique and keys, coerce=False)
 
 
-def schema_of(spec: DatasetSpec) -> pa.DataFrameSchema:
-    """The pandera schema a parsed frame of `spec` must pass (columns already typed by the reader)."""
+def schema_of(spec: DatasetSpec, keys: bool = True) -> pa.DataFrameSchema:
+    """The pandera schema a parsed frame of `spec` must pass (columns already typed by the reader).
+
+    Without `keys`, the rules that compare rows with each other (unique ids, one row per key) are left out, so that
+    a large file can be checked part by part and its keys once at the end."""
     return pa.DataFrameSchema(
-        {c.name: _column_schema(c) for c in spec.columns},
-        checks=list(spec.frame_checks),
+        {c.name: _column_schema(c, keys) for c in spec.columns},
+        checks=[r.check() for r in spec.rules],
+        unique=list(spec.key) if keys and spec.key else None,
         strict=False,
         name=spec.name,
     )

@@ -31,12 +31,15 @@ import shapely
 from lib.data.contracts import DATASETS, SICHUAN_LAT, SICHUAN_LON, DatasetSpec
 from lib.data.problems import MAX_PROBLEMS, DataLoadError, DataProblem
 from lib.data.store import parse_frame
-from lib.data.upload import (MAX_UPLOAD_BYTES, Places, _cell_text, _norm, _problem, header_map, key_columns, map_headers,
-                             resolve_places)
+from lib.data.cells import name_key
+from lib.data.places import Places, resolve_places
+from lib.data.upload import _problem, header_map, map_headers
+from lib.data.upload_file import cell_text
 from lib.data.gcj02 import gcj02_to_wgs84
 
 GEO_SUFFIXES = ("geojson", "json", "zip")
-MAX_UNZIPPED_BYTES = 4 * MAX_UPLOAD_BYTES
+MAX_GEO_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 4 * MAX_GEO_BYTES
 DECIMALS = 5  # as lib/data/geojson_writer.py writes them
 # the code column each boundary dataset gives to the others
 OWN_CODE = {"towns": "town_code", "villages": "village_code"}
@@ -49,6 +52,7 @@ class GeoUploadCheck:
     problems: list[DataProblem]
     frame: gpd.GeoDataFrame | None = None
     crs: str | None = None  # the CRS the file declared (None: none declared, read as WGS84)
+    flattened: bool = False  # the file had heights (3-D coordinates), dropped: the boundaries are 2-D
 
     @property
     def ok(self) -> bool:
@@ -138,9 +142,9 @@ def _dbf_text(text: str) -> str:
 def read_geo_raw(spec: DatasetSpec, filename: str, data: bytes) -> gpd.GeoDataFrame:
     """The file's features as read (in its own CRS); raise DataLoadError when too big, empty or not what it claims."""
     size_mb = len(data) / 1024 / 1024
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise _geo_problem(spec, filename, f"文件过大({size_mb:.1f} MB),上限 {MAX_UPLOAD_BYTES // 1024 // 1024} MB",
-                           f"the file is too large ({size_mb:.1f} MB); the limit is {MAX_UPLOAD_BYTES // 1024 // 1024} MB")
+    if len(data) > MAX_GEO_BYTES:
+        raise _geo_problem(spec, filename, f"文件过大({size_mb:.1f} MB),上限 {MAX_GEO_BYTES // 1024 // 1024} MB",
+                           f"the file is too large ({size_mb:.1f} MB); the limit is {MAX_GEO_BYTES // 1024 // 1024} MB")
     if not data.strip():
         raise _geo_problem(spec, filename, "文件为空", "the file is empty")
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -189,7 +193,9 @@ def _declared_degrees_hold_metres(geo: gpd.GeoSeries, good: pd.Series) -> tuple[
     bounds = geo[good].bounds
     if bounds.empty:
         return None
-    too_big = (bounds[["minx", "maxx"]].abs() > 180).any(axis=1) | (bounds[["miny", "maxy"]].abs() > 90).any(axis=1)
+    x = bounds[["minx", "maxx"]].abs().max(axis=1)
+    y = bounds[["miny", "maxy"]].abs().max(axis=1)
+    too_big = ~(((x <= 180) & (y <= 90)) | ((x <= 90) & (y <= 180)))  # neither lon/lat nor lat/lon (swapped) degrees
     if not too_big.any():
         return None
     first = bounds[too_big].iloc[0]
@@ -233,7 +239,11 @@ def _place_problems(spec: DatasetSpec, filename: str, geo: gpd.GeoSeries, good: 
     for index in geo[good].index:
         minx, miny, maxx, maxy = bounds.loc[index]
         number = int(index) + 1
-        if not (SICHUAN_LON[0] <= minx and maxx <= SICHUAN_LON[1] and SICHUAN_LAT[0] <= miny and maxy <= SICHUAN_LAT[1]):
+        if SICHUAN_LAT[0] <= minx and maxx <= SICHUAN_LAT[1] and SICHUAN_LON[0] <= miny and maxy <= SICHUAN_LON[1]:
+            problems.append(_problem(spec, filename, "经纬度顺序写反了:GeoJSON 坐标应先写经度、后写纬度",
+                                     "longitude and latitude are swapped: GeoJSON gives the longitude first",
+                                     row=number, column="geometry", value=f"{minx:.4f}, {miny:.4f}"))
+        elif not (SICHUAN_LON[0] <= minx and maxx <= SICHUAN_LON[1] and SICHUAN_LAT[0] <= miny and maxy <= SICHUAN_LAT[1]):
             problems.append(_problem(
                 spec, filename,
                 f"不在四川省范围内(经度 {SICHUAN_LON[0]:g}–{SICHUAN_LON[1]:g},纬度 {SICHUAN_LAT[0]:g}–{SICHUAN_LAT[1]:g});请检查坐标系",
@@ -257,7 +267,7 @@ def untruncate_headers(spec: DatasetSpec, columns: list[str]) -> dict[str, str]:
     mapping = header_map(spec)
     renamed: dict[str, str] = {}
     for header in columns:
-        key = _norm(header)
+        key = name_key(header)
         if key in mapping or len(key.encode("utf-8")) < DBF_NAME_BYTES - 2:
             continue
         candidates = {name for accepted, name in mapping.items() if accepted.startswith(key)}
@@ -268,7 +278,7 @@ def untruncate_headers(spec: DatasetSpec, columns: list[str]) -> dict[str, str]:
 def _properties(spec: DatasetSpec, filename: str, geo: gpd.GeoDataFrame, towns: Mapping[str, tuple[str, str]]
                 ) -> tuple[pd.DataFrame | None, list[DataProblem]]:
     raw = pd.DataFrame(geo.drop(columns=geo.geometry.name)).astype("object")
-    raw = raw.map(lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v)) else _cell_text(v))
+    raw = raw.map(lambda v: None if v is None or (not isinstance(v, str) and pd.isna(v)) else cell_text(v))
     raw = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
     raw = raw.rename(columns=untruncate_headers(spec, [str(c) for c in raw.columns]))
     frame, problems = map_headers(spec, filename, raw)
@@ -325,6 +335,9 @@ def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, frames: Mappi
     except DataLoadError as err:
         return GeoUploadCheck(err.problems)
     declared = geo.crs.to_string() if geo.crs is not None else None
+    flattened = bool(shapely.has_z(geo.geometry.to_numpy()).any())
+    if flattened:
+        geo = geo.set_geometry(shapely.force_2d(geo.geometry.to_numpy()), crs=geo.crs)
     towns = {str(r.town_code): (str(r.town_zh), str(r.town_en)) for r in frames["towns"].itertuples()} \
         if "towns" in frames else {}
     props, problems = _properties(spec, filename, geo, towns)
@@ -335,18 +348,18 @@ def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, frames: Mappi
     if wgs is not None:
         problems += _place_problems(spec, filename, wgs, good)
     if not problems and props is not None and wgs is not None:
-        codes = set(props[key_columns(spec)[0]].astype(str))
+        codes = set(props[spec.key_columns[0]].astype(str))
         problems += reference_problems(spec, filename, codes, frames)
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-        return GeoUploadCheck(problems[:MAX_PROBLEMS], crs=declared)
+        return GeoUploadCheck(problems[:MAX_PROBLEMS], crs=declared, flattened=flattened)
     assert props is not None and wgs is not None
     result = gpd.GeoDataFrame(props.reset_index(drop=True), geometry=wgs.reset_index(drop=True).to_numpy(), crs="EPSG:4326")
-    return GeoUploadCheck([], result, declared)
+    return GeoUploadCheck([], result, declared, flattened)
 
 
 def plan_geo_change(spec: DatasetSpec, current: pd.DataFrame, incoming: gpd.GeoDataFrame) -> GeoChangePlan:
     """Replacing the boundaries with `incoming`: codes added, replaced (present before and after), removed."""
-    key = key_columns(spec)[0]
+    key = spec.key_columns[0]
     old, new = set(current[key].astype(str)), set(incoming[key].astype(str))
     return GeoChangePlan(sorted(new - old), sorted(new & old), sorted(old - new), incoming.reset_index(drop=True))

@@ -18,7 +18,8 @@ from lib.data.location import data_version
 from lib.data.store import DataBundle, FileStore, load_bundle
 from lib.settings import PROJECT_ROOT
 
-CODE_FILES = ("lib/data/contracts.py", "lib/data/store.py", "lib/data/codes.py", "lib/data/problems.py")
+CODE_FILES = ("lib/data/contracts.py", "lib/data/rules.py", "lib/data/dates.py", "lib/data/store.py", "lib/data/codes.py",
+              "lib/data/problems.py")
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,23 +5,23 @@
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec, schema_of
-from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE
-from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors
+from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE  # noqa: F401 (the demo generator imports them from here)
+from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
+from lib.data.manifest import demo_flags, read_manifest
+from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short
 
 __all__ = ["BUNDLED_DATA_DIR", "DataBundle", "DataStore", "FileStore", "Manifest", "load_bundle"]
-DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-DATE_FORMAT = "%Y-%m-%d"
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,47 @@ class DataStore(Protocol):
     def manifest(self) -> Manifest: ...
 
 
+MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
+
+
+def _whole(numbers: pd.Series) -> pd.Series:
+    """Whole numbers as Int64; a fraction, an infinity or a number too large to hold exactly becomes missing."""
+    numbers = numbers.astype("float64")
+    exact = np.isfinite(numbers) & (numbers.abs() <= MAX_WHOLE) & (numbers == np.floor(numbers))
+    return numbers.where(exact).astype("Int64")
+
+
+def _datetimes(text: pd.Series, pattern: str) -> pd.Series:
+    """Dates and times written in the contract's format; a year a timestamp cannot hold becomes missing."""
+    when = pd.to_datetime(text, format=pattern, errors="coerce")
+    years = when.dt.year
+    return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
+
+
+def _numbers(text: pd.Series) -> pd.Series:
+    """Text as numbers: at once when every cell is one (a clean file), else cell by cell, the others missing."""
+    try:
+        return text.astype("float64")
+    except (ValueError, TypeError):
+        return pd.to_numeric(text, errors="coerce").astype("float64")
+
+
 def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
     """One column typed by the contract; a cell that cannot be read becomes missing (reported later)."""
     if col.kind in ("int", "float") and pd.api.types.is_numeric_dtype(raw):  # typed by the CSV reader already
-        return raw.astype("Int64" if col.kind == "int" else "float64")
+        numbers = raw.astype("float64")
+        return _whole(numbers) if col.kind == "int" else numbers.where(np.isfinite(numbers))
     text = raw.astype("str").str.strip()
     text = text.where(raw.notna() & (text != ""))
     if col.kind == "int":
-        return pd.to_numeric(text, errors="coerce").astype("Int64")
+        return _whole(_numbers(text))
     if col.kind == "float":
-        return pd.to_numeric(text, errors="coerce").astype("float64")
+        numbers = _numbers(text)
+        return numbers.where(np.isfinite(numbers))
     if col.kind == "datetime":
-        return pd.to_datetime(text, format=DATETIME_FORMAT, errors="coerce").astype("datetime64[ns]")
+        return _datetimes(text, DATETIME_FORMAT)
     if col.kind == "date":
-        return pd.to_datetime(text, format=DATE_FORMAT, errors="coerce").astype("datetime64[ns]")
+        return _datetimes(text, DATE_FORMAT)
     if col.kind == "bool":
         return text.str.lower().map({"true": True, "false": False, "1": True, "0": False})
     return text
@@ -70,6 +97,23 @@ TYPE_EXPECTED = {
 }
 
 
+def _unread_reason(kind: str, text: str) -> tuple[str, str]:
+    """Why a cell could not be read as its column's type, as specific as the text allows."""
+    if kind in ("int", "float"):
+        try:
+            number = float(text)
+        except ValueError:
+            return TYPE_EXPECTED[kind]
+        if not np.isfinite(number):
+            return "应为有限的数字(不能是 NaN 或无穷大)", "expected a finite number (not NaN or infinity)"
+        if abs(number) > MAX_WHOLE:
+            return "数值过大", "the number is too large"
+        return "应为整数,不能有小数", "expected a whole number, without a fraction"
+    if kind in ("date", "datetime"):
+        return date_hint(text, kind == "datetime") or TYPE_EXPECTED[kind]
+    return TYPE_EXPECTED[kind]
+
+
 def _type_problems(spec: DatasetSpec, raw: pd.DataFrame, typed: pd.DataFrame, first_row: int) -> list[DataProblem]:
     """Cells that hold something but could not be read as their column's type."""
     problems: list[DataProblem] = []
@@ -78,15 +122,17 @@ def _type_problems(spec: DatasetSpec, raw: pd.DataFrame, typed: pd.DataFrame, fi
             continue
         unread = raw[col.name].notna() & typed[col.name].isna()
         unread &= raw.loc[unread, col.name].astype("str").str.strip().ne("").reindex(raw.index, fill_value=False)
-        zh, en = TYPE_EXPECTED[col.kind]
         for index in unread[unread].index[:20]:
-            problems.append(DataProblem(spec.name, spec.file, int(index) + first_row, col.name,
-                                        str(raw.at[index, col.name])[:60], zh, en))
+            text = str(raw.at[index, col.name])
+            zh, en = _unread_reason(col.kind, text.strip())
+            problems.append(DataProblem(spec.name, spec.file, int(index) + first_row, col.name, short(text), zh, en))
     return problems
 
 
-def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int) -> pd.DataFrame:
-    """Type the text columns of `raw` by the contract and check them; raise DataLoadError listing every problem."""
+def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int, keys: bool = True) -> pd.DataFrame:
+    """Type the text columns of `raw` by the contract and check them; raise DataLoadError listing every problem.
+
+    Without `keys`, rows are not compared with each other (see contracts.schema_of): a part of a large file."""
     missing = [c.name for c in spec.columns if c.name not in raw.columns]
     if missing:
         raise DataLoadError([
@@ -101,16 +147,16 @@ def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int) -> pd.Data
         for col in spec.columns:
             if col.kind == "int" and not checked[col.name].isna().any():
                 checked[col.name] = checked[col.name].astype("int64")
-        schema_of(spec).validate(checked, lazy=True)
+        schema_of(spec, keys).validate(checked, lazy=True)
     except pa.errors.SchemaErrors as err:
-        problems += [p for p in problems_from_schema_errors(spec, err, first_row)
+        problems += [p for p in problems_from_schema_errors(spec, err, first_row, raw)
                      if not any(q.row == p.row and q.column == p.column for q in problems)]
     if problems:
         raise DataLoadError(problems)
-    return _compact(spec, checked)
+    return compact(spec, checked)
 
 
-def _compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
+def compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """Code columns as categories: smaller, and much faster to group by at a million rows."""
     for col in spec.columns:
         if col.codes or col.name in ("town_code", "village_code"):
@@ -169,12 +215,9 @@ class FileStore:
         return gpd.GeoDataFrame(props, geometry=geo.geometry.values, crs="EPSG:4326")
 
     def manifest(self) -> Manifest:
-        path = self.root / MANIFEST_FILE
-        if not path.exists():
-            return Manifest(schema_version=1)
-        content = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest(int(content.get("schema_version", 1)),
-                        {name: bool(info.get("demo", False)) for name, info in content.get("datasets", {}).items()})
+        """The folder's manifest, each dataset's demo flag checked against its file (lib/data/manifest.py)."""
+        content = read_manifest(self.root)
+        return Manifest(int(content.get("schema_version", 1)), demo_flags(self.root))
 
 
 @dataclass(frozen=True)
@@ -211,7 +254,23 @@ def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
                 problems.append(DataProblem(spec.name, spec.file, int(index) + (1 if spec.geometry else 2), column,
                                             str(frame.at[index, column]), "不是已知的代码(见边界数据)",
                                             "not a known code (see the boundaries)"))
-    return problems
+    return problems or [p for spec in DATASETS if spec.name != "villages"
+                        for p in village_town_problems(spec, frames[spec.name], frames["villages"])]
+
+
+def village_town_problems(spec: DatasetSpec, frame: pd.DataFrame, villages: pd.DataFrame,
+                          first_row: int = 2) -> list[DataProblem]:
+    """A row's village must lie in the row's town (the boundaries say which town each village is in)."""
+    if "village_code" not in frame or "town_code" not in frame:
+        return []
+    town_of = dict(zip(villages["village_code"].astype(str), villages["town_code"].astype(str)))
+    village = frame["village_code"].astype("object")
+    their_town = village.astype(str).map(town_of).where(village.notna())
+    elsewhere = their_town.notna() & (their_town != frame["town_code"].astype("object").astype(str))
+    return [DataProblem(spec.name, spec.file, int(index) + first_row, "village_code", str(village[index]),
+                        f"此村(社区)属于镇(街道){their_town[index]},与本行的镇(街道)代码 {frame.at[index, 'town_code']} 不符",
+                        f"this village is in town {their_town[index]}, not in the row's town {frame.at[index, 'town_code']}")
+            for index in elsewhere[elsewhere].index[:10]]
 
 
 def load_bundle(store: DataStore) -> DataBundle:

@@ -1,18 +1,18 @@
 """Upload templates and the data contract as a table, both built from lib/data/contracts.py.
 
 A template is the dataset's columns with headers in the UI language (Chinese labels by default) and
-one example row: the first row of the data the app reads now, written in the contract's formats.
+one example row: the first row of the data the app reads now, written in the contract's formats, its codes
+shown by their names in that language.
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec
+from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT
 from lib.export import to_csv_bytes, to_xlsx_bytes
 from lib.i18n import Lang, t
 
-DATETIME_FORMAT = "%Y-%m-%d %H:%M"
-DATE_FORMAT = "%Y-%m-%d"
 
 TABLE_DATASETS: tuple[DatasetSpec, ...] = tuple(d for d in DATASETS if not d.geometry)
 
@@ -20,26 +20,40 @@ def header_of(col: ColumnSpec, lang: Lang) -> str:
     return col.zh if lang == "zh" else col.en
 
 
+def column_text(col: ColumnSpec, values: pd.Series) -> pd.Series:
+    """One column's cells as the contract writes them (empty string for a missing value)."""
+    if col.kind in ("datetime", "date"):
+        text = pd.to_datetime(values).dt.strftime(DATETIME_FORMAT if col.kind == "datetime" else DATE_FORMAT)
+    elif col.kind == "bool":
+        text = values.map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
+    elif col.kind == "int":
+        text = values.astype("Int64").astype("string")
+    else:
+        text = values.astype("object").astype("string")
+    return text.fillna("").astype("object")
+
+
 def contract_text(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
     """`frame`'s contract columns as text cells in the contract's formats (empty string for a missing value)."""
-    out = pd.DataFrame(index=frame.index)
-    for col in spec.columns:
-        values = frame[col.name]
-        if col.kind in ("datetime", "date"):
-            text = pd.to_datetime(values).dt.strftime(DATETIME_FORMAT if col.kind == "datetime" else DATE_FORMAT)
-        elif col.kind == "bool":
-            text = values.map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
-        elif col.kind == "int":
-            text = values.map(lambda v: "" if pd.isna(v) else str(int(v)))
-        else:
-            text = values.astype("object").map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
-        out[col.name] = text.fillna("").astype("object")
-    return out
+    return pd.DataFrame({col.name: column_text(col, frame[col.name]) for col in spec.columns}, index=frame.index)
+
+
+def key_text(spec: DatasetSpec, frame: pd.DataFrame) -> pd.Series:
+    """Each row's key (its id, or its one-row-per columns joined by '|') as the contract writes it."""
+    parts = [column_text(spec.column(name), frame[name]) for name in spec.key_columns]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "|" + part
+    return key
 
 
 def template_frame(spec: DatasetSpec, example: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The template: headers in `lang`, and the first row of `example` (the current data) as the example row."""
     rows = contract_text(spec, example.head(1))
+    for col in spec.columns:  # codes shown by their names, as people write them (the upload takes either)
+        if col.codes:
+            names = {c.code: c.label(lang) or c.code for c in col.codes}
+            rows[col.name] = rows[col.name].map(lambda code: names.get(code, code))
     return rows.rename(columns={c.name: header_of(c, lang) for c in spec.columns}).reset_index(drop=True)
 
 

@@ -55,8 +55,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "da.mode.replace": {"zh": "替换整个数据集", "en": "Replace the dataset"},
     "da.mode.append": {"zh": "追加(如新一个月)", "en": "Append (e.g. a new month)"},
     "da.file": {
-        "zh": "选择 CSV 或 XLSX 文件(UTF-8 或 GBK 编码,上限 {mb} MB)",
-        "en": "Choose a CSV or XLSX file (UTF-8 or GBK, up to {mb} MB)",
+        "zh": "选择 CSV 或 XLSX 文件(UTF-8 或 GBK 编码;上限 {mb} MB、{rows} 行,XLSX 上限 {xlsx_rows} 行)",
+        "en": "Choose a CSV or XLSX file (UTF-8 or GBK; up to {mb} MB and {rows} rows, an XLSX up to {xlsx_rows} rows)",
     },
     "da.problems": {
         "zh": "文件未通过检查,未写入任何内容。发现 {count} 个问题{capped}:",
@@ -71,6 +71,16 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "da.duplicates": {"zh": "重复(不重复追加)", "en": "Duplicates (not added again)"},
     "da.duplicates_list": {"zh": "以下编号已存在,未重复追加:{ids}", "en": "These ids are already there and are not added again: {ids}"},
     "da.after": {"zh": "确认后共 {rows} 行。", "en": "After the change: {rows} rows."},
+    "da.checking": {"zh": "正在检查文件…", "en": "Checking the file…"},
+    "da.sheet_read": {"zh": "已读取工作表“{sheet}”。", "en": "Sheet read: '{sheet}'."},
+    "da.sheets_unread": {"zh": "只读取第一个工作表;未读取:{sheets}。", "en": " Only the first sheet is read; not read: {sheets}."},
+    "da.saved_append": {
+        "zh": "已写入 {dataset}:新增 {added} 行({duplicates} 行已存在,未重复追加)。所有页面已使用新数据;原文件已保留,可随时回退。",
+        "en": "{dataset} written: {added} rows added ({duplicates} already there, not added again). Every page now "
+        "shows the new data; the previous file is kept for rollback.",
+    },
+    "da.geo_flattened": {"zh": "文件中的高程(第三维坐标)已去除:边界按二维保存。",
+                         "en": "The file's heights (third coordinate) were dropped: boundaries are kept in 2-D."},
     "da.nothing": {"zh": "没有新增的行,无需写入。", "en": "No new rows: nothing to write."},
     "da.preview": {"zh": "上传内容预览(前 {n} 行)", "en": "Upload preview (first {n} rows)"},
     "da.confirm": {"zh": "确认写入", "en": "Confirm and write"},

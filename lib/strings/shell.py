@@ -15,6 +15,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "数据未能载入,页面无法显示。请把下列问题交给数据管理员:",
         "en": "The data could not be loaded, so the page cannot be shown. Please pass these problems to the data administrator:",
     },
+    "shell.page_failed": {
+        "zh": "抱歉,本页出现意外错误,未能完整显示。请把参考编号 {reference} 告诉系统管理员(详情已记入日志)。",
+        "en": "Sorry, this page ran into an unexpected error and could not be shown in full. Please give the "
+        "administrator the reference {reference} (the details are in the log).",
+    },
     "shell.data_range": {
         "zh": "数据已更新:筛选条件 {param} 超出新数据的范围,已调整。",
         "en": "The data has changed: the filter {param} was outside the new data's range and has been adjusted.",

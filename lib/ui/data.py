@@ -6,6 +6,7 @@ import streamlit as st
 from lib.data.location import DataSource
 from lib.data.snapshot import load_bundle_cached
 from lib.data.store import DataBundle
+from lib.data.writes import sweep_leftovers
 from lib.settings import read_settings
 
 
@@ -13,5 +14,7 @@ from lib.settings import read_settings
 def bundle_at(source: DataSource) -> DataBundle:
     """The checked data of one data folder at one version (raises DataLoadError when it is broken).
 
-    Keyed by the version, so a write by this process or another is read on the next rerun of any page."""
+    Keyed by the version, so a write by this process or another is read on the next rerun of any page. The temp files
+    of writes killed before (this process's start, or another's) are swept first."""
+    sweep_leftovers(source.path)
     return load_bundle_cached(source.path, read_settings().cache_dir)

@@ -5,7 +5,11 @@ What a page needs of the shell reaches it through lib/ui/page.py's `open_page()`
 """
 from __future__ import annotations
 
+import logging
+import secrets
+import sys
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote, urlencode
 
 import streamlit as st
@@ -19,6 +23,11 @@ from lib.ui.notices import url_fallback_notice
 from lib.ui.present import OFF, Presentation, advance_playlist, read_presentation
 
 _SHELL_KEY = "_shell"  # session state: this run's Shell, for open_page()
+PAGE_LOG = logging.getLogger("pingan.pages")  # where a page's unexpected errors go, with their reference
+if not PAGE_LOG.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    PAGE_LOG.addHandler(_handler)
 
 
 @dataclass(frozen=True)
@@ -94,12 +103,23 @@ def run_page(shell: Shell, page: st.Page) -> None:
     spec = next(s for s in PAGES if s.url_path == page.url_path)
     st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec)
     briefing.begin_page()
-    page.run()
+    try:
+        page.run()
+    except Exception:  # Streamlit's own stop and rerun are not Exceptions, and pass through
+        page_failed(page.url_path, shell.lang)
     advance_playlist(shell.presentation, page.url_path, shell.lang)
     share_link(page.url_path, shell.lang)  # after the page: its filters are in the URL by now
     if spec.briefed and shell.offers(spec):
         briefing.briefing_control(current_link(page.url_path), page.title, shell.lang)
     auth.sign_out_button(shell.settings, shell.lang)
+
+
+def page_failed(url_path: str, lang: Lang) -> None:
+    """An unexpected error on a page: the traceback to the log under a short reference, and to the person a short
+    message with that reference (never the traceback, never Streamlit's error box with its outside links)."""
+    reference = f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+    PAGE_LOG.exception("page /%s failed; reference %s", url_path, reference)
+    st.error(t("shell.page_failed", lang, reference=reference), icon=":material/error:")
 
 
 def current_link(url_path: str) -> str:

@@ -66,8 +66,7 @@ def test_upload_preview_confirm_and_rollback(data_copy):
     assert not app.exception
     written = (data_copy / "posts.csv").read_text(encoding="utf-8")
     assert "P900,city_gov_post,新岗亭,New post,511402001,103.85,30.07" in written
-    assert json.loads((data_copy / "manifest.json").read_text())["datasets"]["posts"]["demo"] is False
-    assert "已写入" in app.success[0].value
+    assert "已写入 巡逻岗亭与屯警点:新增 1 行(1 行已存在" in app.success[0].value
     status = app.dataframe[0].value.set_index("文件")
     assert status.loc["posts.csv", "行数"] == 25 and status.loc["posts.csv", "数据性质"] == "真实数据"
     assert len(app.file_uploader) == 1 and not app.metric  # the uploader starts afresh
@@ -85,7 +84,7 @@ def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
     error = app.error[0].value
     assert "发现 2 个问题" in error
     assert r"\<img src=x onerror=alert\(1\)\>" in error  # escaped: shown as text, never as HTML
-    assert "列 lat" in error and not app.main.get("button")
+    assert "列 纬度" in error and not app.main.get("button")  # the column as the file's header names it
     assert (data_copy / "posts.csv").read_bytes() == before
 
 

@@ -6,6 +6,7 @@ Fixtures
     browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
     open_page(path)   a fresh page on app_server, opened and idle (password=... signs in); -> OpenedPage
     admin_server      base URL of an app started with PINGAN_PASSWORD=ADMIN_PASSWORD (data management offered)
+    admin_on_a_copy   (base URL, data folder) of such an app on its own copy of the data, for uploads
     wait_idle         the `wait_idle(page)` helper, for tests that click
     cjk_glyphs_render the `cjk_glyphs_render(page)` helper
 Screenshots and server logs go to one folder per session, printed at the end of the run
@@ -237,6 +238,16 @@ ADMIN_PASSWORD = "东坡-e2e-密码 <b>&"  # non-ASCII and HTML characters on pu
 def admin_server(start_app) -> str:
     """Base URL of the app behind a password, so that data management is offered; sign in with ADMIN_PASSWORD."""
     return start_app({"PINGAN_PASSWORD": ADMIN_PASSWORD})
+
+
+@pytest.fixture
+def admin_on_a_copy(start_app, tmp_path) -> tuple[str, Path]:
+    """(base URL, data folder) of an app behind ADMIN_PASSWORD that reads and writes its own copy of the data."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    base = start_app({"PINGAN_DATA_DIR": str(data), "PINGAN_WORK_DIR": str(tmp_path / "work"),
+                      "PINGAN_CACHE_DIR": str(tmp_path / "cache"), "PINGAN_PASSWORD": ADMIN_PASSWORD})
+    return base, data
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,10 @@ and the overview shows one more incident without a restart."""
 from __future__ import annotations
 
 import io
-import shutil
 
 import pandas as pd
 from playwright.sync_api import expect
 
-from lib.data.store import BUNDLED_DATA_DIR
 from tests.e2e.conftest import ADMIN_PASSWORD
 
 LABEL = "刑事治安案件"
@@ -19,11 +17,8 @@ def _incidents_value(opened) -> str:
     return metric.locator("[data-testid='stMetricValue']").inner_text()
 
 
-def test_template_upload_confirm_then_overview_shows_new_figures(start_app, open_page, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA_DIR, data)
-    base = start_app({"PINGAN_DATA_DIR": str(data), "PINGAN_WORK_DIR": str(tmp_path / "work"),
-                      "PINGAN_CACHE_DIR": str(tmp_path / "cache"), "PINGAN_PASSWORD": ADMIN_PASSWORD})
+def test_template_upload_confirm_then_overview_shows_new_figures(admin_on_a_copy, open_page, tmp_path):
+    base, data = admin_on_a_copy
     overview = open_page("/", base_url=base, password=ADMIN_PASSWORD)
     before = _incidents_value(overview)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from lib.data.upload import MAX_UPLOAD_BYTES
+from lib.data.upload_file import MAX_UPLOAD_BYTES
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
 
@@ -16,4 +16,5 @@ def test_the_uploader_states_the_limit_the_checks_apply():
 def test_no_telemetry_and_no_error_details_for_viewers():
     assert CONFIG["browser"]["gatherUsageStats"] is False
     assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["client"]["showErrorLinks"] is False  # no "Ask Google / Ask ChatGPT" links on an error
     assert CONFIG["client"]["toolbarMode"] == "viewer"
