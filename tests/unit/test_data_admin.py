@@ -277,6 +277,7 @@ def test_the_work_copy_is_read_once_it_exists(tmp_path, monkeypatch):
 _SLOW_SAVE = """
 import os, sys, time
 from pathlib import Path
+from lib.data import writes
 from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.geo_upload import read_geo_upload
 real_fsync = os.fsync
