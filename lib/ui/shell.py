@@ -13,6 +13,7 @@ import streamlit as st
 from lib.audience import Audience
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
 from lib.page_registry import PAGES, PageSpec
+from lib.roles import Identity
 from lib.settings import Settings, SettingsError, read_settings
 from lib.ui import auth, briefing
 from lib.ui.notices import url_fallback_notice
@@ -28,13 +29,20 @@ class Shell:
     presentation: Presentation
     locked: bool  # a sign-in is required and not yet given: no page runs
     page: PageSpec | None = None  # the page being run, once navigation has chosen it
+    visitor: auth.Visitor = auth.Visitor(None)  # who this tab is signed in as
+
+    @property
+    def identity(self) -> Identity | None:
+        return self.visitor.identity
 
     @property
     def lang(self) -> Lang:
         return self.audience.lang
 
     def offers(self, spec: PageSpec) -> bool:
-        """Whether this deployment offers the page (its link to one it does not offer gets a notice instead)."""
+        """Whether this deployment offers the page to this user (a link to one it does not gets a notice instead)."""
+        if self.identity is None or self.identity.role < spec.needs:
+            return False
         return not spec.manages_data or self.settings.data_management
 
     def navigation(self) -> list[st.Page]:
@@ -75,10 +83,12 @@ def open_shell() -> Shell:
     except SettingsError as err:
         st.error(err.message(lang), icon=":material/settings:")
         st.stop()
-    locked = auth.password_pending(settings)
-    shell = Shell(settings, Audience(lang, settings.public), OFF, locked)
+    visitor = auth.visitor(settings)
+    locked = visitor.identity is None
+    shell = Shell(settings, Audience(lang, settings.public), OFF, locked, visitor=visitor)
     if not locked:
-        shell = Shell(settings, shell.audience, read_presentation(lang, [p for p in PAGES if shell.offers(p)]), locked)
+        shell = Shell(settings, shell.audience, read_presentation(lang, [p for p in PAGES if shell.offers(p)]), locked,
+                      visitor=visitor)
     return shell
 
 
@@ -90,16 +100,18 @@ def current_shell() -> Shell:
 def run_page(shell: Shell, page: st.Page) -> None:
     """The sign-in gate, then the page, then what follows every page: the playlist timer, the link of the view,
     the briefing control and the sign-out button."""
-    auth.require_password(shell.settings, shell.lang)  # stops the run while a sign-in is pending
+    auth.require_sign_in(shell.settings, shell.visitor, current_link(page.url_path), shell.lang)  # stops when locked
     spec = next(s for s in PAGES if s.url_path == page.url_path)
-    st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec)
+    st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec,
+                                         shell.visitor)
     briefing.begin_page()
     page.run()
+    auth.record_page_view(shell.settings, shell.identity, current_link(page.url_path))
     advance_playlist(shell.presentation, page.url_path, shell.lang)
     share_link(page.url_path, shell.lang)  # after the page: its filters are in the URL by now
     if spec.briefed and shell.offers(spec):
         briefing.briefing_control(current_link(page.url_path), page.title, shell.lang)
-    auth.sign_out_button(shell.settings, shell.lang)
+    auth.sign_out_button(shell.settings, shell.identity, shell.lang)
 
 
 def current_link(url_path: str) -> str:
