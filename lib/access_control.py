@@ -62,7 +62,7 @@ def client_address(peer: str | None, forwarded_for: list[str], trusted_proxies: 
 
     peer_ip = _ip(peer)
     if peer_ip is None:
-        return peer
+        return None
     if not trusted(peer_ip):
         return str(peer_ip)
     hops = [hop.strip() for header in forwarded_for for hop in header.split(",") if hop.strip()]
@@ -77,8 +77,10 @@ def client_address(peer: str | None, forwarded_for: list[str], trusted_proxies: 
 
 def _ip(address: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     """An address, IPv4 when it is an IPv4 address written as IPv6 (::ffff:127.0.0.1); None when it is not one."""
+    if not isinstance(address, str):
+        return None
     try:
-        ip = ipaddress.ip_address((address or "").strip())
+        ip = ipaddress.ip_address(address.strip())
     except ValueError:
         return None
     return ip.ipv4_mapped or ip if isinstance(ip, ipaddress.IPv6Address) else ip

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.i18n import Lang, t
+
 # what the trail records
 SIGN_IN, SIGN_OUT, PAGE_VIEW, DOWNLOAD, BRIEFING, UPLOAD, ROLLBACK, AUDIT_EXPORT, DENIED = (
     "sign-in", "sign-out", "page-view", "download", "briefing", "upload", "rollback", "audit-export", "denied")
@@ -72,3 +74,8 @@ class AuditLog:
                 if isinstance(record, dict):
                     rows.append({name: str(record.get(name, "")) for name in COLUMNS})
         return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def readable(trail: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The trail as an administrator reads it: newest first, headers in the reader's language."""
+    return trail.iloc[::-1].reset_index(drop=True).rename(columns={c: t(f"audit.{c}", lang) for c in COLUMNS})

@@ -36,6 +36,13 @@ STRINGS = {
     "auth.signed_in_as": {"zh": "已登录:{user}({role})", "en": "Signed in: {user} ({role})"},
     "auth.password_user": {"zh": "访问密码", "en": "access password"},
     "auth.settings_error": {"zh": "看板的部署设置有误,暂不能访问。", "en": "The dashboard's settings are wrong: it cannot be used now."},
+    "audit.time": {"zh": "时间", "en": "Time"},
+    "audit.user": {"zh": "用户", "en": "User"},
+    "audit.role": {"zh": "角色", "en": "Role"},
+    "audit.action": {"zh": "操作", "en": "Action"},
+    "audit.detail": {"zh": "内容", "en": "Detail"},
+    "audit.outcome": {"zh": "结果", "en": "Outcome"},
+    "audit.address": {"zh": "地址", "en": "Address"},
     "role.viewer": {"zh": "查看", "en": "viewer"},
     "role.analyst": {"zh": "分析", "en": "analyst"},
     "role.administrator": {"zh": "管理", "en": "administrator"},
@@ -46,6 +53,11 @@ STRINGS = {
         "en": "This deployment does not offer data management. Data management (uploads, rollbacks) is only offered "
               "when an access password is set: set PINGAN_PASSWORD in the environment or .streamlit/secrets.toml "
               "and restart the dashboard.",
+    },
+    "access.not_offered_role": {
+        "zh": "数据管理需要分析或管理角色;您当前的角色只能查看页面与下载。如需上传数据,请联系管理员。",
+        "en": "Data management needs the analyst or administrator role; your role reads pages and downloads only. "
+              "Ask the administrator if you need to upload data.",
     },
     "access.not_offered_public": {
         "zh": "本看板为公开版,不提供数据管理与上传。",

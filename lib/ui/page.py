@@ -26,7 +26,7 @@ from lib.i18n import Lang, t
 from lib.page_registry import PageSpec
 from lib.roles import NOBODY, Identity
 from lib.settings import Settings, SettingsError
-from lib.ui import briefing
+from lib.ui import auth, briefing
 from lib.ui.data import bundle_at
 from lib.ui.notices import escape_markdown
 from lib.ui.present import Presentation
@@ -64,6 +64,10 @@ class PageContext:
 
     def t(self, key: str, **fmt: object) -> str:
         return t(key, self.lang, **fmt)
+
+    def record(self, action: str, outcome: str, detail: str = "") -> None:
+        """A line of the audit trail for an action taken on this page (lib/audit.py names the actions)."""
+        auth.record(self.settings, self.identity, action, outcome, detail)
 
 
 def open_page() -> PageContext:

@@ -11,6 +11,7 @@ from urllib.parse import quote, urlencode
 import streamlit as st
 
 from lib.audience import Audience
+from lib.audit import BRIEFING
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
 from lib.page_registry import PAGES, PageSpec
 from lib.roles import Identity
@@ -41,8 +42,8 @@ class Shell:
 
     def offers(self, spec: PageSpec) -> bool:
         """Whether this deployment offers the page to this user (a link to one it does not gets a notice instead)."""
-        if self.identity is None or self.identity.role < spec.needs:
-            return False
+        if self.identity is not None and self.identity.role < spec.needs:
+            return False  # (without a sign-in no page runs at all: run_page stops first)
         return not spec.manages_data or self.settings.data_management
 
     def navigation(self) -> list[st.Page]:
@@ -52,11 +53,13 @@ class Shell:
                 for spec in PAGES]
 
     def _not_offered(self, spec: PageSpec) -> st.Page:
-        lang, public = self.lang, self.settings.public
+        lang = self.lang
+        why = ("access.not_offered_public" if self.settings.public else
+               "access.not_offered_role" if self.settings.data_management else "access.not_offered")
 
         def explain() -> None:
             st.title(t(spec.title_key, lang))
-            st.warning(t("access.not_offered_public" if public else "access.not_offered", lang), icon=":material/lock:")
+            st.warning(t(why, lang), icon=":material/lock:")
 
         return st.Page(explain, title=t(spec.title_key, lang), url_path=spec.url_path, visibility="hidden")
 
@@ -110,7 +113,9 @@ def run_page(shell: Shell, page: st.Page) -> None:
     advance_playlist(shell.presentation, page.url_path, shell.lang)
     share_link(page.url_path, shell.lang)  # after the page: its filters are in the URL by now
     if spec.briefed and shell.offers(spec):
-        briefing.briefing_control(current_link(page.url_path), page.title, shell.lang)
+        briefing.briefing_control(current_link(page.url_path), page.title, shell.lang,
+                                  lambda outcome, detail: auth.record(shell.settings, shell.identity, BRIEFING,
+                                                                      outcome, detail))
     auth.sign_out_button(shell.settings, shell.identity, shell.lang)
 
 
