@@ -2,7 +2,7 @@
 
 Fixtures
     app_server        base URL ("http://127.0.0.1:<port>") of the app, started once per session
-    start_app(env)    start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
+    start_app(env, port=None)  start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
     browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
     open_page(path)   a fresh page on app_server, opened and idle (password=... signs in); -> OpenedPage
     admin_server      base URL of an app started with PINGAN_PASSWORD=ADMIN_PASSWORD (data management offered)
@@ -123,18 +123,17 @@ def cjk_glyphs_render(page, chars=("总", "览"), selector="[data-testid='stMain
 
 
 def sign_in(page, password: str, settle_ms: int = 1000, *, accepted: bool = True) -> None:
-    """Give the password in the app's sign-in form (a server started with PINGAN_PASSWORD) and wait for the
-    outcome: the page (accepted) or the refusal notice (not accepted)."""
-    form = page.locator("[data-testid='stForm']")
-    form.locator("input[type='password']").fill(password)
-    form.locator("[data-testid='stFormSubmitButton'] button").click()
-    outcome = (page.locator("[data-testid='stForm']") if accepted
-               else page.locator("[data-testid='stAlertContentError']"))
-    if accepted:  # signing in reruns the script twice; the form goes with the second run
-        outcome.wait_for(state="detached", timeout=IDLE_TIMEOUT_MS)
+    """Give the password in the server's sign-in page (a server started with PINGAN_PASSWORD) and wait for the
+    outcome: the page the link named, idle (accepted), or the sign-in page's refusal (not accepted)."""
+    form = page.locator("form#signin")
+    form.locator("input[name='password']").fill(password)
+    with page.expect_navigation(timeout=IDLE_TIMEOUT_MS):
+        form.locator("button[type='submit']").click()
+    if accepted:
+        assert "/-/signin" not in page.url, f"still on the sign-in page: {page.url}"
+        wait_idle(page, settle_ms=settle_ms)
     else:
-        outcome.wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
-    wait_idle(page, settle_ms=settle_ms)
+        page.locator("p.error").wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
 
 
 @dataclass
@@ -155,7 +154,7 @@ class OpenedPage:
         wait_idle(self.page, **kw)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -191,8 +190,8 @@ def start_app(shots_dir):
     python = str(PYTHON) if PYTHON.exists() else sys.executable
     servers: list[tuple[subprocess.Popen, object]] = []
 
-    def start(env: dict | None = None) -> str:
-        port = _free_port()
+    def start(env: dict | None = None, port: int | None = None) -> str:
+        port = port or free_port()
         log_path = shots_dir / f"streamlit-{port}.log"
         log = open(log_path, "w")
         proc = subprocess.Popen(
@@ -276,9 +275,10 @@ def open_page(app_server, browser, shots_dir):
         page.on("console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
         page.goto((base_url or app_server) + path)
-        wait_idle(page, settle_ms=settle_ms)
-        if password is not None:
+        if password is not None:  # a server with a password sends the browser to its sign-in page first
             sign_in(page, password, settle_ms=settle_ms)
+        else:
+            wait_idle(page, settle_ms=settle_ms)
         return opened
 
     yield open_
