@@ -50,11 +50,11 @@ def test_shares_need_their_whole_and_their_part():
     assert PUBLIC.shows(3, 4) and not PUBLIC.shows(3, 2) and INTERNAL.shows(1)
 
 
-def test_count_columns_become_text_with_the_small_ones_masked():
+def test_count_columns_become_text_with_the_small_ones_masked_and_their_complements_withheld():
     frame = pd.DataFrame({"name": ["a", "b", "c", "d"], "n": [0, 2, 3, 1500], "prior": [np.nan, 5.0, 1.0, 7.0]})
     out = PUBLIC.count_cells(frame, ["n", "prior"])
-    assert out["n"].tolist() == ["<3", "<3", "3", "1500"]
-    assert out["prior"].tolist() == [None, "5", "<3", "7"]
+    assert out["n"].tolist() == ["<3", "<3", "—", "1500"]  # 0 + 2 < 3: the total would give their sum; 3 hides it
+    assert out["prior"].tolist() == [None, "—", "<3", "7"]  # one small cell alone would be total minus the others
     assert out["name"].tolist() == ["a", "b", "c", "d"] and frame["n"].tolist() == [0, 2, 3, 1500]  # a copy
     assert INTERNAL.count_cells(frame, ["n"]) is frame
 
@@ -157,3 +157,33 @@ def test_a_masked_bar_does_not_set_the_axis_range():
                             "change_pct": [-33.3], "share": [100.0]})
     assert mediation.type_figure(by_type, INTERNAL).layout.xaxis.range[1] == pytest.approx(2.6)
     assert mediation.type_figure(by_type, PUBLIC).layout.xaxis.range[1] == pytest.approx(1.3)
+
+
+@pytest.mark.parametrize("counts, hidden", [
+    ([10, 20, 30], [False, False, False]),  # nothing small: nothing withheld
+    ([10, 1, 20, 30], [True, True, False, False]),  # 1 alone = total - 60: the smallest other cell joins it
+    ([2, 2, 9, 30], [True, True, False, False]),  # two small cells adding up to 4: protected as they are
+    ([1, 0, 20, 30], [True, True, True, False]),  # two small cells adding up to 1: one more, the smallest
+    ([5, 1], [True, True]),  # a group of two: both
+    ([1, None, 5], [True, False, True]),  # a missing count is neither withheld nor used
+    ([0, 0, 0], [True, True, True]),
+])
+def test_complementary_suppression_leaves_no_withheld_count_derivable_from_the_total(counts, hidden):
+    mask = d.suppression_mask(counts)
+    assert mask.tolist() == hidden
+    values = np.array([np.nan if c is None else c for c in counts], dtype=float)
+    if mask.any():
+        assert mask.sum() >= 2 and np.nansum(values[mask]) >= d.THRESHOLD
+
+
+def test_a_table_of_counts_is_protected_along_rows_and_columns():
+    counts = np.array([[10, 1, 20], [8, 9, 30], [7, 12, 4]])
+    mask = d.suppression_mask_2d(counts)
+    assert mask[0, 1]  # the small cell
+    for group_values, group_mask in [*zip(counts, mask), *zip(counts.T, mask.T)]:
+        if group_mask.any():
+            assert group_mask.sum() >= 2 and group_values[group_mask].sum() >= d.THRESHOLD
+    assert mask.sum() < counts.size  # and not everything: complements are shared between a row and a column
+    drawn = PUBLIC.chart_matrix(counts)
+    assert [[v is None for v in row] for row in drawn] == mask.tolist()
+    assert INTERNAL.chart_matrix(counts) == counts.tolist()
