@@ -6,6 +6,7 @@ Fixtures
     browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
     open_page(path)   a fresh page on app_server, opened and idle (password=... signs in); -> OpenedPage
     admin_server      base URL of an app started with PINGAN_PASSWORD=ADMIN_PASSWORD (data management offered)
+    fresh_tab(url)    a tab in a new browser context on `url`, not waiting for the app (e.g. a sign-in page)
     wait_idle         the `wait_idle(page)` helper, for tests that click
     cjk_glyphs_render the `cjk_glyphs_render(page)` helper
 Screenshots and server logs go to one folder per session, printed at the end of the run
@@ -284,6 +285,26 @@ def open_page(app_server, browser, shots_dir):
     yield open_
     for ctx in contexts:
         ctx.close()
+
+
+@pytest.fixture
+def fresh_tab(browser):
+    """Factory: fresh_tab(url) -> a page in a new browser context (no cookies) on `url`, not waiting for the app (a
+    server with access control shows its sign-in page). Requests leaving localhost are refused, as offline."""
+    contexts = []
+
+    def open_(url: str):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        contexts.append(context)
+        context.add_init_script(_RUN_COUNTER_JS)
+        context.route(OUTSIDE_URL, lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(name="wait_idle")

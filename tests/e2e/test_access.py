@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from lib.i18n import t
 from lib.page_registry import PAGES
-from tests.e2e.conftest import _RUN_COUNTER_JS, ADMIN_PASSWORD, OUTSIDE_URL, sign_in, wait_idle
+from tests.e2e.conftest import ADMIN_PASSWORD, sign_in, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -77,7 +77,7 @@ def refuses(status: int, headers: dict, body: bytes) -> bool:
     return to_signin or (status in (401, 403) and len(body) < 200)
 
 
-def _trail(path: Path) -> list[dict]:
+def audit_lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.is_file() else []
 
 
@@ -106,31 +106,11 @@ def test_every_page_address_leads_to_the_sign_in_page_and_nothing_else(spec, gat
     context.close()
 
 
-@pytest.fixture
-def new_tab(browser):
-    """Factory: a tab in a fresh browser (no cookies) on `url`, not waiting for the app (a gated server shows its
-    sign-in page). Requests leaving localhost are refused, as on an offline network."""
-    contexts = []
-
-    def open_(url: str):
-        context = browser.new_context(viewport={"width": 1440, "height": 900})
-        contexts.append(context)
-        context.add_init_script(_RUN_COUNTER_JS)
-        context.route(OUTSIDE_URL, lambda route: route.abort())
-        page = context.new_page()
-        page.goto(url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def test_a_wrong_password_is_refused_a_shared_link_opens_after_signing_in_and_a_reload_keeps_the_sign_in(
-        gated, new_tab):
+        gated, fresh_tab):
     base, _ = gated
     link = "/crime?lang=en&grain=month&town=511402003"
-    page = new_tab(base + link)
+    page = fresh_tab(base + link)
     sign_in(page, "not the password", accepted=False)
     expect(page.locator("p.error")).to_have_text(t("auth.wrong", "en"))
     assert page.locator("[data-testid='stApp']").count() == 0
@@ -175,9 +155,9 @@ def _use_the_app(page, base: str) -> None:
     assert Path(template.value.path()).stat().st_size > 0
 
 
-def test_no_url_seen_in_a_signed_in_session_answers_without_a_valid_sign_in(gated, new_tab):
+def test_no_url_seen_in_a_signed_in_session_answers_without_a_valid_sign_in(gated, fresh_tab):
     base, audit = gated
-    page = new_tab(base + "/")
+    page = fresh_tab(base + "/")
     seen: set[str] = set()
     page.context.on("request", lambda r: seen.add(r.url) if r.url.startswith(base) else None)
     _use_the_app(page, base)
@@ -213,7 +193,7 @@ def test_no_url_seen_in_a_signed_in_session_answers_without_a_valid_sign_in(gate
         "served to a copy of the cookie taken before the sign-out"
     assert websocket_status(base, signed_in) != 101
 
-    lines = _trail(audit)
+    lines = audit_lines(audit)
     actions = [(line["action"], line["outcome"]) for line in lines]
     assert ("sign-in", "ok") in actions and ("sign-out", "ok") in actions
     views = [line["detail"] for line in lines if line["action"] == "page-view"]
@@ -250,7 +230,7 @@ def test_a_new_forwarded_for_on_each_try_does_not_escape_the_lock(start_app, tmp
     for n in range(5):
         assert post_password(base, "guess", forwarded_for=f"198.51.100.{n}") == 401
     assert post_password(base, ADMIN_PASSWORD, forwarded_for="198.51.100.99") == 429
-    outcomes = [line["outcome"] for line in _trail(tmp_path / "audit.jsonl") if line["action"] == "sign-in"]
+    outcomes = [line["outcome"] for line in audit_lines(tmp_path / "audit.jsonl") if line["action"] == "sign-in"]
     assert outcomes == ["refused"] * 5 + ["locked"]
 
 
@@ -262,5 +242,5 @@ def test_behind_a_trusted_proxy_one_guesser_locks_only_themselves(start_app, tmp
     assert post_password(base, ADMIN_PASSWORD, forwarded_for="203.0.113.7") == 429
     assert post_password(base, ADMIN_PASSWORD, forwarded_for="10.9.9.9, 203.0.113.7") == 429  # prepending: no way out
     assert post_password(base, ADMIN_PASSWORD, forwarded_for="203.0.113.8") == 303  # a colleague signs in
-    addresses = {line["address"] for line in _trail(tmp_path / "audit.jsonl")}
+    addresses = {line["address"] for line in audit_lines(tmp_path / "audit.jsonl")}
     assert addresses == {"203.0.113.7", "203.0.113.8"}

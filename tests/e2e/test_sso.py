@@ -2,7 +2,6 @@
 Streamlit's st.login routes behind the access gate, and the provider's groups claim mapped to the three roles."""
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -10,8 +9,8 @@ from oidc_provider_mock import User, run_server_in_thread
 from playwright.sync_api import expect
 
 from lib.i18n import t
-from tests.e2e.conftest import _RUN_COUNTER_JS, OUTSIDE_URL, free_port, wait_idle
-from tests.e2e.test_access import fetch, refuses, websocket_status
+from tests.e2e.conftest import free_port, wait_idle
+from tests.e2e.test_access import audit_lines, fetch, refuses, websocket_status
 
 pytestmark = pytest.mark.e2e
 
@@ -39,24 +38,6 @@ def sso(start_app, tmp_path_factory):
         yield base, audit
 
 
-@pytest.fixture
-def tab(browser):
-    contexts = []
-
-    def open_(url: str):
-        context = browser.new_context(viewport={"width": 1440, "height": 900})
-        contexts.append(context)
-        context.add_init_script(_RUN_COUNTER_JS)
-        context.route(OUTSIDE_URL, lambda route: route.abort())
-        page = context.new_page()
-        page.goto(url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def sign_in_with_provider(page, email: str) -> None:
     """On the app's sign-in page: single sign-on, then the provider's form, choosing the user `email`."""
     page.locator("a#sso").click()
@@ -69,9 +50,18 @@ def signed_in_caption(page, email: str, role: str, lang: str = "en"):
     return page.locator("[data-testid='stSidebar']").get_by_text(text)
 
 
-def test_a_viewer_signs_in_through_the_provider_and_returns_to_the_shared_link(sso, tab):
+def signed_in_tab(fresh_tab, url: str, email: str, role: str):
+    """A new tab on `url`, signed in through the provider as `email`, idle, its sidebar naming `role`."""
+    page = fresh_tab(url)
+    sign_in_with_provider(page, email)
+    wait_idle(page)
+    expect(signed_in_caption(page, email, role)).to_be_visible()
+    return page
+
+
+def test_a_viewer_signs_in_through_the_provider_and_returns_to_the_shared_link(sso, fresh_tab):
     base, _ = sso
-    page = tab(base + "/crime?lang=en&grain=month&town=511402003")
+    page = fresh_tab(base + "/crime?lang=en&grain=month&town=511402003")
     expect(page.locator("a#sso")).to_have_text(t("auth.sso_submit", "en"))
     sign_in_with_provider(page, "leader@dongpo.example")
     wait_idle(page)
@@ -88,26 +78,20 @@ def test_a_viewer_signs_in_through_the_provider_and_returns_to_the_shared_link(s
                           cookie=_cookie_header(page)))  # and the server refuses a viewer's upload
 
 
-def test_an_analyst_uploads_but_has_no_rollback_or_audit_trail(sso, tab):
+def test_an_analyst_uploads_but_has_no_rollback_or_audit_trail(sso, fresh_tab):
     base, _ = sso
-    page = tab(base + "/data?lang=en")
-    sign_in_with_provider(page, "analyst@dongpo.example")
-    wait_idle(page)
-    expect(signed_in_caption(page, "analyst@dongpo.example", "analyst")).to_be_visible()
+    page = signed_in_tab(fresh_tab, base + "/data?lang=en", "analyst@dongpo.example", "analyst")
     expect(page.locator("[data-testid='stFileUploader']")).to_have_count(1)
     expect(page.locator("[data-testid='stMain']")).not_to_contain_text(t("da.section_audit", "en"))
 
 
-def test_an_administrator_reads_the_audit_trail_and_signing_out_ends_the_cookie(sso, tab):
+def test_an_administrator_reads_the_audit_trail_and_signing_out_ends_the_cookie(sso, fresh_tab):
     base, audit = sso
-    page = tab(base + "/data?lang=en")
-    sign_in_with_provider(page, "admin@dongpo.example")
-    wait_idle(page)
-    expect(signed_in_caption(page, "admin@dongpo.example", "administrator")).to_be_visible()
+    page = signed_in_tab(fresh_tab, base + "/data?lang=en", "admin@dongpo.example", "administrator")
     main = page.locator("[data-testid='stMain']")
     expect(main.get_by_role("heading", name=t("da.section_audit", "en"))).to_be_visible()
     assert fetch(base + "/_stcore/metrics", cookie=_cookie_header(page))[0] == 200
-    lines = [json.loads(line) for line in audit.read_text(encoding="utf-8").splitlines()]
+    lines = audit_lines(audit)
     sign_ins = {(line["user"], line["role"], line["outcome"]) for line in lines if line["action"] == "sign-in"}
     assert ("admin@dongpo.example", "administrator", "ok") in sign_ins
 
@@ -118,20 +102,20 @@ def test_an_administrator_reads_the_audit_trail_and_signing_out_ends_the_cookie(
     expect(page.locator("a#sso")).to_be_visible()
     assert refuses(*fetch(base + "/data?lang=en", cookie=before))  # the copy taken before signing out is dead
     assert websocket_status(base, before) != 101
-    lines = [json.loads(line) for line in audit.read_text(encoding="utf-8").splitlines()]
+    lines = audit_lines(audit)
     assert any(line["action"] == "sign-out" and line["user"] == "admin@dongpo.example" for line in lines)
 
 
-def test_a_user_whom_no_group_grants_a_role_sees_nothing(sso, tab):
+def test_a_user_whom_no_group_grants_a_role_sees_nothing(sso, fresh_tab):
     base, audit = sso
-    page = tab(base + "/crime?lang=en")
+    page = fresh_tab(base + "/crime?lang=en")
     sign_in_with_provider(page, "visitor@dongpo.example")
     expect(page.locator("p.error")).to_have_text(t("auth.not_authorised", "en", user="visitor@dongpo.example"))
     assert page.locator("[data-testid='stApp']").count() == 0
     status, _, body = fetch(base + "/crime", cookie=_cookie_header(page))
     assert status == 403 and b"stApp" not in body and b"<script" not in body
     assert websocket_status(base, _cookie_header(page)) != 101
-    lines = [json.loads(line) for line in audit.read_text(encoding="utf-8").splitlines()]
+    lines = audit_lines(audit)
     assert any(line["action"] == "sign-in" and line["outcome"] == "refused" and line["user"] == "visitor@dongpo.example"
                for line in lines)
 
