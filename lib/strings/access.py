@@ -48,11 +48,11 @@ STRINGS = {
     "role.administrator": {"zh": "管理", "en": "administrator"},
     "auth.sign_out": {"zh": "退出登录", "en": "Sign out"},
     "access.not_offered": {
-        "zh": "本部署未开放数据管理。数据管理(上传、回退)只在设置了访问密码的部署中开放:"
-              "在环境变量或 .streamlit/secrets.toml 中设置 PINGAN_PASSWORD 后重启看板。",
+        "zh": "本部署未开放数据管理。数据管理(上传、回退)只在需要登录的部署中开放:在环境变量或 "
+              ".streamlit/secrets.toml 中设置访问密码 PINGAN_PASSWORD 或统一身份认证 PINGAN_OIDC_*(见部署说明)后重启看板。",
         "en": "This deployment does not offer data management. Data management (uploads, rollbacks) is only offered "
-              "when an access password is set: set PINGAN_PASSWORD in the environment or .streamlit/secrets.toml "
-              "and restart the dashboard.",
+              "behind a sign-in: set an access password (PINGAN_PASSWORD) or single sign-on (PINGAN_OIDC_*, see the "
+              "deployment guide) in the environment or .streamlit/secrets.toml and restart the dashboard.",
     },
     "access.not_offered_role": {
         "zh": "数据管理需要分析或管理角色;您当前的角色只能查看页面与下载。如需上传数据,请联系管理员。",
