@@ -46,10 +46,6 @@ class Identity:
     user: str  # who: the provider's e-mail or subject, "password" for the shared password, "" without sign-in
     role: Role
     method: str  # "oidc", "password" or "none"
-    towns: frozenset[str] | None = None  # the town codes this user may see; None: every town
-
-    def sees_town(self, code: str) -> bool:
-        return self.towns is None or code in self.towns
 
 
 NOBODY = Identity("", Role.VIEWER, "none")  # without access control: pages and downloads, no data management
@@ -73,17 +69,10 @@ def role_from_claims(claims: Mapping[str, object], oidc: OidcSettings) -> Role |
     return max(granted) if granted else None
 
 
-def towns_from_claims(claims: Mapping[str, object], oidc: OidcSettings) -> frozenset[str] | None:
-    """The towns a user is restricted to, when the deployment names a towns claim and the user's token carries it."""
-    if oidc.towns_claim is None or oidc.towns_claim not in claims:
-        return None
-    return frozenset(_claim_values(claims[oidc.towns_claim]))
-
-
 def identity_from_claims(claims: Mapping[str, object], oidc: OidcSettings) -> Identity | None:
     """The identity of a user signed in through the provider; None when their claims grant no role."""
     role = role_from_claims(claims, oidc)
     if role is None:
         return None
     user = str(claims.get("email") or claims.get("preferred_username") or claims.get("sub") or "")
-    return Identity(user, role, "oidc", towns_from_claims(claims, oidc))
+    return Identity(user, role, "oidc")

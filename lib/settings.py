@@ -28,7 +28,7 @@ OIDC_SETTINGS = {  # OidcSettings field -> setting name
     "metadata_url": "PINGAN_OIDC_METADATA_URL", "client_id": "PINGAN_OIDC_CLIENT_ID",
     "client_secret": "PINGAN_OIDC_CLIENT_SECRET", "redirect_uri": "PINGAN_OIDC_REDIRECT_URI",
 }
-ROLE_CLAIM_SETTING, TOWNS_CLAIM_SETTING = "PINGAN_ROLE_CLAIM", "PINGAN_TOWNS_CLAIM"
+ROLE_CLAIM_SETTING = "PINGAN_ROLE_CLAIM"
 ROLE_GROUP_SETTINGS = {  # role name (lib.roles.Role) -> the setting listing the claim values that grant it
     "viewer": "PINGAN_VIEWER_GROUPS", "analyst": "PINGAN_ANALYST_GROUPS", "administrator": "PINGAN_ADMIN_GROUPS",
 }
@@ -69,7 +69,6 @@ class OidcSettings:
     redirect_uri: str  # the dashboard's own address + /oauth2callback
     role_claim: str  # the claim that lists the user's groups or roles
     role_groups: tuple[tuple[str, tuple[str, ...]], ...]  # (role name, claim values that grant it)
-    towns_claim: str | None  # a claim listing the town codes a user may see; None: every user sees every town
 
 
 @dataclass(frozen=True)
@@ -204,8 +203,7 @@ def _oidc(value: Callable[[str], str]) -> OidcSettings | None:
                                 "single sign-on (OIDC) needs all four PINGAN_OIDC_* settings")
     groups = {role: _words(value(name)) for role, name in ROLE_GROUP_SETTINGS.items()}
     return OidcSettings(**given, role_claim=value(ROLE_CLAIM_SETTING).strip() or "groups",
-                        role_groups=tuple((role, found or (role,)) for role, found in groups.items()),
-                        towns_claim=_text(value(TOWNS_CLAIM_SETTING).strip()))
+                        role_groups=tuple((role, found or (role,)) for role, found in groups.items()))
 
 
 def read_settings(environ: Mapping[str, str] | None = None,

@@ -7,7 +7,7 @@ import pytest
 
 from lib.access_control import LoginThrottle, client_address, password_matches
 from lib.audit import AuditEvent, AuditLog
-from lib.roles import Identity, Role, role_from_claims, towns_from_claims
+from lib.roles import Identity, Role, role_from_claims
 from lib.sessions import PasswordSessions, Revocations
 from lib.settings import SettingsError, read_settings
 
@@ -75,14 +75,12 @@ def _oidc(**env):
     return read_settings({**base, **env}, secrets=dict).oidc
 
 
-def test_groups_map_to_the_highest_role_they_grant_and_towns_restrict_only_when_claimed():
-    oidc = _oidc(PINGAN_VIEWER_GROUPS="leaders", PINGAN_ANALYST_GROUPS="analysts, data",
-                 PINGAN_ADMIN_GROUPS="it", PINGAN_TOWNS_CLAIM="towns")
+def test_groups_map_to_the_highest_role_they_grant():
+    oidc = _oidc(PINGAN_VIEWER_GROUPS="leaders", PINGAN_ANALYST_GROUPS="analysts, data", PINGAN_ADMIN_GROUPS="it")
     assert role_from_claims({"groups": ["leaders"]}, oidc) == Role.VIEWER
     assert role_from_claims({"groups": "staff data"}, oidc) == Role.ANALYST  # a space-separated string claim
     assert role_from_claims({"groups": ["leaders", "it"]}, oidc) == Role.ADMINISTRATOR
     assert role_from_claims({"groups": ["staff"]}, oidc) is None and role_from_claims({}, oidc) is None
-    assert towns_from_claims({"towns": ["511402003"]}, oidc) == {"511402003"} and towns_from_claims({}, oidc) is None
     assert Role.ANALYST.uploads and not Role.ANALYST.rolls_back and not Role.VIEWER.uploads
     assert Role.ADMINISTRATOR.reads_audit and not Role.ANALYST.reads_audit
 
