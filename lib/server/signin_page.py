@@ -32,6 +32,8 @@ def safe_next(value: str | None) -> str:
     """Where to go after signing in: a path on this server only (never another site), else the overview."""
     if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
         return "/"
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in value):  # browsers drop tabs and newlines: "/\t/x" is "//x"
+        return "/"
     parts = urlsplit(value)
     if parts.scheme or parts.netloc:
         return "/"
