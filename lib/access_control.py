@@ -1,9 +1,10 @@
-"""The optional password: checking a guess, and slowing down whoever keeps guessing.
+"""The optional password: checking a guess, slowing down whoever keeps guessing, and telling who is guessing.
 
-Pure (no Streamlit): lib/ui/auth.py shows the form and keeps the throttle for the server's lifetime."""
+Pure (no Streamlit): the server's access gate (lib/server/gate.py) shows the form and keeps the throttle."""
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,3 +47,40 @@ class LoginThrottle:
             self._locked_until[address] = self.clock() + self.lock_seconds
             failures = 0
         self._failures[address] = failures
+
+
+def client_address(peer: str | None, forwarded_for: list[str], trusted_proxies: tuple[str, ...]) -> str | None:
+    """The address a request comes from: the connection's peer, unless the peer is one of the deployment's trusted
+    proxies; then the nearest address in X-Forwarded-For that is not itself a trusted proxy.
+
+    A client can write anything into X-Forwarded-For, so the header counts only when a trusted proxy passes it on,
+    and only the entries that trusted proxies appended (read from the right). None when no address can be told."""
+    networks = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
+
+    def trusted(ip: ipaddress.IPv4Address | ipaddress.IPv6Address | None) -> bool:
+        return ip is not None and any(ip in network for network in networks)
+
+    peer_ip = _ip(peer)
+    if peer_ip is None:
+        return None
+    if not trusted(peer_ip):
+        return str(peer_ip)
+    hops = [hop.strip() for header in forwarded_for for hop in header.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        ip = _ip(hop)
+        if ip is None:
+            return None  # a proxy we trust passed on something that is not an address
+        if not trusted(ip):
+            return str(ip)
+    return str(peer_ip)
+
+
+def _ip(address: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """An address, IPv4 when it is an IPv4 address written as IPv6 (::ffff:127.0.0.1); None when it is not one."""
+    if not isinstance(address, str):
+        return None
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return None
+    return ip.ipv4_mapped or ip if isinstance(ip, ipaddress.IPv6Address) else ip

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lib.disclosure import HIDDEN, SUPPRESSED, any_small, is_small, small_mask
+from lib.disclosure import HIDDEN, PUBLISHED_GRID_M, SUPPRESSED, THRESHOLD, any_small, is_small, suppression_mask, suppression_mask_2d
 from lib.formatting import fmt_count
 from lib.i18n import DEFAULT_LANG, Lang, t
 from lib.metrics.periods import Change
@@ -53,21 +53,46 @@ class Audience:
             return not is_small(whole)
         return not any_small(whole, round(pct * whole / 100))
 
+    @property
+    def least_cell_count(self) -> int:
+        """The fewest incidents a place (a hot-spot cell, a listed area) may be drawn or listed on."""
+        return THRESHOLD if self.public else 1
+
+    @property
+    def least_cell_m(self) -> int:
+        """The finest grid (metres) a map of places may be drawn on: the published grid in the public copy."""
+        return PUBLISHED_GRID_M if self.public else 0
+
+    def hidden(self, counts: Iterable[float | None]) -> np.ndarray:
+        """Which counts of one group (a column, a chart's bars) are withheld: the small ones and their complements
+        (lib/disclosure.py); none in the internal copy. Figures derived from a count are withheld where it is."""
+        shown = list(counts)
+        return suppression_mask(shown) if self.public else np.zeros(len(shown), dtype=bool)
+
     # ------------------------------------------------------------ counts as text, tables and chart values
 
     def count(self, value: float, unit: str = "") -> str:
         """A count as shown: '<3' plus its unit when withheld, else formatted for the language."""
         return (SUPPRESSED if self.public and is_small(value) else fmt_count(value, self.lang)) + unit
 
+    def counts(self, values: Iterable[float], unit: str = "") -> list[str]:
+        """The counts of one group as text: '<3' where small, '—' where withheld to protect a small one."""
+        shown = list(values)
+        return [HIDDEN + unit if w and not (self.public and is_small(v)) else self.count(v, unit)
+                for v, w in zip(shown, self.hidden(shown))]
+
     def count_cells(self, frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-        """`frame` with its count `columns` reading '<3' where withheld (as text, so a table and its download agree).
+        """`frame` with its count `columns` reading '<3' where small and '—' where withheld to protect a small one
+        (each column is a group whose total is known), as text, so a table and its download agree.
 
         Missing values stay missing. The internal copy gets `frame` itself."""
         if not self.public:
             return frame
         out = frame.copy()
         for column in columns:
-            out[column] = pd.Series([_count_cell(v) for v in out[column]], index=out.index, dtype=object)
+            withheld = self.hidden(out[column])
+            out[column] = pd.Series([_count_cell(v, w) for v, w in zip(out[column], withheld)], index=out.index,
+                                    dtype=object)
         return out
 
     def withhold(self, frame: pd.DataFrame, columns: Sequence[str], rows: Sequence[bool] | np.ndarray) -> pd.DataFrame:
@@ -90,17 +115,39 @@ class Audience:
         if not self.public:
             return values
         shown = list(values)
-        small = small_mask(shown if basis is None else basis)
-        return [None if s else v for v, s in zip(shown, small)]
+        withheld = self.hidden(shown if basis is None else basis)
+        return [None if w else v for v, w in zip(shown, withheld)]
+
+    def _matrix_hidden(self, counts: np.ndarray) -> np.ndarray:
+        values = np.asarray(counts, dtype=float)
+        return suppression_mask_2d(values) if self.public else np.zeros(values.shape, dtype=bool)
+
+    def chart_matrix(self, counts: np.ndarray) -> list[list[float | None]]:
+        """A table of counts drawn whole (a heat map): gaps where withheld, every row and every column counted as a
+        group with a total. The internal copy gets the values as they are."""
+        withheld = self._matrix_hidden(counts)
+        return [[None if w else v for v, w in zip(row, hidden_row)]
+                for row, hidden_row in zip(np.asarray(counts).tolist(), withheld)]
+
+    def count_matrix(self, counts: np.ndarray) -> list[list[str]]:
+        """The text of each cell of `chart_matrix`: '<3' where small, '—' where withheld to protect a small one."""
+        withheld = self._matrix_hidden(counts)
+        return [[HIDDEN if w and not (self.public and is_small(v)) else self.count(v) for v, w in zip(row, hidden_row)]
+                for row, hidden_row in zip(np.asarray(counts).tolist(), withheld)]
 
     def chart_labels(self, counts: Iterable[float], labels: Iterable[str]) -> list[str]:
-        """Bar or hover labels: '<3' in place of the label where its count is withheld."""
-        return [SUPPRESSED if self.public and is_small(c) else label for c, label in zip(counts, labels)]
+        """Bar or hover labels of one group: '<3' in place of the label where its count is small, '—' where it is
+        withheld to protect a small one."""
+        shown = list(counts)
+        return [SUPPRESSED if self.public and is_small(c) else HIDDEN if w else label
+                for c, w, label in zip(shown, self.hidden(shown), labels)]
 
 
-def _count_cell(value: object) -> object:
+def _count_cell(value: object, withheld: bool) -> object:
     if value is None or pd.isna(value):
         return None
     if is_small(value):  # type: ignore[arg-type]
         return SUPPRESSED
+    if withheld:
+        return HIDDEN
     return str(int(value)) if float(value).is_integer() else str(value)  # type: ignore[arg-type]

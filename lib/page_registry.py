@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib.roles import Role
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -14,6 +16,7 @@ class PageSpec:
     playable: bool = True  # a presentation playlist may show it
     briefed: bool = True  # the sidebar offers its briefing document
     manages_data: bool = False  # uploads and rollbacks: offered only where the deployment allows data management
+    needs: Role = Role.VIEWER  # the least role that is offered the page (lib/roles.py says what each role may do)
 
     @property
     def url(self) -> str:
@@ -35,6 +38,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/patrol.py", "patrol", "page.patrol", ":material/local_police:",
              ("patrol_sessions", "posts", "police_assistants", "incidents", "towns", "villages")),
     PageSpec("views/data_admin.py", "data", "page.data", ":material/upload_file:",
-             playable=False, briefed=False, manages_data=True),
+             playable=False, briefed=False, manages_data=True, needs=Role.ANALYST),
 )
 PAGES_BY_PATH: dict[str, PageSpec] = {spec.url_path: spec for spec in PAGES}

@@ -6,6 +6,7 @@ means the default. No setting ever comes from a URL, a widget or session state, 
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -20,6 +21,18 @@ SECRETS_FILES = (PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".s
 PASSWORD_SETTING, PUBLIC_SETTING, UPLOADS_SETTING = "PINGAN_PASSWORD", "PINGAN_PUBLIC", "PINGAN_UPLOADS"
 DATA_DIR_SETTING, WORK_DIR_SETTING, CACHE_DIR_SETTING = "PINGAN_DATA_DIR", "PINGAN_WORK_DIR", "PINGAN_CACHE_DIR"
 HOME_DISTRICT_SETTING = "PINGAN_HOME_DISTRICT"
+TRUSTED_PROXIES_SETTING, SESSION_SECRET_SETTING = "PINGAN_TRUSTED_PROXIES", "PINGAN_SESSION_SECRET"
+SESSION_HOURS_SETTING, PASSWORD_ROLE_SETTING, AUDIT_LOG_SETTING = (
+    "PINGAN_SESSION_HOURS", "PINGAN_PASSWORD_ROLE", "PINGAN_AUDIT_LOG")
+OIDC_SETTINGS = {  # OidcSettings field -> setting name
+    "metadata_url": "PINGAN_OIDC_METADATA_URL", "client_id": "PINGAN_OIDC_CLIENT_ID",
+    "client_secret": "PINGAN_OIDC_CLIENT_SECRET", "redirect_uri": "PINGAN_OIDC_REDIRECT_URI",
+}
+ROLE_CLAIM_SETTING = "PINGAN_ROLE_CLAIM"
+ROLE_GROUP_SETTINGS = {  # role name (lib.roles.Role) -> the setting listing the claim values that grant it
+    "viewer": "PINGAN_VIEWER_GROUPS", "analyst": "PINGAN_ANALYST_GROUPS", "administrator": "PINGAN_ADMIN_GROUPS",
+}
+ROLE_NAMES = tuple(ROLE_GROUP_SETTINGS)
 
 TRUE_WORDS = frozenset({"1", "on", "true", "yes"})
 FALSE_WORDS = frozenset({"0", "off", "false", "no"})
@@ -48,6 +61,17 @@ class TileSettings:
 
 
 @dataclass(frozen=True)
+class OidcSettings:
+    """Single sign-on through an OpenID Connect provider (st.login), and how its claims map to roles."""
+    metadata_url: str  # the provider's /.well-known/openid-configuration
+    client_id: str
+    client_secret: str
+    redirect_uri: str  # the dashboard's own address + /oauth2callback
+    role_claim: str  # the claim that lists the user's groups or roles
+    role_groups: tuple[tuple[str, tuple[str, ...]], ...]  # (role name, claim values that grant it)
+
+
+@dataclass(frozen=True)
 class Settings:
     password: str | None  # PINGAN_PASSWORD: the shared access password; None means no password gate
     public: bool  # PINGAN_PUBLIC: the public copy (small counts withheld, areas only)
@@ -58,11 +82,21 @@ class Settings:
     home_district: str | None  # PINGAN_HOME_DISTRICT: the county adcode the dashboard is about; None: the data's outline
     tiles: TileSettings  # PINGAN_TILES, PINGAN_TILES_ATTR, PINGAN_TILES_CRS: base map tiles
     chromium: str | None  # CHROMIUM: the browser binary that draws PNGs and PDFs; None: `chromium` on PATH
+    oidc: OidcSettings | None = None  # PINGAN_OIDC_*: single sign-on; None: the password (if any) is the sign-in
+    password_role: str = "administrator"  # PINGAN_PASSWORD_ROLE: the role of whoever gives the shared password
+    session_secret: str | None = None  # PINGAN_SESSION_SECRET: signs sign-in cookies; None: one kept in work_dir
+    session_hours: float = 12.0  # PINGAN_SESSION_HOURS: a sign-in expires this long after it was given
+    trusted_proxies: tuple[str, ...] = ()  # PINGAN_TRUSTED_PROXIES: addresses whose X-Forwarded-For is believed
+    audit_log: Path | None = None  # PINGAN_AUDIT_LOG: the audit trail file; None: work_dir / "audit.jsonl"
 
     @property
     def access_control(self) -> bool:
-        """Whether a sign-in stands before every page."""
-        return self.password is not None
+        """Whether a sign-in stands before every page: a password, or single sign-on."""
+        return self.password is not None or self.oidc is not None
+
+    @property
+    def audit_path(self) -> Path:
+        return self.audit_log or self.work_dir / "audit.jsonl"
 
     @property
     def data_management(self) -> bool:
@@ -123,6 +157,55 @@ def _crs(name: str, value: str) -> str:
     return crs
 
 
+def _choice(name: str, value: str, choices: tuple[str, ...], default: str) -> str:
+    word = value.strip().lower()
+    if not word:
+        return default
+    if word not in choices:
+        listed = " / ".join(choices)
+        raise SettingsError(name, value, f"应为 {listed} 之一", f"expected one of {listed}")
+    return word
+
+
+def _hours(name: str, value: str, default: float) -> float:
+    try:
+        hours = float(value) if value.strip() else default
+    except ValueError:
+        hours = -1.0
+    if not 0 < hours <= 24 * 90:
+        raise SettingsError(name, value, "应为 0 到 2160 之间的小时数", "expected a number of hours between 0 and 2160")
+    return hours
+
+
+def _words(value: str) -> tuple[str, ...]:
+    """A comma- or space-separated list."""
+    return tuple(word for word in value.replace(",", " ").split() if word)
+
+
+def _networks(name: str, value: str) -> tuple[str, ...]:
+    words = _words(value)
+    for word in words:
+        try:
+            ipaddress.ip_network(word, strict=False)
+        except ValueError:
+            raise SettingsError(name, value, "应为以逗号分隔的 IP 地址或网段,如 127.0.0.1, 10.0.0.0/8",
+                                "expected IP addresses or networks separated by commas, e.g. 127.0.0.1, 10.0.0.0/8") from None
+    return words
+
+
+def _oidc(value: Callable[[str], str]) -> OidcSettings | None:
+    given = {field: value(name).strip() for field, name in OIDC_SETTINGS.items()}
+    if not any(given.values()):
+        return None
+    for field, name in OIDC_SETTINGS.items():
+        if not given[field]:
+            raise SettingsError(name, "", "单点登录(OIDC)的四项设置须全部填写",
+                                "single sign-on (OIDC) needs all four PINGAN_OIDC_* settings")
+    groups = {role: _words(value(name)) for role, name in ROLE_GROUP_SETTINGS.items()}
+    return OidcSettings(**given, role_claim=value(ROLE_CLAIM_SETTING).strip() or "groups",
+                        role_groups=tuple((role, found or (role,)) for role, found in groups.items()))
+
+
 def read_settings(environ: Mapping[str, str] | None = None,
                   secrets: Callable[[], Mapping[str, Any]] = _secrets) -> Settings:
     """The deployment's settings: each from the environment when it is set there, else from the secrets file."""
@@ -139,6 +222,9 @@ def read_settings(environ: Mapping[str, str] | None = None,
 
     home = Path.home()
     data_dir = value(DATA_DIR_SETTING).strip()
+    if _text(value(PASSWORD_SETTING)) and value(OIDC_SETTINGS["metadata_url"]).strip():
+        raise SettingsError(PASSWORD_SETTING, "…", "已设置单点登录(PINGAN_OIDC_*)时不能再设访问密码,请只保留一种",
+                            "cannot be set together with single sign-on (PINGAN_OIDC_*): keep one of the two")
     return Settings(
         password=_text(value(PASSWORD_SETTING)),
         public=_flag(PUBLIC_SETTING, value(PUBLIC_SETTING), False),
@@ -150,4 +236,10 @@ def read_settings(environ: Mapping[str, str] | None = None,
         tiles=TileSettings(_text(value("PINGAN_TILES")), value("PINGAN_TILES_ATTR"),
                            _crs("PINGAN_TILES_CRS", value("PINGAN_TILES_CRS"))),
         chromium=_text(value("CHROMIUM")),
+        oidc=_oidc(value),
+        password_role=_choice(PASSWORD_ROLE_SETTING, value(PASSWORD_ROLE_SETTING), ROLE_NAMES, "administrator"),
+        session_secret=_text(value(SESSION_SECRET_SETTING)),
+        session_hours=_hours(SESSION_HOURS_SETTING, value(SESSION_HOURS_SETTING), 12.0),
+        trusted_proxies=_networks(TRUSTED_PROXIES_SETTING, value(TRUSTED_PROXIES_SETTING)),
+        audit_log=Path(value(AUDIT_LOG_SETTING).strip()).expanduser() if value(AUDIT_LOG_SETTING).strip() else None,
     )

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from lib import audit
 from lib.data.contracts import DATASETS, DATASETS_BY_NAME
 from lib.data.geo_upload import GEO_SUFFIXES, MAX_GEO_BYTES, plan_geo_change, read_geo_upload
 from lib.data.location import is_bundled, work_copy_dir
@@ -16,6 +17,7 @@ from lib.i18n import t
 from lib.ui.filters import code_select
 from lib.ui.notices import escape_markdown
 from lib.ui.page import open_page
+from lib.ui.show import download_buttons
 
 page = open_page()
 lang = page.lang
@@ -40,11 +42,17 @@ name = code_select(page, t("da.dataset", lang), names, label, "dataset", names[0
 spec = DATASETS_BY_NAME[name or names[0]]
 
 
-def _confirm_and_write(write) -> None:
-    """The confirm button: write (every page reads the new data version on its next run), and start the uploader
-    afresh. `write(folder)` may return the notice to show instead of the usual one."""
+def _confirm_and_write(write, file_name: str) -> None:
+    """The confirm button: write (every page reads the new data version on its next run), record it in the audit
+    trail, and start the uploader afresh. `write(folder)` may return the notice to show instead of the usual one."""
     if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
-        notice = write(writable_data_dir(page.settings))
+        detail = f"{spec.name}: {file_name}"
+        try:
+            notice = write(writable_data_dir(page.settings))
+        except Exception:
+            page.record(audit.UPLOAD, audit.FAILED, detail)
+            raise
+        page.record(audit.UPLOAD, audit.OK, detail)
         st.session_state["da-generation"] = generation + 1
         st.session_state["da-notice"] = notice if isinstance(notice, str) else t("da.saved", lang, dataset=label[spec.name])
         st.session_state.pop("da-check", None)
@@ -72,7 +80,7 @@ def _checked(upload) -> object:
 
 
 generation = st.session_state.setdefault("da-generation", 0)
-allowed = page.settings.uploads  # a deployment setting, never from the URL
+allowed = page.settings.uploads and page.identity.role.uploads  # a deployment setting and the user's role
 if spec.geometry:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.geo_template_note", lang))
@@ -117,7 +125,7 @@ if spec.geometry:
                 st.info(t("da.geo_nothing", lang))
             else:
                 st.caption(t("da.geo_after", lang, features=len(plan.result)))
-                _confirm_and_write(lambda folder: save_boundaries(spec, plan.result, folder))
+                _confirm_and_write(lambda folder: save_boundaries(spec, plan.result, folder), upload.name)
 else:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.template_note", lang))
@@ -164,7 +172,8 @@ else:
                 st.info(t("da.nothing", lang))
             else:
                 st.caption(t("da.after", lang, rows=plan.rows_after))
-                _confirm_and_write(_appended if mode == "append" else lambda folder: save_table(spec, check.frame, folder))
+                _confirm_and_write(_appended if mode == "append" else lambda folder: save_table(spec, check.frame, folder),
+                                   upload.name)
 
 st.subheader(t("da.section_versions", lang))
 versions = list_versions(spec, root)
@@ -176,7 +185,17 @@ else:
                           format_func=lambda p: t("da.version_label", lang, when=when[p],
                                                   kind=t("da.demo" if Path(p).stem.endswith(DEMO_SUFFIX) else "da.real", lang),
                                                   kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))
-    if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:", disabled=not allowed):
+    may_roll_back = page.settings.uploads and page.identity.role.rolls_back
+    if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:", disabled=not may_roll_back,
+                 help=None if may_roll_back else t("da.rollback_role", lang)) and may_roll_back:
         rollback(spec, chosen, root)
+        page.record(audit.ROLLBACK, audit.OK, f"{spec.name}: {when[chosen]}")
         st.session_state["da-notice"] = t("da.rolled_back", lang, dataset=label[spec.name], when=when[chosen])
         st.rerun()
+
+if page.identity.role.reads_audit:
+    st.subheader(t("da.section_audit", lang))
+    st.caption(escape_markdown(t("da.audit_note", lang, path=page.settings.audit_path)))
+    trail = audit.readable(audit.AuditLog(page.settings.audit_path).read(), lang)
+    st.dataframe(trail.head(500), hide_index=True)
+    download_buttons(page, trail, "audit-trail", key="da-audit")

@@ -40,7 +40,7 @@ towns = code_multiselect(page, page.t("pt.town"), list(town_names), town_names, 
 shading = code_select(page, page.t("pt.measure"), MEASURES, {m: page.t(f"pt.measure.{m}") for m in MEASURES}, "measure",
                       MEASURES[0])
 settings = st.sidebar.expander(page.t("pt.settings"), expanded=False)
-cell_m = code_select(page, page.t("pt.cell_m"), [str(c) for c in CELL_SIZES_M],
+cell_m = code_select(page, page.t("pt.cell_m"), [str(c) for c in CELL_SIZES_M if c >= audience.least_cell_m],
                      {str(c): page.t("pt.metres", n=c) for c in CELL_SIZES_M}, "cell_m", "500", container=settings)
 dosage = code_select(page, page.t("pt.dosage_min"), [str(d) for d in DOSAGES_MIN],
                      {str(d): page.t("pt.minutes", n=d) for d in DOSAGES_MIN}, "dosage_min", "15", container=settings)
@@ -48,7 +48,7 @@ reach_min = code_select(page, page.t("pt.reach_min"), [str(r) for r in REACH_MIN
                         {str(r): page.t("pt.minutes", n=r) for r in REACH_MINUTES}, "reach_min", "10", container=settings)
 
 filters = PatrolFilters(start, end, shift, tuple(modes), tuple(teams), tuple(towns), shading, int(cell_m), int(dosage),
-                        int(reach_min))
+                        int(reach_min), audience.least_cell_count)
 fig = patrol_view(page.source, filters)
 
 show_title(page, page.t("page.patrol"))

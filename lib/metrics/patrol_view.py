@@ -41,6 +41,7 @@ class PatrolFilters:
     cell_m: int = hs.DEFAULT_CELL_M
     dosage_min: int = hs.DEFAULT_DOSAGE_MIN
     reach_min: int = reach.DEFAULT_REACH_MIN
+    least_cell_incidents: int = 1  # a cell with fewer incidents is never a hot spot (3 in the public copy)
 
     @property
     def days(self) -> int:
@@ -236,7 +237,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     # incidents and hot spots
     mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
     counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
-    ranked = hs.rank_hotspots(counts)
+    ranked = hs.rank_hotspots(counts[counts["incidents"] >= f.least_cell_incidents])
     on_hot = np.isin(hs.cell_of(base.samples.x, base.samples.y, f.cell_m)[0], ranked["ix"].to_numpy())
     minutes = hs.minutes_by_cell(base.samples.x[on_hot], base.samples.y[on_hot], sample_minutes[on_hot], f.cell_m)
     dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, minutes, f.days, f.dosage_min), f.cell_m)

@@ -93,6 +93,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "da.version": {"zh": "版本", "en": "Version"},
     "da.version_label": {"zh": "{when}({kind},{kb} KB)", "en": "{when} ({kind}, {kb} KB)"},
     "da.rollback": {"zh": "回退到此版本", "en": "Roll back to this version"},
+    "da.rollback_role": {"zh": "回退需要管理角色。", "en": "Rolling back needs the administrator role."},
+    "da.section_audit": {"zh": "审计记录", "en": "Audit trail"},
+    "da.audit_note": {
+        "zh": "登录、页面查看(含筛选条件)、下载、简报、上传与回退,逐条追加记录于 {path}(最新在前,此处显示最近 500 条;下载为全部记录)。",
+        "en": "Sign-ins, page views (with their filters), downloads, briefings, uploads and rollbacks, appended one line "
+              "each to {path} (newest first; the latest 500 shown here, the downloads hold every line).",
+    },
     "da.rolled_back": {"zh": "{dataset} 已回退到 {when} 的版本。", "en": "{dataset} rolled back to the version of {when}."},
     # boundary uploads (GeoJSON, zipped Shapefile)
     "da.geo_template_note": {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import datetime
 
 import streamlit as st
@@ -35,10 +36,11 @@ def content() -> PageContent:
     return st.session_state[_STATE]
 
 
-def briefing_control(link: str, title: str, lang: Lang) -> None:
+def briefing_control(link: str, title: str, lang: Lang, record: Callable[[str, str], None] = lambda *_: None) -> None:
     """Sidebar: a button that builds the page's briefing PDF (with its steps shown), then its download.
 
-    Nothing is rendered until the button is clicked; the PDF is offered while the view stays the same."""
+    Nothing is rendered until the button is clicked; the PDF is offered while the view stays the same.
+    `record(outcome, detail)` writes the audit line of each briefing built (or failed)."""
     page = content()
     if not page.items:
         return
@@ -56,11 +58,13 @@ def briefing_control(link: str, title: str, lang: Lang) -> None:
                 _log.exception("briefing of %s failed", link)
                 status.update(label=t("export.failed", lang, reason=type(err).__name__), state="error")
                 st.session_state.pop(_PDF, None)
+                record("failed", link)
             else:
                 status.update(label=t("export.built", lang, seconds=time.perf_counter() - started),
                               state="complete", expanded=False)
                 name = t("export.file_briefing", lang, title=title, date=info.generated.date().isoformat())
                 st.session_state[_PDF] = (link, pdf, f"{name}.pdf")
+                record("ok", link)
     made = st.session_state.get(_PDF)
     if made and made[0] == link:
         st.sidebar.download_button(t("export.download_pdf", lang), made[1], made[2], "application/pdf",

@@ -24,8 +24,9 @@ from lib.data.problems import DataLoadError
 from lib.data.store import DataBundle
 from lib.i18n import Lang, t
 from lib.page_registry import PageSpec
+from lib.roles import NOBODY, Identity
 from lib.settings import Settings, SettingsError
-from lib.ui import briefing
+from lib.ui import auth, briefing
 from lib.ui.data import bundle_at
 from lib.ui.notices import escape_markdown
 from lib.ui.present import Presentation
@@ -42,6 +43,7 @@ class PageContext:
     source: DataSource  # the data folder and version: the key of every cached figure
     home: HomeDistrict
     briefing: PageContent  # what this run of the page shows, for its briefing
+    identity: Identity = NOBODY  # who is signed in, in which role (lib/roles.py)
 
     @property
     def lang(self) -> Lang:
@@ -63,6 +65,10 @@ class PageContext:
     def t(self, key: str, **fmt: object) -> str:
         return t(key, self.lang, **fmt)
 
+    def record(self, action: str, outcome: str, detail: str = "") -> None:
+        """A line of the audit trail for an action taken on this page (lib/audit.py names the actions)."""
+        auth.record(self.settings, self.identity, action, outcome, detail)
+
 
 def open_page() -> PageContext:
     """The context of the page being run. When the data cannot be read, or the home district setting does not
@@ -81,7 +87,7 @@ def open_page() -> PageContext:
         st.error(err.message(lang), icon=":material/settings:")
         st.stop()
     page = PageContext(shell.page, shell.settings, shell.audience, shell.presentation, data, source, home,
-                       briefing.content())
+                       briefing.content(), shell.identity or NOBODY)
     st.sidebar.caption(t("shell.as_of", lang, date=data.as_of.isoformat()))
     page.briefing.as_of, page.briefing.demo = data.as_of, page.demo
     return page

@@ -15,8 +15,10 @@ from urllib.parse import quote, urlencode
 import streamlit as st
 
 from lib.audience import Audience
+from lib.audit import BRIEFING
 from lib.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang, t
 from lib.page_registry import PAGES, PageSpec
+from lib.roles import Identity
 from lib.settings import Settings, SettingsError, read_settings
 from lib.ui import auth, briefing
 from lib.ui.notices import url_fallback_notice
@@ -37,13 +39,20 @@ class Shell:
     presentation: Presentation
     locked: bool  # a sign-in is required and not yet given: no page runs
     page: PageSpec | None = None  # the page being run, once navigation has chosen it
+    visitor: auth.Visitor = auth.Visitor(None)  # who this tab is signed in as
+
+    @property
+    def identity(self) -> Identity | None:
+        return self.visitor.identity
 
     @property
     def lang(self) -> Lang:
         return self.audience.lang
 
     def offers(self, spec: PageSpec) -> bool:
-        """Whether this deployment offers the page (its link to one it does not offer gets a notice instead)."""
+        """Whether this deployment offers the page to this user (a link to one it does not gets a notice instead)."""
+        if self.identity is not None and self.identity.role < spec.needs:
+            return False  # (without a sign-in no page runs at all: run_page stops first)
         return not spec.manages_data or self.settings.data_management
 
     def navigation(self) -> list[st.Page]:
@@ -53,11 +62,13 @@ class Shell:
                 for spec in PAGES]
 
     def _not_offered(self, spec: PageSpec) -> st.Page:
-        lang, public = self.lang, self.settings.public
+        lang = self.lang
+        why = ("access.not_offered_public" if self.settings.public else
+               "access.not_offered_role" if self.settings.data_management else "access.not_offered")
 
         def explain() -> None:
             st.title(t(spec.title_key, lang))
-            st.warning(t("access.not_offered_public" if public else "access.not_offered", lang), icon=":material/lock:")
+            st.warning(t(why, lang), icon=":material/lock:")
 
         return st.Page(explain, title=t(spec.title_key, lang), url_path=spec.url_path, visibility="hidden")
 
@@ -84,10 +95,12 @@ def open_shell() -> Shell:
     except SettingsError as err:
         st.error(err.message(lang), icon=":material/settings:")
         st.stop()
-    locked = auth.password_pending(settings)
-    shell = Shell(settings, Audience(lang, settings.public), OFF, locked)
+    visitor = auth.visitor(settings)
+    locked = visitor.identity is None
+    shell = Shell(settings, Audience(lang, settings.public), OFF, locked, visitor=visitor)
     if not locked:
-        shell = Shell(settings, shell.audience, read_presentation(lang, [p for p in PAGES if shell.offers(p)]), locked)
+        shell = Shell(settings, shell.audience, read_presentation(lang, [p for p in PAGES if shell.offers(p)]), locked,
+                      visitor=visitor)
     return shell
 
 
@@ -99,19 +112,23 @@ def current_shell() -> Shell:
 def run_page(shell: Shell, page: st.Page) -> None:
     """The sign-in gate, then the page, then what follows every page: the playlist timer, the link of the view,
     the briefing control and the sign-out button."""
-    auth.require_password(shell.settings, shell.lang)  # stops the run while a sign-in is pending
+    auth.require_sign_in(shell.settings, shell.visitor, current_link(page.url_path), shell.lang)  # stops when locked
     spec = next(s for s in PAGES if s.url_path == page.url_path)
-    st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec)
+    st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec,
+                                         shell.visitor)
     briefing.begin_page()
     try:
         page.run()
     except Exception:  # Streamlit's own stop and rerun are not Exceptions, and pass through
         page_failed(page.url_path, shell.lang)
+    auth.record_page_view(shell.settings, shell.identity, current_link(page.url_path))
     advance_playlist(shell.presentation, page.url_path, shell.lang)
     share_link(page.url_path, shell.lang)  # after the page: its filters are in the URL by now
     if spec.briefed and shell.offers(spec):
-        briefing.briefing_control(current_link(page.url_path), page.title, shell.lang)
-    auth.sign_out_button(shell.settings, shell.lang)
+        briefing.briefing_control(current_link(page.url_path), page.title, shell.lang,
+                                  lambda outcome, detail: auth.record(shell.settings, shell.identity, BRIEFING,
+                                                                      outcome, detail))
+    auth.sign_out_button(shell.settings, shell.identity, shell.lang)
 
 
 def page_failed(url_path: str, lang: Lang) -> None:

@@ -131,12 +131,12 @@ def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], audience: Audien
     """Horizontal bars of incidents per 10,000 residents, highest rate on top (by_town's order).
     Public copy: a town with fewer than 3 incidents has no bar (its rate times its population is its count)."""
     lang = audience.lang
-    small = [audience.public and is_small(c) for c in towns["count"]]
+    counts = audience.counts(towns["count"])
     bars = {"type": "bar", "x": audience.chart_values(towns["rate"], basis=towns["count"]),
             "y": [labels.get(c, c) for c in towns["town_code"]],
             "orientation": "h", "customdata": towns["town_code"].to_numpy(), "marker": {"color": "#2E91E5"},
-            "text": [SUPPRESSED if hide else f"{r:.1f}" for r, hide in zip(towns["rate"], small)], "textposition": "auto",
-            "hovertext": [f"{t('cr.col_count', lang)}: {SUPPRESSED if hide else f'{c:,}'}" for c, hide in zip(towns["count"], small)],
+            "text": audience.chart_labels(towns["count"], [f"{r:.1f}" for r in towns["rate"]]), "textposition": "auto",
+            "hovertext": [f"{t('cr.col_count', lang)}: {c}" for c in counts],
             "hovertemplate": "%{y}: %{text}<br>%{hovertext}<extra></extra>"}
     return _figure([bars], {"xaxis": {"title": {"text": t("cr.col_rate", lang)}}, "yaxis": {"autorange": "reversed"}},
                    max(200, 26 * len(towns) + 110))
@@ -147,8 +147,7 @@ def heatmap_figure(hours: pd.DataFrame, audience: Audience) -> go.Figure:
     lang = audience.lang
     days = t("cr.weekdays", lang).split("|")
     counts = hours.to_numpy()
-    z = [audience.chart_values(row) for row in counts]
-    text = [[audience.count(c) for c in row] for row in counts]
+    z, text = audience.chart_matrix(counts), audience.count_matrix(counts)
     cells = {"type": "heatmap", "z": z, "x": list(hours.columns), "y": [days[d] for d in hours.index], "text": text,
              "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
              "colorbar": {"title": {"text": t("cr.axis_count", lang)}}}

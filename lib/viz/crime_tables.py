@@ -10,7 +10,6 @@ from pandas.io.formats.style import Styler
 from lib.audience import Audience
 from lib.data.codes import CRIME_GROUPS, label_of
 from lib.data.contracts import INCIDENTS
-from lib.disclosure import small_mask
 from lib.export import localized_headers
 from lib.formatting import signed  # the sign convention of every change shown
 from lib.i18n import Lang, t
@@ -52,7 +51,7 @@ def compstat_hidden(table: pd.DataFrame, key: str, audience: Audience) -> np.nda
     """Rows of one window whose change the audience may not see: its count or a year earlier is below 3."""
     if not audience.public:
         return np.zeros(len(table), dtype=bool)
-    return small_mask(table[f"{key}_current"]) | small_mask(table[f"{key}_prior"])
+    return audience.hidden(table[f"{key}_current"]) | audience.hidden(table[f"{key}_prior"])
 
 
 def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
@@ -130,7 +129,7 @@ def town_table(towns: pd.DataFrame, town_labels: Mapping[str, str], audience: Au
         t("cr.col_population", lang): towns["population"].to_numpy(),
         t("cr.col_rate", lang): towns["rate"].round(2).to_numpy(),
     })
-    table = audience.withhold(table, [t("cr.col_rate", lang)], small_mask(towns["count"]))
+    table = audience.withhold(table, [t("cr.col_rate", lang)], audience.hidden(towns["count"]))
     return audience.count_cells(table, [t("cr.col_count", lang)])
 
 
@@ -148,8 +147,8 @@ def types_table(types: pd.DataFrame, type_labels: Mapping[str, str], audience: A
         t("cr.col_recovered", lang): types["recovered_yuan"].to_numpy(),
         t("cr.col_recovery_rate", lang): types["recovery_rate"].round(1).array,
     })
-    few_cases = small_mask(types["count"])
-    table = audience.withhold(table, [t("cr.col_solved_rate", lang)], few_cases | small_mask(types["solved"]))
+    few_cases = audience.hidden(types["count"])
+    table = audience.withhold(table, [t("cr.col_solved_rate", lang)], few_cases | audience.hidden(types["solved"]))
     table = audience.withhold(table, [t(f"cr.col_{c}", lang) for c in ("loss", "recovered", "recovery_rate")], few_cases)
     return audience.count_cells(table, [t("cr.col_count", lang), t("cr.col_solved", lang)])
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from lib.audience import Audience
 from lib.data.codes import DISPUTE_OUTCOMES, DISPUTE_TYPES, MEDIATION_CHANNELS, label_of
 from lib.data.contracts import DISPUTES
-from lib.disclosure import HIDDEN, small_mask
+from lib.disclosure import HIDDEN
 from lib.export import localized_headers
 from lib.formatting import fmt_pct, signed  # the sign convention of every change shown
 from lib.headline import Kpi, Measure, Versus, kpi
@@ -125,9 +125,11 @@ def type_figure(by_type: pd.DataFrame, audience: Audience) -> go.Figure:
     labels = [label_of(DISPUTE_TYPES, c, lang) for c in rows["dispute_type"]]
     changes = ["" if pd.isna(p) or not audience.shows(n, b) else f"{signed(p, 1)}%"
                for p, n, b in zip(rows["change_pct"], rows["received"], rows["prev_received"])]
-    texts = [t("med.type_text", lang, received=audience.count(n), change=c) for n, c in zip(rows["received"], changes)]
-    hover = [f"{label}: {audience.count(n)} ({t('med.series_prior', lang)} {audience.count(p)})"
-             for label, n, p in zip(labels, rows["received"], rows["prev_received"])]
+    received, prior = audience.counts(rows["received"]), audience.counts(rows["prev_received"])
+    changes = [c if shown_now and shown_then else "" for c, shown_now, shown_then in
+               zip(changes, ~audience.hidden(rows["received"]), ~audience.hidden(rows["prev_received"]))]
+    texts = [t("med.type_text", lang, received=n, change=c) for n, c in zip(received, changes)]
+    hover = [f"{label}: {n} ({t('med.series_prior', lang)} {p})" for label, n, p in zip(labels, received, prior)]
     return _hbar(labels, rows["received"], rows["dispute_type"].tolist(), texts, hover,
                  t("med.chart_types", lang), t("med.axis_count", lang), audience.chart_values(rows["received"]))
 
@@ -138,10 +140,10 @@ def town_figure(by_town: pd.DataFrame, town_names: Mapping[str, str], audience: 
     lang = audience.lang
     rows = by_town.sort_values("per_10k", ascending=False, kind="stable")
     labels = [town_names.get(c, c) for c in rows["town_code"]]
-    rates = [f"{r:.1f}" if audience.shows(n) else HIDDEN for r, n in zip(rows["per_10k"], rows["received"])]
-    texts = [t("med.town_text", lang, rate=r, received=audience.count(n)) for r, n in zip(rates, rows["received"])]
-    hover = [f"{label}: {r} ({audience.count(n)} / {p:,})" for label, r, n, p in
-             zip(labels, rates, rows["received"], rows["population"])]
+    received = audience.counts(rows["received"])
+    rates = [HIDDEN if hide else f"{r:.1f}" for r, hide in zip(rows["per_10k"], audience.hidden(rows["received"]))]
+    texts = [t("med.town_text", lang, rate=r, received=n) for r, n in zip(rates, received)]
+    hover = [f"{label}: {r} ({n} / {p:,})" for label, r, n, p in zip(labels, rates, received, rows["population"])]
     return _hbar(labels, rows["per_10k"], rows["town_code"].tolist(), texts, hover, t("med.chart_towns", lang),
                  t("med.axis_per_10k", lang), audience.chart_values(rows["per_10k"], basis=rows["received"]))
 
@@ -151,12 +153,12 @@ def channel_figure(channels: pd.DataFrame, audience: Audience) -> go.Figure:
     Public copy: a channel whose received or settled count is below 3 has no bar, no interval and "<3" counts."""
     lang = audience.lang
     names = [label_of(MEDIATION_CHANNELS, c, lang) for c in channels["channel"]]
-    shown = [audience.shares(r, n) for r, n in zip(channels["rate"], channels["received"])]
-    labels = [t("med.channel_label", lang, channel=n, received=audience.count(r))
-              for n, r in zip(names, channels["received"])]
-    texts = [t("med.channel_text", lang, rate=fmt_pct(r, 1) if ok else HIDDEN, settled=audience.count(s),
-               received=audience.count(n))
-             for r, s, n, ok in zip(channels["rate"], channels["settled"], channels["received"], shown)]
+    withheld = audience.hidden(channels["received"]) | audience.hidden(channels["settled"])
+    shown = [audience.shares(r, n) and not w for r, n, w in zip(channels["rate"], channels["received"], withheld)]
+    received, settled = audience.counts(channels["received"]), audience.counts(channels["settled"])
+    labels = [t("med.channel_label", lang, channel=n, received=r) for n, r in zip(names, received)]
+    texts = [t("med.channel_text", lang, rate=fmt_pct(r, 1) if ok else HIDDEN, settled=s, received=n)
+             for r, s, n, ok in zip(channels["rate"], settled, received, shown)]
     hover = [f"{name}: {fmt_pct(r)} — {t('med.hover_interval', lang)} {fmt_pct(lo, 1)}–{fmt_pct(hi, 1)}" if ok
              else f"{name}: {HIDDEN}"
              for name, r, lo, hi, ok in zip(names, channels["rate"], channels["ci_low"], channels["ci_high"], shown)]
@@ -193,7 +195,7 @@ def channel_table(channels: pd.DataFrame, audience: Audience) -> pd.DataFrame:
         t("med.col_rate", lang): [fmt_pct(r) for r in channels["rate"]],
         t("med.col_interval", lang): [_interval(lo, hi) for lo, hi in zip(channels["ci_low"], channels["ci_high"])],
     })
-    small = small_mask(channels["received"]) | small_mask(channels["settled"])
+    small = audience.hidden(channels["received"]) | audience.hidden(channels["settled"])
     table = audience.withhold(table, [t("med.col_rate", lang), t("med.col_interval", lang)], small)
     return audience.count_cells(table, [t(f"med.col_{c}", lang) for c in ("received", "settled", "failed", "open")])
 
@@ -209,8 +211,8 @@ def type_table(by_type: pd.DataFrame, audience: Audience) -> pd.DataFrame:
         t("med.col_share", lang): [fmt_pct(s, 1) for s in by_type["share"]],
     })
     table = audience.withhold(table, [t("med.col_change", lang)],
-                              small_mask(by_type["received"]) | small_mask(by_type["prev_received"]))
-    table = audience.withhold(table, [t("med.col_share", lang)], small_mask(by_type["received"]))
+                              audience.hidden(by_type["received"]) | audience.hidden(by_type["prev_received"]))
+    table = audience.withhold(table, [t("med.col_share", lang)], audience.hidden(by_type["received"]))
     return audience.count_cells(table, [t("med.col_received", lang), t("med.col_prior", lang)])
 
 
@@ -225,8 +227,8 @@ def town_table(by_town: pd.DataFrame, town_names: Mapping[str, str], audience: A
         t("med.col_prior", lang): by_town["prev_received"].to_numpy(),
         t("med.col_prior_per_10k", lang): [f"{v:.1f}" for v in by_town["prev_per_10k"]],
     })
-    table = audience.withhold(table, [t("med.col_per_10k", lang)], small_mask(by_town["received"]))
-    table = audience.withhold(table, [t("med.col_prior_per_10k", lang)], small_mask(by_town["prev_received"]))
+    table = audience.withhold(table, [t("med.col_per_10k", lang)], audience.hidden(by_town["received"]))
+    table = audience.withhold(table, [t("med.col_prior_per_10k", lang)], audience.hidden(by_town["prev_received"]))
     return audience.count_cells(table, [t("med.col_received", lang), t("med.col_prior", lang)])
 
 

@@ -76,10 +76,13 @@ def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], villag
 
 def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
                     dosage_min: int, audience: Audience) -> pd.DataFrame:
-    """Hot spots below the patrol dosage. Public copy: incident counts below 3 read "<3"."""
+    """Hot spots below the patrol dosage, with the village and the centre of each cell.
+
+    Public copy: no place finer than the published grid, which the map draws: the town only, no village and no
+    coordinates (the hot spots themselves hold at least 3 incidents each there: `Audience.least_cell_count`)."""
     lang = audience.lang
     gaps = hotspots[~hotspots["covered"]]
-    table = pd.DataFrame({
+    columns = {
         t("pt.col_rank", lang): gaps["rank"].to_numpy(),
         t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
         t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
@@ -87,5 +90,8 @@ def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], villa
         t("pt.col_minutes_per_day", lang, dosage=dosage_min): gaps["minutes_per_day"].round(1).to_numpy(),
         t("pt.col_lon", lang): gaps["lon"].to_numpy(),
         t("pt.col_lat", lang): gaps["lat"].to_numpy(),
-    })
-    return audience.count_cells(table, [t("pt.col_incidents", lang)])
+    }
+    if audience.public:
+        for finer in ("pt.col_village", "pt.col_lon", "pt.col_lat"):
+            columns.pop(t(finer, lang))
+    return audience.count_cells(pd.DataFrame(columns), [t("pt.col_incidents", lang)])

@@ -131,12 +131,13 @@ def _choropleth(fig: PatrolFigures, areas_geo: gpd.GeoDataFrame, names: Mapping[
     palette = PALETTES[measure]
     unit = t(f"pt.measure_unit.{measure}", lang)
     tips, colors = [], []
+    incidents = dict(zip(table.index, audience.counts(table["incidents"])))  # the areas are one group
     for code in geo["code"]:
         row = table.loc[code]
         place = inert(names.get(code, code)) + ("" if fig.level == "town" else f" · {inert(town_names.get(row['town_code'], ''))}")
         tips.append(
             f"<b>{place}</b><br>{inert(t(f'pt.measure.{measure}', lang))}: {inert(_fmt(row[measure]))}{inert(unit)}"
-            f"<br>{inert(t('pt.tip_incidents', lang, n=audience.count(row['incidents'])))}"
+            f"<br>{inert(t('pt.tip_incidents', lang, n=incidents[code]))}"
             f"<br>{inert(t('pt.tip_hours', lang, hours=_fmt(row['patrol_hours'], 0)))}"
             f"<br>{inert(t('pt.tip_hotspots', lang, covered=int(row['hotspots_covered']), total=int(row['hotspots'])))}"
             f"<br><i>{inert(t('pt.tip_click', lang))}</i>")
@@ -283,8 +284,9 @@ def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDat
                sessions: pd.DataFrame, reach_of_posts: Reach, audience: Audience, tiles: TileConfig) -> folium.Map:
     """The whole map for one filter state, in the audience's language.
 
-    Public copy: areas only. No incident heat, no patrol routes and no post markers reach the map's HTML; area
-    tooltips show incident counts below 3 as "<3", and an incident rate built on one is left uncoloured."""
+    Public copy: areas only. No incident heat, no patrol routes, no post markers and nothing centred on a post (the
+    reach areas) reach the map's HTML; area tooltips show incident counts below 3 as "<3" (and withhold a second one
+    that would give it away), and an incident rate built on a withheld count is left uncoloured."""
     lang, public = audience.lang, audience.public
     town_names = dict(zip(towns["town_code"].astype(str), towns["town_zh" if lang == "zh" else "town_en"].astype(str)))
     if fig.level == "town":
@@ -306,9 +308,9 @@ def patrol_map(fig: PatrolFigures, towns: gpd.GeoDataFrame, villages: gpd.GeoDat
     _town_outlines(towns, town_names, fig.filters.towns, lang, tiles).add_to(m)
     choropleth, legend = _choropleth(fig, areas_geo, names, town_names, audience, tiles)
     choropleth.add_to(m)
-    for mode in ("foot", "vehicle"):
-        _reach_layer(reach_of_posts, mode, lang, tiles).add_to(m)
-    if not public:
+    if not public:  # posts are not public: neither their points nor the areas drawn around them
+        for mode in ("foot", "vehicle"):
+            _reach_layer(reach_of_posts, mode, lang, tiles).add_to(m)
         _heat_layer(fig, lang, tiles).add_to(m)
     _hotspot_layer(fig, town_names, audience, tiles).add_to(m)
     if not public:

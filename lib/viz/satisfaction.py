@@ -15,7 +15,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.audience import Audience
-from lib.disclosure import small_mask
 from lib.formatting import signed  # the sign convention of every change shown
 from lib.headline import Kpi, Versus, change_text
 from lib.i18n import Lang, t
@@ -325,8 +324,8 @@ def town_table(factors: pd.DataFrame, names: dict[str, str], audience: Audience)
         crime_rate: factors["crime_rate"].round(1).to_numpy(),
         mediation_rate: factors["mediation_rate"].round(1).to_numpy(),
     })
-    table = audience.withhold(table, [crime_rate], small_mask(_rate_basis(factors, "crime_rate")))
-    return audience.withhold(table, [mediation_rate], small_mask(_rate_basis(factors, "mediation_rate")))
+    table = audience.withhold(table, [crime_rate], audience.hidden(_rate_basis(factors, "crime_rate")))
+    return audience.withhold(table, [mediation_rate], audience.hidden(_rate_basis(factors, "mediation_rate")))
 
 
 def highlight_rows(table: pd.DataFrame, rows: "pd.Series | list[bool]"):

@@ -5,7 +5,6 @@ import pandas as pd
 
 from lib.audience import Audience
 from lib.data.codes import MEDIATION_CHANNELS, label_of
-from lib.disclosure import small_mask
 from lib.formatting import fmt_count, fmt_pct, fmt_yuan
 from lib.i18n import Lang, t
 
@@ -24,7 +23,7 @@ def channel_table(channels: pd.DataFrame, year: int, audience: Audience) -> pd.D
         rate: [fmt_pct(r) for r in channels["rate"]],
         t("ov.col_rate", lang, year=year - 1): [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
     })
-    small = small_mask(channels["received"]) | small_mask(channels["settled"])
+    small = audience.hidden(channels["received"]) | audience.hidden(channels["settled"])
     return audience.count_cells(audience.withhold(table, [rate], small), [received, settled])
 
 

@@ -5,7 +5,26 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from lib.roles import Identity, Role
+from lib.server.identity import identifier_for
+from lib.sessions import SESSION_COOKIE
+from lib.settings import read_settings
+from lib.ui import auth
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TEST_PASSWORD = "test-password"
+
+
+def sign_in_as(monkeypatch, role: str = "administrator", *, cookie: str | None = None) -> str:
+    """Behind the access password, the tab signed in with the role `role`: the browser's cookie (AppTest has no
+    browser) is the one the server's sign-in would have set. Returns the cookie value."""
+    monkeypatch.setenv("PINGAN_PASSWORD", TEST_PASSWORD)
+    monkeypatch.setenv("PINGAN_PASSWORD_ROLE", role)
+    monkeypatch.setenv("PINGAN_SESSION_SECRET", "apptest-secret")
+    if cookie is None:
+        cookie = identifier_for(read_settings()).passwords.issue(Identity("password", Role.named(role), "password"))
+    monkeypatch.setattr(auth, "request_cookies", lambda: {SESSION_COOKIE: cookie})
+    return cookie
 
 
 def open_app(page: str | None = None, *, timeout: float = 180, **params: str) -> AppTest:

@@ -8,16 +8,22 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.auth import SIGNED_IN
-from tests.app.apptest import APP
+from lib.audit import AuditLog
+from lib.settings import read_settings
+from tests.app.apptest import APP, sign_in_as
 
 PAGE = "views/data_admin.py"
 
 
+
+@pytest.fixture(autouse=True)
+def _own_audit_trail(monkeypatch, tmp_path):
+    monkeypatch.setenv("PINGAN_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+
 @pytest.fixture(autouse=True)
 def _behind_the_password(monkeypatch):
     """Data management is offered only behind the access password."""
-    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
+    sign_in_as(monkeypatch, "administrator")
 POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
 
 
@@ -27,7 +33,6 @@ def open_app(page: str, **params: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=180)
     for key, value in params.items():
         app.query_params[key] = value
-    app.session_state[SIGNED_IN] = True
     app.run()
     app.switch_page(page)
     for key, value in params.items():
@@ -46,7 +51,7 @@ def test_status_contract_and_templates_in_english(data_copy):
     assert status.set_index("File").loc["incidents.csv", "Data"] == "Demo"
     contract = app.dataframe[1].value
     assert contract["Column"].tolist() == ["post_id", "kind", "name_zh", "name_en", "town_code", "lon", "lat"]
-    assert len(app.get("download_button")) == 2
+    assert len([b for b in app.get("download_button") if b.key.startswith("da-template")]) == 2
 
 
 def test_upload_preview_confirm_and_rollback(data_copy):
@@ -73,6 +78,10 @@ def test_upload_preview_confirm_and_rollback(data_copy):
     app.button(key="da-rollback").click().run()
     assert b"P900" not in (data_copy / "posts.csv").read_bytes()
     assert app.dataframe[0].value.set_index("文件").loc["posts.csv", "数据性质"] == "演示数据"
+    trail = AuditLog(read_settings().audit_path).read()
+    done = trail[trail.action.isin(["upload", "rollback"])][["action", "detail", "outcome", "role"]].to_dict("records")
+    assert done[0] == {"action": "upload", "detail": "posts: posts.csv", "outcome": "ok", "role": "administrator"}
+    assert done[1]["action"] == "rollback" and done[1]["detail"].startswith("posts: ") and done[1]["outcome"] == "ok"
 
 
 def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from apptest import APP, chart_downloads, open_app
+from apptest import APP, chart_downloads, open_app, sign_in_as
 from streamlit.testing.v1 import AppTest
 
 from lib.briefing import system
-from lib.ui.auth import SIGNED_IN
 
 
 @pytest.fixture
@@ -24,9 +23,8 @@ def test_every_chart_has_a_png_button_and_the_page_a_briefing_button():
 
 
 def test_data_management_has_no_briefing(monkeypatch):
-    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")  # data management is offered only behind it
+    sign_in_as(monkeypatch, "administrator")  # data management is offered only behind a sign-in
     app = AppTest.from_file(APP, default_timeout=180)
-    app.session_state[SIGNED_IN] = True
     app.run()
     app.switch_page("views/data_admin.py")
     app.run()

@@ -2,11 +2,12 @@
 
 Fixtures
     app_server        base URL ("http://127.0.0.1:<port>") of the app, started once per session
-    start_app(env)    start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
+    start_app(env, port=None)  start another server with extra environment (e.g. {"PINGAN_DATA_DIR": ...}); -> base URL
     browser           Playwright chromium (Debian's binary: $CHROMIUM or `chromium` on PATH)
     open_page(path)   a fresh page on app_server, opened and idle (password=... signs in); -> OpenedPage
     admin_server      base URL of an app started with PINGAN_PASSWORD=ADMIN_PASSWORD (data management offered)
     admin_on_a_copy   (base URL, data folder) of such an app on its own copy of the data, for uploads
+    fresh_tab(url)    a tab in a new browser context on `url`, not waiting for the app (e.g. a sign-in page)
     wait_idle         the `wait_idle(page)` helper, for tests that click
     cjk_glyphs_render the `cjk_glyphs_render(page)` helper
 Screenshots and server logs go to one folder per session, printed at the end of the run
@@ -124,18 +125,17 @@ def cjk_glyphs_render(page, chars=("总", "览"), selector="[data-testid='stMain
 
 
 def sign_in(page, password: str, settle_ms: int = 1000, *, accepted: bool = True) -> None:
-    """Give the password in the app's sign-in form (a server started with PINGAN_PASSWORD) and wait for the
-    outcome: the page (accepted) or the refusal notice (not accepted)."""
-    form = page.locator("[data-testid='stForm']")
-    form.locator("input[type='password']").fill(password)
-    form.locator("[data-testid='stFormSubmitButton'] button").click()
-    outcome = (page.locator("[data-testid='stForm']") if accepted
-               else page.locator("[data-testid='stAlertContentError']"))
-    if accepted:  # signing in reruns the script twice; the form goes with the second run
-        outcome.wait_for(state="detached", timeout=IDLE_TIMEOUT_MS)
+    """Give the password in the server's sign-in page (a server started with PINGAN_PASSWORD) and wait for the
+    outcome: the page the link named, idle (accepted), or the sign-in page's refusal (not accepted)."""
+    form = page.locator("form#signin")
+    form.locator("input[name='password']").fill(password)
+    with page.expect_navigation(timeout=IDLE_TIMEOUT_MS):
+        form.locator("button[type='submit']").click()
+    if accepted:
+        assert "/-/signin" not in page.url, f"still on the sign-in page: {page.url}"
+        wait_idle(page, settle_ms=settle_ms)
     else:
-        outcome.wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
-    wait_idle(page, settle_ms=settle_ms)
+        page.locator("p.error").wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
 
 
 @dataclass
@@ -156,7 +156,7 @@ class OpenedPage:
         wait_idle(self.page, **kw)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -192,8 +192,8 @@ def start_app(shots_dir):
     python = str(PYTHON) if PYTHON.exists() else sys.executable
     servers: list[tuple[subprocess.Popen, object]] = []
 
-    def start(env: dict | None = None) -> str:
-        port = _free_port()
+    def start(env: dict | None = None, port: int | None = None) -> str:
+        port = port or free_port()
         log_path = shots_dir / f"streamlit-{port}.log"
         log = open(log_path, "w")
         proc = subprocess.Popen(
@@ -287,14 +287,35 @@ def open_page(app_server, browser, shots_dir):
         page.on("console", lambda m: opened.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
         page.goto((base_url or app_server) + path)
-        wait_idle(page, settle_ms=settle_ms)
-        if password is not None:
+        if password is not None:  # a server with a password sends the browser to its sign-in page first
             sign_in(page, password, settle_ms=settle_ms)
+        else:
+            wait_idle(page, settle_ms=settle_ms)
         return opened
 
     yield open_
     for ctx in contexts:
         ctx.close()
+
+
+@pytest.fixture
+def fresh_tab(browser):
+    """Factory: fresh_tab(url) -> a page in a new browser context (no cookies) on `url`, not waiting for the app (a
+    server with access control shows its sign-in page). Requests leaving localhost are refused, as offline."""
+    contexts = []
+
+    def open_(url: str):
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        contexts.append(context)
+        context.add_init_script(_RUN_COUNTER_JS)
+        context.route(OUTSIDE_URL, lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(name="wait_idle")

@@ -2,6 +2,8 @@
 downloads, no URL parameter turns it off, the patrol map draws areas only, and data management is not reachable."""
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
 from playwright.sync_api import expect
 
@@ -57,8 +59,9 @@ def test_the_patrol_map_draws_areas_only(public_base, open_page):
     opened.screenshot("public-patrol")
     assert_public(opened)
     assert frame.locator(".leaflet-heatmap-layer").count() == 0
-    # town outlines 16, town choropleth 16, hot-spot cells 20, foot reach 1: no posts (24 more internally), no routes
-    assert frame.evaluate(SHAPES_JS) == 16 + 16 + 20 + 1
+    # town outlines 16, town choropleth 16, hot-spot cells 20: no posts (24 more internally), nothing centred on a
+    # post (the reach areas), no routes
+    assert frame.evaluate(SHAPES_JS) == 16 + 16 + 20
     assert not frame.evaluate("() => Object.values(window.map._layers).some(l => l instanceof L.Polyline"
                               " && !(l instanceof L.Polygon))")
     assert "heatLayer" not in frame.content()
@@ -72,3 +75,27 @@ def test_data_management_is_not_reachable(public_base, open_page):
     sidebar = opened.page.locator("[data-testid='stSidebarNav']")
     expect(sidebar.get_by_text(t("page.overview", "zh"), exact=True)).to_be_visible()
     assert not sidebar.get_by_text(t("page.data", "zh"), exact=True).count()
+
+
+SMALL_TOWN_PATROL = "/patrol?town=511402101&period=2020-01-01~2020-06-30"  # 17 of its top 20 cells hold 1 or 2 incidents
+
+
+def test_hot_spots_need_three_incidents_and_the_uncovered_list_names_no_finer_place(public_base, open_page):
+    opened = open_page(SMALL_TOWN_PATROL + "&cell_m=250", base_url=public_base)
+    page = opened.page
+    assert parse_qs(urlparse(page.url).query).get("cell_m") in (None, ["500"]), page.url  # the public grid: >= 500 m
+    page.wait_for_selector("iframe[title*='streamlit_folium']", timeout=60_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_function("() => window.map && window.L && Object.keys(window.map._layers).length > 5", timeout=60_000)
+    opened.screenshot("public-patrol-small-town")
+    layers = frame.locator(".leaflet-control-layers").text_content()  # (the control is collapsed)
+    assert t("pt.layer_hotspots", "zh", n=3) in layers, layers  # not the internal copy's 20
+    assert t("pt.layer_reach", "zh", minutes=10, mode="步巡") not in layers
+    with page.expect_download() as info:
+        page.locator(".st-key-pt-uncovered-csv button").click()
+    text = open(info.value.path(), encoding="utf-8-sig").read()
+    header = text.splitlines()[0]
+    assert t("pt.col_village", "zh") not in header and t("pt.col_lon", "zh") not in header
+    assert t("pt.col_lat", "zh") not in header and t("pt.col_town", "zh") in header
+    assert all(int(row.split(",")[header.split(",").index(t("pt.col_incidents", "zh"))]) >= 3
+               for row in text.splitlines()[1:]), text

@@ -50,11 +50,11 @@ def test_shares_need_their_whole_and_their_part():
     assert PUBLIC.shows(3, 4) and not PUBLIC.shows(3, 2) and INTERNAL.shows(1)
 
 
-def test_count_columns_become_text_with_the_small_ones_masked():
+def test_count_columns_become_text_with_the_small_ones_masked_and_their_complements_withheld():
     frame = pd.DataFrame({"name": ["a", "b", "c", "d"], "n": [0, 2, 3, 1500], "prior": [np.nan, 5.0, 1.0, 7.0]})
     out = PUBLIC.count_cells(frame, ["n", "prior"])
-    assert out["n"].tolist() == ["<3", "<3", "3", "1500"]
-    assert out["prior"].tolist() == [None, "5", "<3", "7"]
+    assert out["n"].tolist() == ["<3", "<3", "—", "1500"]  # 0 + 2 < 3: the total would give their sum; 3 hides it
+    assert out["prior"].tolist() == [None, "—", "<3", "7"]  # one small cell alone would be total minus the others
     assert out["name"].tolist() == ["a", "b", "c", "d"] and frame["n"].tolist() == [0, 2, 3, 1500]  # a copy
     assert INTERNAL.count_cells(frame, ["n"]) is frame
 
@@ -68,9 +68,10 @@ def test_derived_columns_hidden_in_chosen_rows():
 
 def test_chart_values_and_labels():
     assert PUBLIC.chart_values([0, 1, 2, 3, 40]) == [None, None, None, 3, 40]
-    assert PUBLIC.chart_values([0.5, 9.1], basis=[2, 30]) == [None, 9.1]
+    assert PUBLIC.chart_values([0.5, 9.1], basis=[2, 30]) == [None, None]  # 30 would give the 2 away
+    assert PUBLIC.chart_values([0.5, 9.1, 7.7], basis=[2, 30, 40]) == [None, None, 7.7]
     assert INTERNAL.chart_values([1, 2]) == [1, 2]
-    assert PUBLIC.chart_labels([1, 5], ["1", "5"]) == ["<3", "5"]
+    assert PUBLIC.chart_labels([1, 5, 9], ["1", "5", "9"]) == ["<3", "—", "9"]
 
 
 def _lib_functions():
@@ -102,19 +103,21 @@ def test_crime_town_chart_in_public_mode_has_no_bar_and_no_number_for_two_incide
                           "rate": [1.0, 10.0], "rank": [2, 1]})
     public = crime_charts.town_figure(towns, {"A": "甲", "B": "乙"}, PUBLIC)
     bar = public.data[0]
-    assert bar.x[0] is None and bar.x[1] == 10.0
+    assert bar.x[0] is None and bar.x[1] is None  # B's 40 is withheld with A's 2: the district's 42 would give it
     assert bar.text[0] == "<3" and "<3" in bar.hovertext[0] and "2" not in bar.hovertext[0]
+    assert bar.text[1] == "—" and "40" not in bar.hovertext[1]
     assert crime_charts.town_figure(towns, {"A": "甲", "B": "乙"}, INTERNAL).data[0].x[0] == 1.0
     table = crime_tables.town_table(towns, {"A": "甲", "B": "乙"}, PUBLIC)
-    assert table[t("cr.col_count", "zh")].tolist() == ["<3", "40"]
+    assert table[t("cr.col_count", "zh")].tolist() == ["<3", "—"]
     assert table.iloc[0].tolist().count("—") == 1  # the rate of the masked town
 
 
 def test_crime_heatmap_blanks_small_cells_and_hovers_them_as_below_three():
     hours = pd.DataFrame([[0, 1, 7], [2, 3, 9]], index=[0, 1], columns=[0, 1, 2])
     cells = crime_charts.heatmap_figure(hours, PUBLIC_EN).data[0]
-    assert [list(row) for row in cells.z] == [[None, None, 7], [None, 3, 9]]
-    assert [list(row) for row in cells.text] == [["<3", "<3", "7"], ["<3", "3", "9"]]
+    # 0, 1 and 2 small; 7 hides the first row's sum of 1, 3 protects the 2, and 9 then protects the 7
+    assert [list(row) for row in cells.z] == [[None, None, None], [None, None, None]]
+    assert [list(row) for row in cells.text] == [["<3", "<3", "—"], ["<3", "—", "—"]]
     assert "%{text}" in cells.hovertemplate and "%{z" not in cells.hovertemplate
     assert crime_tables.hours_table(hours, PUBLIC_EN).iloc[0, 1:].tolist() == ["<3", "<3", "7"]
 
@@ -135,13 +138,13 @@ def test_mediation_type_chart_and_tables_in_public_mode():
                             "change_pct": [-33.3, 25.0], "share": [3.8, 96.2]})
     fig = mediation.type_figure(by_type, PUBLIC)
     text = _strings(fig)
-    assert "-33.3%" not in text and "+25.0%" in text
+    assert "-33.3%" not in text and "+25.0%" not in text  # family's 50 is withheld with medical's 2
     bar = fig.data[0]
     assert bar.x[list(bar.customdata).index("medical")] is None
     assert "<3" in bar.text[list(bar.customdata).index("medical")]
     table = mediation.type_table(by_type, PUBLIC)
     assert table.iloc[0].tolist()[1:] == ["<3", "3", "—", "—"]
-    assert table.iloc[1].tolist()[1:] == ["50", "40", "+25.0%", "96.2%"]
+    assert table.iloc[1].tolist()[1:] == ["—", "40", "—", "—"]  # its change and share would give the 50 away
 
 
 def test_overview_channel_table_in_public_mode():
@@ -157,3 +160,33 @@ def test_a_masked_bar_does_not_set_the_axis_range():
                             "change_pct": [-33.3], "share": [100.0]})
     assert mediation.type_figure(by_type, INTERNAL).layout.xaxis.range[1] == pytest.approx(2.6)
     assert mediation.type_figure(by_type, PUBLIC).layout.xaxis.range[1] == pytest.approx(1.3)
+
+
+@pytest.mark.parametrize("counts, hidden", [
+    ([10, 20, 30], [False, False, False]),  # nothing small: nothing withheld
+    ([10, 1, 20, 30], [True, True, False, False]),  # 1 alone = total - 60: the smallest other cell joins it
+    ([2, 2, 9, 30], [True, True, False, False]),  # two small cells adding up to 4: protected as they are
+    ([1, 0, 20, 30], [True, True, True, False]),  # two small cells adding up to 1: one more, the smallest
+    ([5, 1], [True, True]),  # a group of two: both
+    ([1, None, 5], [True, False, True]),  # a missing count is neither withheld nor used
+    ([0, 0, 0], [True, True, True]),
+])
+def test_complementary_suppression_leaves_no_withheld_count_derivable_from_the_total(counts, hidden):
+    mask = d.suppression_mask(counts)
+    assert mask.tolist() == hidden
+    values = np.array([np.nan if c is None else c for c in counts], dtype=float)
+    if mask.any() and not mask[~np.isnan(values)].all():  # (a group that is all withheld has nothing to add up)
+        assert mask.sum() >= 2 and np.nansum(values[mask]) >= d.THRESHOLD
+
+
+def test_a_table_of_counts_is_protected_along_rows_and_columns():
+    counts = np.array([[10, 1, 20], [8, 9, 30], [7, 12, 4]])
+    mask = d.suppression_mask_2d(counts)
+    assert mask[0, 1]  # the small cell
+    for group_values, group_mask in [*zip(counts, mask), *zip(counts.T, mask.T)]:
+        if group_mask.any():
+            assert group_mask.sum() >= 2 and group_values[group_mask].sum() >= d.THRESHOLD
+    assert mask.sum() < counts.size  # and not everything: complements are shared between a row and a column
+    drawn = PUBLIC.chart_matrix(counts)
+    assert [[v is None for v in row] for row in drawn] == mask.tolist()
+    assert INTERNAL.chart_matrix(counts) == counts.tolist()

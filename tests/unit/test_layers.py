@@ -16,6 +16,7 @@ FORBIDDEN = {
     "lib/viz": ("streamlit", "lib.ui", "lib.briefing", "lib.data.store", "lib.data.writes", "lib.data.upload"),
     "lib/briefing": ("streamlit", "lib.ui"),
     "lib/strings": ("streamlit", "lib.ui", "lib.data", "lib.metrics", "lib.viz"),
+    "lib/server": ("lib.ui", "lib.viz", "lib.metrics", "lib.briefing", "lib.data"),
     "views": ("lib.data.store", "lib.data.snapshot", "lib.data.location", "lib.settings", "lib.ui.data",
               "lib.ui.shell", "lib.ui.briefing", "lib.ui.present", "lib.ui.auth", "os"),
 }

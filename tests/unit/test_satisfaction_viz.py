@@ -113,14 +113,15 @@ def test_town_rates_built_on_a_small_count_are_withheld_in_the_public_copy():
     internal = viz.town_table(FACTORS, names, INTERNAL)
     assert internal["每万人案件数"].tolist() == [1.0, 15.0, 20.0]
     public = viz.town_table(FACTORS, names, PUBLIC)
-    assert public["每万人案件数"].tolist() == ["—", 15.0, 20.0]  # T1: 2 incidents
-    assert public["调解成功率(%)"].iloc[:2].tolist() == [80.0, "—"]  # T2: 2 disputes received
+    # T1: 2 incidents; T2's rate is withheld with it, else the district total minus T2 and T3 would give T1's 2
+    assert public["每万人案件数"].tolist() == ["—", "—", 20.0]
+    assert public["调解成功率(%)"].iloc[:2].tolist() == ["—", "—"]  # T2: 2 disputes received, T1 its complement
     assert pd.isna(public["调解成功率(%)"].iloc[2])  # no disputes: missing, not withheld
     assert public.drop(columns=["每万人案件数", "调解成功率(%)"]).equals(internal.drop(columns=["每万人案件数", "调解成功率(%)"]))
 
 
 def test_town_scatter_leaves_a_gap_for_a_withheld_rate():
     fig = viz.town_scatter(FACTORS, "crime_rate", "每万人案件数", "总体", {}, PUBLIC)
-    assert list(fig.data[0].x) == [None, 15.0, 20.0]
+    assert list(fig.data[0].x) == [None, None, 20.0]
     assert list(viz.town_scatter(FACTORS, "crime_rate", "x", "y", {}, INTERNAL).data[0].x) == [1.0, 15.0, 20.0]
-    assert list(viz.town_scatter(FACTORS, "mediation_rate", "x", "y", {}, PUBLIC).data[0].x) == [80.0, None]
+    assert list(viz.town_scatter(FACTORS, "mediation_rate", "x", "y", {}, PUBLIC).data[0].x) == [None, None]
