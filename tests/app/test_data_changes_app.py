@@ -11,8 +11,7 @@ from lib.data.contracts import DATASETS_BY_NAME
 from lib.data.upload import Places, read_upload
 from lib.data.store import FileStore, load_bundle
 from lib.data.writes import append_rows, list_versions, rollback
-from lib.ui.auth import SIGNED_IN
-from tests.app.apptest import APP
+from tests.app.apptest import APP, sign_in_as
 
 INC = DATASETS_BY_NAME["incidents"]
 PAGES = ["views/overview.py", "views/satisfaction.py", "views/mediation.py", "views/crime.py", "views/patrol.py",
@@ -22,12 +21,11 @@ LATER = "AJ2021999001,2021-03-15 10:00,511402107,511402107017,103.78552,30.16127
 
 @pytest.fixture(autouse=True)
 def _behind_the_password(monkeypatch):
-    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
+    sign_in_as(monkeypatch, "administrator")  # data management is offered behind a sign-in
 
 
 def _session() -> AppTest:
     app = AppTest.from_file(APP, default_timeout=240)
-    app.session_state[SIGNED_IN] = True
     app.run()
     return app
 

@@ -12,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lib.data.store import BUNDLED_DATA_DIR, FileStore, load_bundle
 from lib.data.upload import Places, read_upload
 from lib.data.writes import append_rows
-from lib.ui.auth import SIGNED_IN
-from tests.app.apptest import APP
+from tests.app.apptest import APP, sign_in_as
 from tests.upload_mutations import PLAUSIBLE, uploads
 
 PAGES = ["views/overview.py", "views/satisfaction.py", "views/mediation.py", "views/crime.py", "views/patrol.py",
@@ -22,7 +21,7 @@ EXAMPLES = 5
 
 
 def test_accepted_uploads_keep_every_page_rendering(bundle, tmp_path, monkeypatch):
-    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
+    sign_in_as(monkeypatch, "administrator")  # data management is offered behind a sign-in
     places = Places.from_frames(bundle["towns"], bundle["villages"])
     runs = []
 
@@ -39,7 +38,6 @@ def test_accepted_uploads_keep_every_page_rendering(bundle, tmp_path, monkeypatc
         append_rows(spec, result.frame, root)
         load_bundle(FileStore(root))
         app = AppTest.from_file(APP, default_timeout=240)
-        app.session_state[SIGNED_IN] = True
         app.run()
         for page in PAGES:
             app.switch_page(page)
