@@ -4,17 +4,17 @@ from lib.i18n import Lang
 STRINGS: dict[str, dict[Lang, str]] = {
     "sum.heading": {"zh": "情况简报", "en": "Summary"},
     # how a count changed, worded by whether the change is beyond chance (lib/metrics/significance.py)
-    "sum.rise": {"zh": "同比上升{pct}%", "en": "up {pct}% on {versus}"},
-    "sum.fall": {"zh": "同比下降{pct}%", "en": "down {pct}% on {versus}"},
-    "sum.noise": {"zh": "同比变化{pct}%,在正常波动范围内,无明显升降",
-                  "en": "no clear change on {versus} ({pct}%, within normal variation)"},
-    "sum.same": {"zh": "与上年同期持平", "en": "the same as {versus}"},
-    "sum.both_zero": {"zh": "与上年同期均为零", "en": "none in either period"},
-    "sum.from_zero": {"zh": "上年同期为零,增加明显", "en": "none {versus}: a clear rise"},
-    "sum.from_zero_noise": {"zh": "上年同期为零,增加在正常波动范围内",
-                            "en": "none {versus}; the rise is within normal variation"},
-    "sum.versus_year": {"zh": "{year}年", "en": "{year}"},
-    "sum.versus_prior": {"zh": "上年同期", "en": "the same period a year earlier"},
+    "sum.rise": {"zh": "较{base}上升{pct}%", "en": "up {pct}% on {base}"},
+    "sum.fall": {"zh": "较{base}下降{pct}%", "en": "down {pct}% on {base}"},
+    "sum.noise": {"zh": "较{base}变化{pct}%,在正常波动范围内,无明显升降",
+                  "en": "no clear change on {base} ({pct}%, within normal variation)"},
+    "sum.same": {"zh": "与{base}持平", "en": "the same as in {base}"},
+    "sum.both_zero": {"zh": "与{base}均为零", "en": "none, as in {base}"},
+    "sum.from_zero": {"zh": "{base}为零,增加明显", "en": "none in {base}: a clear rise"},
+    "sum.from_zero_noise": {"zh": "{base}为零,增加在正常波动范围内",
+                            "en": "none in {base}; the rise is within normal variation"},
+    "sum.base_year": {"zh": "{year}年", "en": "{year}"},
+    "sum.base_prior": {"zh": "上年同期", "en": "the same period a year earlier"},
     # overview
     "sum.ov_rank": {"zh": "{year}年,{district}在全省{counties}个县(市、区)平安建设群众满意度测评中列第{rank}名{move}{target}。",
                     "en": "In {year}, {district} ranked {rank} of the province's {counties} counties in the public-safety "

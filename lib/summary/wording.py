@@ -12,8 +12,9 @@ from lib.metrics.periods import Change
 from lib.metrics.significance import is_real_change
 
 
-def versus_words(versus: Versus, audience: Audience) -> str:
-    return audience.t("sum.versus_year", year=versus.year) if versus.year else audience.t("sum.versus_prior")
+def base_words(versus: Versus, audience: Audience) -> str:
+    """What a change is measured against, as a sentence names it: '2019年', '上年同期'."""
+    return audience.t("sum.base_year", year=versus.year) if versus.year else audience.t("sum.base_prior")
 
 
 def period_exposure(start: date, end: date, prior_start: date, prior_end: date) -> float:
@@ -41,18 +42,18 @@ def reading(change: Change, *, exposure_ratio: float = 1.0) -> Reading | None:
 
 
 def change_words(change: Change, audience: Audience, versus: Versus, *, exposure_ratio: float = 1.0) -> str | None:
-    """'同比下降15.2%' for a change beyond chance, '同比变化+3.1%,在正常波动范围内……' for one within it; None when
+    """'较2019年下降15.2%' for a change beyond chance, '较2019年变化+3.1%,在正常波动范围内……' for one within it; None when
     there is no earlier figure or the audience may not see the change (a count below 3 in the public copy)."""
     read = reading(change, exposure_ratio=exposure_ratio)
     if read is None or not audience.compares(change):
         return None
     pct = change.pct or 0.0
-    return audience.t(f"sum.{read}", versus=versus_words(versus, audience),
+    return audience.t(f"sum.{read}", base=base_words(versus, audience),
                       pct=signed(pct, 1) if read == "noise" else f"{abs(pct):.1f}")
 
 
 def clause(words: str | None, audience: Audience) -> str:
-    """A change as the clause after its count (',同比下降15.2%'), or nothing when it is not stated."""
+    """A change as the clause after its count (',较2019年下降15.2%'), or nothing when it is not stated."""
     return "" if words is None else ("," if audience.lang == "zh" else ", ") + words
 
 
