@@ -130,7 +130,7 @@ if page.public:  # record-level incidents (places, times) never leave the public
 elif right.toggle(page.t("cr.records_prepare"), key="crime_records_prepare"):
     records, matched = select_records(page.data["incidents"], sel, RECORDS_CAP)
     with right:
-        show_table(page, records_table(records, type_names, towns_shown, audience), name="crime-records",
+        show_table(page, records_table(records, towns_shown, audience), name="crime-records",
                    title=page.t("cr.download_records"), drawn=False)
         st.caption(page.t("cr.records_capped", count=f"{matched:,}", cap=f"{RECORDS_CAP:,}") if matched > RECORDS_CAP
                    else page.t("cr.records_count", count=f"{matched:,}"))

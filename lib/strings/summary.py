@@ -86,8 +86,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "sum.pt_results": {"zh": "巡逻制止街面违法犯罪{stops}{stops_change};抓获各类逃犯{fugitives}{fugitives_change}。",
                        "en": "Patrols stopped {stops} street crimes{stops_change}; they caught {fugitives} "
                              "fugitives{fugitives_change}."},
-    "sum.pt_assistants": {"zh": "截至{as_of},所选范围{covered}个村(社区)已选配警务助理(共{total}个)。",
-                          "en": "By {as_of}, {covered} of the {total} villages in the area had a police assistant."},
+    "sum.pt_assistants": {"zh": "截至{as_of},{place}有{covered}个村(社区)已选配警务助理(共{total}个)。",
+                          "en": "By {as_of}, {covered} of the {total} villages in {place} had a police assistant."},
     # satisfaction page
     "sum.sat_standing": {"zh": "{year}年,{district}{indicator}得分{score}分,在全省{counties}个县(市、区)中列第{rank}名{move}。",
                          "en": "In {year}, {district} scored {score} on {indicator}, ranking {rank} of {counties} "

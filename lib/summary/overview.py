@@ -4,6 +4,7 @@ from __future__ import annotations
 from lib.audience import Audience
 from lib.data.codes import CRIME_GROUPS, MEDIATION_CHANNELS, label_of
 from lib.headline import Versus
+from lib.measures import MEASURES
 from lib.metrics.overview import TOP_RANK_TARGET, OverviewFigures
 from lib.metrics.periods import Change
 from lib.summary.wording import change_words, clause, count_words, money_words, reading, share_words
@@ -26,7 +27,7 @@ def _rank(fig: OverviewFigures, district: str, audience: Audience) -> list[str]:
 def _incidents(fig: OverviewFigures, audience: Audience, versus: Versus) -> list[str]:
     incidents = fig.incidents
     change = clause(change_words(incidents, audience, versus), audience)
-    count = count_words(incidents.current, audience, "unit.case")
+    count = count_words(incidents.current, audience, MEASURES["incidents"].unit_key)
     rate = share_words(fig.solved_rate.current, incidents.current, audience, decimals=1)
     first = (audience.t("sum.ov_incidents", count=count, change=change, rate=rate) if incidents.current
              else audience.t("sum.ov_incidents_no_rate", count=count, change=change))
@@ -36,7 +37,8 @@ def _incidents(fig: OverviewFigures, audience: Audience, versus: Versus) -> list
         words = change_words(group, audience, versus)
         if words is not None and reading(group) in ("rise", "fall"):  # only changes beyond chance are named
             items.append(audience.t("sum.ov_group_item", group=label_of(CRIME_GROUPS, row.group, audience.lang),
-                                    count=count_words(row.current, audience, "unit.case"), change=clause(words, audience)))
+                                    count=count_words(row.current, audience, MEASURES["incidents"].unit_key),
+                                    change=clause(words, audience)))
     groups = (audience.t("sum.ov_groups", items=(";" if audience.lang == "zh" else "; ").join(items)) if items
               else audience.t("sum.ov_groups_none"))
     return [first, groups]
@@ -45,20 +47,20 @@ def _incidents(fig: OverviewFigures, audience: Audience, versus: Versus) -> list
 def _results(fig: OverviewFigures, audience: Audience) -> list[str]:
     r = fig.results
 
-    def n(key: str, unit: str) -> str:
-        return count_words(r[key].current, audience, unit)
+    def n(key: str) -> str:  # a result as its card counts it, in the measure's declared unit
+        return count_words(r[key].current, audience, MEASURES[key].unit_key)
 
     recovered = money_words(r["recovered_yuan"].current, fig.incidents.current, audience)
     assets = money_words(r["gang_assets_yuan"].current, r["gang_cases_judged"].current, audience)
     return [
-        audience.t("sum.ov_crackdown", property_gangs=n("property_gangs", "unit.gang"),
-                   property_suspects=n("property_suspects", "unit.person"), vice_cases=n("vice_cases", "unit.item"),
-                   vice_gangs=n("vice_gangs", "unit.gang"), vice_suspects=n("vice_suspects", "unit.person"),
+        audience.t("sum.ov_crackdown", property_gangs=n("property_gangs"),
+                   property_suspects=n("property_suspects"), vice_cases=n("vice_cases"),
+                   vice_gangs=n("vice_gangs"), vice_suspects=n("vice_suspects"),
                    recovered=recovered or "—"),
-        audience.t("sum.ov_gang", cases=n("gang_cases_judged", "unit.item"), suspects=n("gang_suspects", "unit.person"),
-                   arrests=n("gang_arrests_approved", "unit.person"),
+        audience.t("sum.ov_gang", cases=n("gang_cases_judged"), suspects=n("gang_suspects"),
+                   arrests=n("gang_arrests_approved"),
                    assets=audience.t("sum.ov_gang_assets", assets=assets) if assets else ""),
-        audience.t("sum.ov_patrol", stops=n("patrol_stops", "unit.case"), fugitives=n("patrol_fugitives", "unit.fugitive")),
+        audience.t("sum.ov_patrol", stops=n("patrol_stops"), fugitives=n("patrol_fugitives")),
     ]
 
 
@@ -71,10 +73,10 @@ def _assistants(fig: OverviewFigures, audience: Audience) -> list[str]:
 
 def _mediation(fig: OverviewFigures, audience: Audience, versus: Versus) -> list[str]:
     disputes = fig.disputes
-    sentences = [audience.t("sum.ov_disputes", count=count_words(disputes.current, audience, "unit.item"),
+    sentences = [audience.t("sum.ov_disputes", count=count_words(disputes.current, audience, MEASURES["disputes"].unit_key),
                             change=clause(change_words(disputes, audience, versus), audience))]
     items = [audience.t("sum.ov_channel_item", channel=label_of(MEDIATION_CHANNELS, row.channel, audience.lang),
-                        settled=count_words(row.settled, audience, "unit.item"),
+                        settled=count_words(row.settled, audience, MEASURES["settled"].unit_key),
                         rate=share_words(row.rate, row.received, audience))
              for row in fig.channels.itertuples() if row.received > 0]
     if items:

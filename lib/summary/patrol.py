@@ -29,6 +29,6 @@ def patrol_summary(fig: PatrolFigures, shift: str, place: str, as_of: date, audi
                    stops_change=change(fig.patrol_stops),
                    fugitives=count_words(fig.patrol_fugitives.current, audience, "unit.fugitive"),
                    fugitives_change=change(fig.patrol_fugitives)),
-        audience.t("sum.pt_assistants", as_of=as_of.isoformat(), covered=fig.assistants.covered,
+        audience.t("sum.pt_assistants", as_of=as_of.isoformat(), place=place, covered=fig.assistants.covered,
                    total=fig.assistants.total),
     ]
