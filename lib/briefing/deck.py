@@ -25,7 +25,7 @@ from pptx.util import Emu, Inches, Pt
 
 from lib.briefing.content import ChartItem, HeadingItem, Item, KpiItem, MapItem, NoteItem, PageContent, TableItem
 from lib.briefing.document import BriefingInfo, page_images
-from lib.briefing.tables import EM_MM, FONT_PT, lay_out, text_mm
+from lib.briefing.tables import EM_MM, FONT_PT, column_mm, lay_out, text_mm
 from lib.headline import Kpi
 from lib.i18n import Lang, t
 
@@ -43,6 +43,7 @@ CARDS_PER_ROW, CARD_ROWS = 4, 3
 SLIDE_ROWS = 12  # rows of a table on a slide; the PDF and the downloads hold the rest
 TABLE_PT = 11
 SUMMARY_PT = 16
+NOTE_PT = 10
 
 
 # ------------------------------------------------------------------ text with a Chinese font
@@ -135,6 +136,16 @@ def summary_pages(sentences: Sequence[str], size: float = SUMMARY_PT, gap_pt: fl
     return pages
 
 
+def notes_height(notes: Sequence[str]) -> int:
+    """The room `notes` take across the body at NOTE_PT, with a little space above them (EMU)."""
+    if not notes:
+        return 0
+    across_mm = BODY_W / 914400 * 25.4
+    scale = NOTE_PT / FONT_PT  # text_mm measures at the print table's type size
+    lines = sum(max(1, math.ceil(text_mm(note) * scale / across_mm)) for note in notes)
+    return Inches(0.1) + int(Pt(NOTE_PT * 1.25) * lines + Pt(2) * len(notes))
+
+
 class DeckBuilder:
     def __init__(self, info: BriefingInfo, page: PageContent, images: Mapping[str, bytes]) -> None:
         self.info, self.page, self.images, self.lang = info, page, images, info.lang
@@ -223,19 +234,19 @@ class DeckBuilder:
                   color=MUTED)
 
     def notes(self, slide: Slide, notes: Sequence[str], top: int) -> None:
-        if top < BODY_BOTTOM - Inches(0.3):
-            _text(slide, MARGIN, top, BODY_W, BODY_BOTTOM - top, list(notes), 11, color=MUTED, space_after=3)
+        height = max(BODY_BOTTOM - top, notes_height(notes))
+        _text(slide, MARGIN, top, BODY_W, height, list(notes), NOTE_PT, color=MUTED, space_after=2)
 
     def picture_slide(self, title: str, caption: str | None, png: bytes, notes: Sequence[str]) -> None:
         slide = self.slide(title, caption)
-        room_h = BODY_BOTTOM - BODY_TOP - (Inches(0.55) if notes else 0)
+        room_h = BODY_BOTTOM - BODY_TOP - notes_height(notes)
         picture = slide.shapes.add_picture(io.BytesIO(png), MARGIN, BODY_TOP, height=room_h)
         if picture.width > BODY_W:  # a wide picture fits the width instead
             ratio = BODY_W / picture.width
             picture.width, picture.height = BODY_W, int(picture.height * ratio)
         picture.left = int((SLIDE_W - picture.width) / 2)
         if notes:
-            self.notes(slide, notes, BODY_TOP + picture.height + Inches(0.08))
+            self.notes(slide, notes, BODY_TOP + picture.height + Inches(0.05))
 
     def table_slides(self, title: str, caption: str | None, item: TableItem) -> None:
         across_mm = (BODY_W / 914400 * 25.4) * FONT_PT / TABLE_PT  # the slide's width at the print table's type size
@@ -251,8 +262,7 @@ class DeckBuilder:
             shape = slide.shapes.add_table(rows, columns, MARGIN, BODY_TOP, BODY_W, height)
             table = shape.table
             table.horz_banding = False
-            widths = [max(text_mm(c) for c in [header, *[r[i] for r in part.rows]]) + 4
-                      for i, header in enumerate(part.columns)]
+            widths = [column_mm(header, [r[i] for r in part.rows]) for i, header in enumerate(part.columns)]
             for i, width in enumerate(widths):
                 table.columns[i].width = Emu(int(BODY_W * width / sum(widths)))
             for r, values in enumerate([part.columns, *part.rows]):
@@ -286,7 +296,7 @@ class DeckBuilder:
                 shown = item.title if item.title != section.title else caption
                 self.picture_slide(section.title, shown, self.images[key], notes)
                 notes = []
-            elif isinstance(item, TableItem) and item.on_screen:
+            elif isinstance(item, TableItem) and item.on_screen and not item.frame.empty:
                 self.table_slides(section.title, item.title if item.title != section.title else caption, item)
 
     def footers(self) -> None:

@@ -21,7 +21,8 @@ def scope_words(chosen: Sequence[Sequence[str]], audience: Audience) -> str:
     """'全区', or '所选范围(苏祠街道;暴力)' when filters narrow the page; `chosen` holds each filter's chosen labels
     (empty for a filter left at "all")."""
     parts = [join_list(labels, audience.lang) for labels in chosen if labels]
-    return audience.t("sum.scope", filters=";".join(parts)) if parts else audience.t("sum.whole_district")
+    return (audience.t("sum.scope", filters=(";" if audience.lang == "zh" else "; ").join(parts)) if parts
+            else audience.t("sum.whole_district"))
 
 
 def _window_change(row: pd.Series, window: Window, audience: Audience) -> tuple[str, str]:

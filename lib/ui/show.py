@@ -167,7 +167,9 @@ def show_table(page: PageContext, frame: pd.DataFrame, *, name: str, title: str,
                      column_config=dict(column_config) if column_config else None)
     else:
         st.markdown(f"**{title}**")
-    page.briefing.add(f"table:{name}", TableItem(title, frame, on_screen=drawn))
+    shown_before = page.briefing.items.get(f"table:{name}")  # the same table drawn above, offered again as files
+    on_screen = drawn or (isinstance(shown_before, TableItem) and shown_before.on_screen)
+    page.briefing.add(f"table:{name}", TableItem(title, frame, on_screen=on_screen))
     if downloads:
         download_buttons(page, frame, title, key=name)
 
