@@ -7,7 +7,8 @@ from lib.headline import Versus
 from lib.measures import MEASURES
 from lib.metrics.overview import TOP_RANK_TARGET, OverviewFigures
 from lib.metrics.periods import Change
-from lib.summary.wording import change_words, clause, count_words, money_words, reading, share_words
+from lib.summary.wording import (change_words, clause, count_words, money_words, rank_move_words, reading,
+                                 share_words)
 
 
 def _rank(fig: OverviewFigures, district: str, audience: Audience) -> list[str]:
@@ -15,8 +16,7 @@ def _rank(fig: OverviewFigures, district: str, audience: Audience) -> list[str]:
     if rank.rank is None:
         return []
     places = rank.places_up
-    move = ("" if places is None else audience.t("sum.ov_rank_same") if places == 0
-            else audience.t("sum.ov_rank_up" if places > 0 else "sum.ov_rank_down", places=abs(places)))
+    move = rank_move_words(places, audience)
     first = fig.first_year_in_target
     target = ("" if first is None or first > fig.year or rank.rank > TOP_RANK_TARGET
               else audience.t("sum.ov_target_first" if first == fig.year else "sum.ov_target_kept", target=TOP_RANK_TARGET))

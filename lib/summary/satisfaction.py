@@ -5,13 +5,13 @@ from __future__ import annotations
 from lib.audience import Audience
 from lib.formatting import signed
 from lib.metrics.satisfaction import Standing
+from lib.summary.wording import rank_move_words
 
 
 def satisfaction_summary(standing: Standing, year: int, district: str, indicator: str,
                          audience: Audience) -> list[str]:
     places = standing.places_up
-    move = ("" if places is None else audience.t("sum.ov_rank_same") if places == 0
-            else audience.t("sum.ov_rank_up" if places > 0 else "sum.ov_rank_down", places=abs(places)))
+    move = rank_move_words(places, audience)
     sentences = [audience.t("sum.sat_standing", year=year, district=district, indicator=indicator,
                             score=f"{standing.score:.2f}", counties=standing.counties, rank=standing.rank, move=move)]
     if standing.score_change is not None and standing.noise is not None:

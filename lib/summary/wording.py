@@ -72,3 +72,12 @@ def share_words(pct: float | None, whole: float | None, audience: Audience, deci
 def money_words(value: float, basis: float, audience: Audience) -> str | None:
     """A money sum ('7000万元'); None where the public copy withholds it (fewer than 3 cases behind it)."""
     return short_yuan(value, audience.lang) if audience.shows(basis) else None
+
+
+def rank_move_words(places: int | None, audience: Audience) -> str:
+    """',较上年上升17位' (places gained on the year before), ',较上年下降3位', ',与上年名次相同', or nothing."""
+    if places is None:
+        return ""
+    if places == 0:
+        return audience.t("sum.ov_rank_same")
+    return audience.t("sum.ov_rank_up" if places > 0 else "sum.ov_rank_down", places=abs(places))

@@ -118,3 +118,21 @@ def test_the_public_summary_withholds_small_counts_and_what_is_built_on_them(fig
     assert "判决涉恶案件<3件" in text
     assert "1260万元" not in text  # assets seized over 2 judged cases: withheld
     assert "2,780件,较2019年下降15.2%" in text  # large counts and their changes stay
+
+
+def standing(score_change: float | None, within_noise: bool | None, needed: float | None):
+    from lib.metrics.satisfaction import Standing
+    return Standing(score=89.66, sample_size=1200, low=88.9, high=90.4, rank=76, counties=183, best_rank=35,
+                    worst_rank=122, previous_rank=93, score_change=score_change, noise=1.21,
+                    within_noise=within_noise, target_rank=80, needed=needed)
+
+
+def test_the_satisfaction_summary_words_a_score_change_by_the_survey_margin():
+    from lib.summary.satisfaction import satisfaction_summary
+    noise = satisfaction_summary(standing(0.8, True, 89.5), 2020, "东坡区", "总体满意度", ZH)
+    assert noise == ["2020年,东坡区总体满意度得分89.66分,在全省183个县(市、区)中列第76名,较上年上升17位。",
+                     "得分较上年变化+0.80分,在抽样误差范围内(±1.21分)。", "已达到全省前80名的目标。"]
+    real = satisfaction_summary(standing(-2.5, False, 90.1), 2020, "东坡区", "总体满意度", ZH)
+    assert real[1] == "得分较上年降低2.50分,超出抽样误差(±1.21分)。"
+    assert real[2] == "距全省前80名还差0.44分(需90.10分)。"
+    assert satisfaction_summary(standing(None, None, None), 2020, "东坡区", "总体满意度", ZH)[1:] == []
