@@ -11,7 +11,7 @@ run: $(VENV)/.installed-run
 	$(VENV)/bin/streamlit run app.py
 
 test: $(VENV)/.installed-dev
-	scripts/ensure_chromium_and_fonts.sh
+	scripts/ensure_chromium_and_fonts.sh --with-office  # + LibreOffice and pdftoppm: slides and pages rendered to PNG
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.

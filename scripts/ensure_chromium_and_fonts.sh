@@ -5,10 +5,19 @@
 # Exits non-zero with a message when something cannot be installed: the browser tests never skip.
 # With --or-warn (make run): sudo never asks for a password, and a failure prints a warning and exits 0,
 # so the dashboard still starts (without PNG and PDF exports; the app says what is missing).
+# With --with-office (make test): LibreOffice Impress and poppler-utils too, which the tests use to render the
+# briefing's slides and PDF pages to PNG (the app itself never needs them).
 set -euo pipefail
 
 or_warn=false
-[ "${1:-}" = "--or-warn" ] && or_warn=true
+with_office=false
+for arg in "$@"; do
+    case "$arg" in
+        --or-warn) or_warn=true ;;
+        --with-office) with_office=true ;;
+        *) echo "ensure_chromium_and_fonts: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
 die() {
     if $or_warn; then
         echo "WARNING: $*" >&2
@@ -24,6 +33,10 @@ missing=()
 [ -n "$chromium_bin" ] || missing+=(chromium)
 command -v fc-list >/dev/null || missing+=(fontconfig)  # fc-list itself, to check the fonts
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh)" ]; then missing+=(fonts-noto-cjk); fi
+if $with_office; then
+    command -v soffice >/dev/null || missing+=(libreoffice-impress)
+    command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "ensure_chromium_and_fonts: installing ${missing[*]} with apt-get"
@@ -44,4 +57,8 @@ fi
 [ -n "$chromium_bin" ] || die "chromium is still not on PATH after installing it"
 out="$("$chromium_bin" --version 2>&1)" || die "'$chromium_bin --version' does not run: $out"
 [ -n "$(fc-list :lang=zh)" ] || die "no Chinese font found (fc-list :lang=zh is empty) after installing fonts-noto-cjk"
+if $with_office; then
+    command -v soffice >/dev/null || die "soffice is still not on PATH after installing libreoffice-impress"
+    command -v pdftoppm >/dev/null || die "pdftoppm is still not on PATH after installing poppler-utils"
+fi
 echo "ensure_chromium_and_fonts: ${out##*$'\n'}; $(fc-list :lang=zh family | wc -l) Chinese font families"

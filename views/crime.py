@@ -16,7 +16,8 @@ from lib.metrics.periods import latest_full_year
 from lib.ui.cached.crime import crime_cube
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
-from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
+from lib.summary.crime import crime_summary, scope_words
+from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_summary, show_table, show_title
 from lib.viz.crime_charts import (LAYOUTS, event_label, heatmap_figure, losses_figure, solved_figure, town_figure,
                                   trend_figure)
 from lib.viz.crime_tables import (compstat_frame, compstat_help, compstat_styler, hours_table, records_table,
@@ -86,6 +87,10 @@ show_table(page, comp_frame, name="crime-compstat", title=page.t("cr.section_com
 
 towns_table = by_town(cube, sel)
 hours = hour_weekday(cube, sel)
+scope = scope_words([[towns_shown[c] for c in towns], [label_of(CRIME_GROUPS, g, page.lang) for g in groups],
+                     [type_names[c] for c in picked]], audience)
+show_summary(page, crime_summary(sel.start, sel.end, scope, head, towns_table, towns_shown, comp,
+                                 comparison_windows(page.as_of), page.as_of, type_names, audience), on_screen=False)
 left, right = st.columns(2)
 with left:
     section(page, page.t("cr.section_towns"), caption=page.t("cr.towns_note"))
@@ -110,7 +115,6 @@ with right:
         st.info(page.t("cr.no_losses"))
 
 section(page, page.t("cr.section_downloads"))
-stem = f"crime_{sel.start:%Y%m%d}-{sel.end:%Y%m%d}"
 left, right = st.columns(2)
 with left:
     for name, label_key, frame in [
@@ -120,13 +124,13 @@ with left:
         ("types", "cr.download_types", types_table(per_type, type_names, audience)),
         ("hours", "cr.download_hours", hours_table(hours, audience)),
     ]:
-        show_table(page, frame, name=f"crime-{name}", title=page.t(label_key), file_stem=f"{stem}_{name}", drawn=False)
+        show_table(page, frame, name=f"crime-{name}", title=page.t(label_key), drawn=False)
 if page.public:  # record-level incidents (places, times) never leave the public copy
     right.caption(page.t("pub.records_off"))
 elif right.toggle(page.t("cr.records_prepare"), key="crime_records_prepare"):
     records, matched = select_records(page.data["incidents"], sel, RECORDS_CAP)
     with right:
-        show_table(page, records_table(records, type_names, towns_shown, audience), name="crime-records",
-                   title=page.t("cr.download_records"), file_stem=f"{stem}_records", drawn=False)
+        show_table(page, records_table(records, towns_shown, audience), name="crime-records",
+                   title=page.t("cr.download_records"), drawn=False)
         st.caption(page.t("cr.records_capped", count=f"{matched:,}", cap=f"{RECORDS_CAP:,}") if matched > RECORDS_CAP
                    else page.t("cr.records_count", count=f"{matched:,}"))

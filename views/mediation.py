@@ -12,7 +12,9 @@ from lib.ui.cached.mediation import mediation_page_figures
 from lib.ui.filters import code_multiselect, period_input
 from lib.ui.notices import escape_markdown
 from lib.ui.page import open_page
-from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
+from lib.summary.crime import scope_words
+from lib.summary.mediation import mediation_summary
+from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_summary, show_table, show_title
 from lib.viz.mediation import (CHART_CONFIG, channel_figure, channel_table, close_kpi, monthly_figure,
                                overdue_counts_table, overdue_export, period_text, town_figure, town_table,
                                type_figure, type_table, yearly_figure)
@@ -45,6 +47,8 @@ if fig.screened.current == 0:
     st.info(page.t("empty.selection"), icon=":material/filter_alt_off:")
     st.stop()
 
+show_summary(page, mediation_summary(fig, scope_words([[labels[c] for c in codes] for _, codes, labels in chosen], audience),
+                                     audience), on_screen=False)
 versus = Versus.of_period(start, end)
 closed = Change(fig.close_times.closed, fig.prior_close_times.closed)  # the disputes the days to close are taken over
 close_help = page.t("med.kpi_close_help", closed=audience.count(closed.current),
@@ -67,8 +71,6 @@ show_kpis(page, [
         Change(fig.backlog.overdue, fig.prior_backlog.overdue), audience, versus),
 ], per_row=3)
 
-stem = f"{start.isoformat()}_{end.isoformat()}"
-
 section(page, page.t("med.section_trend"))
 left, right = st.columns(2)
 with left:
@@ -84,21 +86,19 @@ left, right = st.columns(2)
 with left:
     show_chart(page, type_figure(fig.by_type, audience), name="med_type_chart", title=page.t("med.chart_types"),
                click=ClickFilter("dispute_type", list(type_names)), config=CHART_CONFIG)
-    show_table(page, type_table(fig.by_type, audience), name="med-types", title=page.t("med.table_types"),
-               file_stem=f"{page.t('med.file_types')}_{stem}")
+    show_table(page, type_table(fig.by_type, audience), name="med-types", title=page.t("med.table_types"))
 with right:
     show_chart(page, town_figure(fig.by_town, town_names, audience), name="med_town_chart",
                title=page.t("med.chart_towns"), click=ClickFilter("town", list(town_names)), config=CHART_CONFIG)
     note(page, page.t("med.town_note"))
     show_table(page, town_table(fig.by_town, town_names, audience), name="med-towns", title=page.t("med.table_towns"),
-               file_stem=f"{page.t('med.file_towns')}_{stem}", height="content")
+               height="content")
 
 section(page, page.t("med.section_channels"))
 show_chart(page, channel_figure(fig.channels, audience), name="med_channel_chart", title=page.t("med.chart_channels"),
            click=ClickFilter("mediation_channel", list(channel_names)), config=CHART_CONFIG)
 note(page, page.t("med.channel_note"))
-show_table(page, channel_table(fig.channels, audience), name="med-channels", title=page.t("med.table_channels"),
-           file_stem=f"{page.t('med.file_channels')}_{stem}")
+show_table(page, channel_table(fig.channels, audience), name="med-channels", title=page.t("med.table_channels"))
 
 section(page, page.t("med.section_overdue"), caption=page.t("med.overdue_note"))
 if fig.overdue.empty:
@@ -106,13 +106,11 @@ if fig.overdue.empty:
 else:
     section(page, page.t("med.overdue_counts"), level=3)
     show_table(page, overdue_counts_table(fig.overdue_by_town, fig.quarters, town_names, audience),
-               name="med-overdue-counts", title=page.t("med.overdue_counts"),
-               file_stem=f"{page.t('med.file_overdue_counts')}_{stem}", height="content")
+               name="med-overdue-counts", title=page.t("med.overdue_counts"), height="content")
     if page.public:  # no dispute-by-dispute list leaves the public copy
         note(page, page.t("pub.overdue_list_off"))
     else:
         listing = overdue_export(fig.overdue, fig.quarters, town_names, audience)
         detail = page.t("med.overdue_detail", rows=len(listing))
         section(page, detail, level=3)
-        show_table(page, listing, name="med-overdue", title=detail, file_stem=f"{page.t('med.file_overdue')}_{stem}",
-                   height=360)
+        show_table(page, listing, name="med-overdue", title=detail, height=360)

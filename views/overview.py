@@ -10,7 +10,8 @@ from lib.metrics.periods import Change
 from lib.ui.cached.overview import overview_figures
 from lib.ui.filters import number_select
 from lib.ui.page import open_page
-from lib.ui.show import note, section, show_kpis, show_table, show_title
+from lib.summary.overview import overview_summary
+from lib.ui.show import note, section, show_kpis, show_summary, show_table, show_title
 from lib.viz.tables import channel_table, context_table
 
 page = open_page()
@@ -27,6 +28,7 @@ def result(key: str, *, basis: Change | None = None) -> Kpi:
 
 
 show_title(page, page.t("ov.heading", year=year), caption=page.t("ov.period_note", year=year))
+show_summary(page, overview_summary(fig, page.home.name, audience))
 rank = fig.rank
 in_target = fig.first_year_in_target is not None and fig.first_year_in_target <= year
 target_text = (page.t("ov.rank_target", year=fig.first_year_in_target, target=TOP_RANK_TARGET) if in_target
@@ -80,12 +82,10 @@ for row in fig.channels.itertuples():
                                      help=page.t("ov.channel_rate", rate=rate, received=audience.count(row.received))),
                              Change(row.settled, row.prev_settled), audience, versus))
 show_kpis(page, channel_cards, per_row=3)
-show_table(page, channel_table(fig.channels, year, audience), name="ov-channels", title=page.t("ov.section_mediation"),
-           file_stem=page.t("ov.file_channels", year=year))
+show_table(page, channel_table(fig.channels, year, audience), name="ov-channels", title=page.t("ov.section_mediation"))
 
 section(page, page.t("ov.section_context"))
 if fig.context.empty:
     st.info(page.t("ov.context_none", year=year))
 else:
-    show_table(page, context_table(fig.context, year, audience), name="ov-context", title=page.t("ov.section_context"),
-               file_stem=page.t("ov.file_context", year=year))
+    show_table(page, context_table(fig.context, year, audience), name="ov-context", title=page.t("ov.section_context"))

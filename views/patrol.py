@@ -16,7 +16,9 @@ from lib.metrics.periods import Change, full_years
 from lib.ui.cached.patrol import patrol_reach, patrol_view
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
-from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_map, show_table, show_title
+from lib.summary.patrol import patrol_summary
+from lib.ui.show import (ClickFilter, note, section, show_chart, show_kpis, show_map, show_summary, show_table,
+                          show_title)
 from lib.viz.basemap import tile_config
 from lib.viz.patrol_charts import assistant_chart, hours_chart, no_assistant_table, uncovered_table
 from lib.viz.patrol_map import MAP_HEIGHT, patrol_map, town_from_click
@@ -52,9 +54,10 @@ filters = PatrolFilters(start, end, shift, tuple(modes), tuple(teams), tuple(tow
 fig = patrol_view(page.source, filters)
 
 show_title(page, page.t("page.patrol"))
+place = join_list((town_names[c] for c in towns), page.lang) or page.t("pt.whole_district")
 note(page, page.t("pt.scope", start=start.isoformat(), end=end.isoformat(), days=filters.days,
-                  shift=page.t(f"pt.shift.{shift}"),
-                  place=join_list((town_names[c] for c in towns), page.lang) or page.t("pt.whole_district")))
+                  shift=page.t(f"pt.shift.{shift}"), place=place))
+show_summary(page, patrol_summary(fig, page.t(f"pt.shift.{shift}"), place, page.as_of, audience), on_screen=False)
 
 incident_shares = audience.shows(fig.incidents)  # shares of fewer than 3 incidents are withheld in the public copy
 show_kpis(page, [
@@ -118,10 +121,10 @@ with left:
     uncovered = page.t("pt.gap_uncovered", n=int((~fig.hotspots["covered"]).sum()), dosage=filters.dosage_min)
     section(page, uncovered, level=3)
     show_table(page, uncovered_table(fig.hotspots, town_names, village_names, filters.dosage_min, audience),
-               name="pt-uncovered", title=uncovered, file_stem=page.t("pt.file_uncovered"), height=300)
+               name="pt-uncovered", title=uncovered, height=300)
 with right:
     missing = page.t("pt.gap_assistants", n=len(fig.no_assistant), date=page.as_of.isoformat())
     section(page, missing, level=3)
     show_table(page, no_assistant_table(fig.no_assistant, town_names, village_names, audience),
-               name="pt-assistants", title=missing, file_stem=page.t("pt.file_assistants"), height=300)
+               name="pt-assistants", title=missing, height=300)
 note(page, page.t("pt.method_note"))

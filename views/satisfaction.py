@@ -10,7 +10,8 @@ from lib.ui.cached.satisfaction import (county_bounds, county_ranking, county_sh
                                         town_factors, trajectory)
 from lib.ui.filters import code_multiselect, code_select, number_select
 from lib.ui.page import open_page
-from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
+from lib.summary.satisfaction import satisfaction_summary
+from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_summary, show_table, show_title
 from lib.viz import satisfaction as viz
 
 TOWN_INDICATORS = ("overall", "security")  # what the district's own town survey asks
@@ -51,6 +52,7 @@ standing = standing_of(ranking, home.adcode, target)
 if standing is None:
     st.warning(page.t("sat.no_district", year=year))
 else:
+    show_summary(page, satisfaction_summary(standing, year, home.name, indicator_label, audience), on_screen=False)
     show_kpis(page, viz.standing_cards(standing, indicator_label, Versus(year - 1), audience))
     interval = page.t("sat.interval_line", district=home.name, indicator=indicator_label, score=f"{standing.score:.2f}",
                       low=f"{standing.low:.1f}", high=f"{standing.high:.1f}", n=f"{standing.sample_size:,}")
@@ -75,7 +77,6 @@ note(page, page.t("sat.ranking_rule"))
 if not shown.empty:
     table = viz.ranking_table(shown, audience)
     show_table(page, table, name="sat-ranking", title=page.t("sat.section_ranking"),
-               file_stem=page.t("sat.file_ranking", year=year, indicator=indicator_label),
                styled=viz.highlight_rows(table, (shown["adcode"] == home.adcode).to_numpy()),
                height=min(RANKING_TABLE_PX, ROW_PX * (len(table) + 1) + 3))
 
@@ -105,7 +106,7 @@ else:
     else:
         st.markdown(movers)
     show_table(page, viz.indicator_table(profile, indicator_labels, TOP_GROUP, audience), name="sat-indicators",
-               title=page.t("sat.section_indicators"), file_stem=page.t("sat.file_indicators", year=year))
+               title=page.t("sat.section_indicators"))
     note(page, page.t("sat.top_note", top=TOP_GROUP) + " " + page.t("sat.gap_note") + " " + page.t("sat.noise_note"))
 
 # ---------------------------------------------------------------- towns within the district
@@ -120,7 +121,7 @@ else:
     names = town_labels(page.data["towns"], page.lang)
     town_rows = viz.town_table(factors, names, audience)
     show_table(page, town_rows, name="sat-towns", title=page.t("sat.section_towns"),
-               file_stem=page.t("sat.file_towns", year=year), height=ROW_PX * (len(town_rows) + 1) + 3)
+               height=ROW_PX * (len(town_rows) + 1) + 3)
     for column, (x, x_key) in zip(st.columns(2), (("crime_rate", "sat.crime_rate"),
                                                   ("mediation_rate", "sat.mediation_rate"))):
         with column:

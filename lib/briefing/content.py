@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import folium
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.export import About
 from lib.headline import Kpi
+from lib.i18n import Lang
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class ChartItem:
 class TableItem:
     title: str
     frame: pd.DataFrame
+    on_screen: bool = True  # False: offered as files only (the data behind a chart); the slides leave it out
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class NoteItem:
     text: str
 
 
+PERIOD_PARAMS = ("period", "year")  # the filters that set a page's period, in the URL contract
+
 Item = HeadingItem | KpiItem | ChartItem | TableItem | MapItem | NoteItem
 
 
@@ -59,9 +64,24 @@ class PageContent:
     as_of: date | None = None
     demo: bool = False
     filters: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL parameter -> (label, value shown)
+    public: bool = False  # the public copy (lib/audience.py)
+    summary: tuple[str, ...] = ()  # the written summary (情况简报), at the head of the briefing
+
+    @property
+    def period(self) -> str | None:
+        """The period the page's figures cover, as its filter shows it ('2020-01-01 ~ 2020-12-31', or a year)."""
+        for param in PERIOD_PARAMS:
+            if param in self.filters:
+                return self.filters[param][1]
+        return None
 
     def add(self, key: str, item: Item) -> None:
         self.items[key] = item
 
     def add_filter(self, param: str, label: str, value: str) -> None:
         self.filters[param] = (label, value)
+
+    def about(self, page_title: str, lang: Lang, link: str, generated: datetime) -> About:
+        """The context a file made from this page carries (lib/export.py)."""
+        return About(page_title, lang, tuple(self.filters.values()), self.period, self.as_of, self.demo, self.public,
+                     generated, link)

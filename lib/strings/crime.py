@@ -124,6 +124,5 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cr.records_count": {"zh": "共 {count} 条", "en": "{count} records"},
     "cr.records_capped": {"zh": "所选明细共 {count} 条,只导出最近的 {cap} 条;请缩小筛选范围以导出全部。",
                           "en": "{count} records match; only the latest {cap} are exported. Narrow the filters to export all."},
-    "cr.col_type_label": {"zh": "案件类别名称", "en": "Crime type name"},
     "cr.col_town_label": {"zh": "镇(街道)名称", "en": "Town name"},
 }

@@ -96,10 +96,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "med.table_types": {"zh": "各类纠纷受理件数与同比", "en": "Disputes received by type, with the change"},
     "med.table_towns": {"zh": "各镇(街道)受理纠纷与每万人件数", "en": "Disputes received by town, per 10,000 residents"},
     "med.table_channels": {"zh": "各渠道受理与调解结果", "en": "Disputes received and their outcome by channel"},
-    "med.file_types": {"zh": "纠纷类别", "en": "disputes-by-type"},
-    "med.file_towns": {"zh": "各镇街纠纷", "en": "disputes-by-town"},
-    "med.file_channels": {"zh": "化解渠道", "en": "mediation-channels"},
-    "med.file_overdue_counts": {"zh": "超期纠纷季度件数", "en": "overdue-counts-by-quarter"},
     # the overdue list
     "med.overdue_note": {
         "zh": "每季度末(时段在季度中结束时为时段末)仍未办结、且已过化解时限的纠纷,按镇(街道)逐件列出,"
@@ -110,5 +106,4 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "med.overdue_counts": {"zh": "各镇(街道)季度末超期未化解件数", "en": "Overdue disputes per town at each quarter's end"},
     "med.overdue_detail": {"zh": "逐件清单({rows}条)", "en": "The list, one row per dispute and quarter ({rows} rows)"},
     "med.overdue_none": {"zh": "所选时段各季度末都没有超期未化解的纠纷。", "en": "No dispute was open past its time limit at any quarter's end of the period."},
-    "med.file_overdue": {"zh": "超期纠纷季度清单", "en": "overdue-disputes-by-quarter"},
 }

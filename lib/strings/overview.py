@@ -54,8 +54,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "ov.col_received": {"zh": "受理(件)", "en": "Received"},
     "ov.col_settled": {"zh": "调成(件)", "en": "Settled"},
     "ov.col_rate": {"zh": "{year}年成功率", "en": "Success rate {year}"},
-    "ov.file_channels": {"zh": "总览_{year}年_化解渠道", "en": "overview_{year}_channels"},
-    "ov.file_context": {"zh": "总览_{year}年_其他工作指标", "en": "overview_{year}_indicators"},
     "ov.more_than": {"zh": "余", "en": "more than "},
     "ov.yes": {"zh": "是", "en": "yes"},
     "unit.case": {"zh": "起", "en": ""},

@@ -66,8 +66,6 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.section_gaps": {"zh": "短板清单", "en": "Gap list"},
     "pt.gap_uncovered": {"zh": "未达标热点 {n} 个(每日巡逻不足 {dosage} 分钟)", "en": "{n} hot spots below {dosage} patrol minutes a day"},
     "pt.gap_assistants": {"zh": "截至 {date} 尚无警务助理的村(社区) {n} 个", "en": "{n} villages without a police assistant on {date}"},
-    "pt.file_uncovered": {"zh": "未覆盖热点", "en": "uncovered-hot-spots"},
-    "pt.file_assistants": {"zh": "无警务助理村社区", "en": "villages-without-assistant"},
     "pt.col_rank": {"zh": "热点排名", "en": "Rank"},
     "pt.col_town": {"zh": "镇(街道)", "en": "Town"},
     "pt.col_village": {"zh": "村(社区)", "en": "Village"},

@@ -124,7 +124,4 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "“Gap”: needed minus actual, negative when reached.",
     },
     "sat.col_town": {"zh": "镇(街道)", "en": "Town"},
-    "sat.file_ranking": {"zh": "全省满意度排名_{year}_{indicator}", "en": "satisfaction_ranking_{year}_{indicator}"},
-    "sat.file_indicators": {"zh": "分项指标_{year}", "en": "indicators_{year}"},
-    "sat.file_towns": {"zh": "镇街满意度_{year}", "en": "town_satisfaction_{year}"},
 }

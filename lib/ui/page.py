@@ -89,5 +89,5 @@ def open_page() -> PageContext:
     page = PageContext(shell.page, shell.settings, shell.audience, shell.presentation, data, source, home,
                        briefing.content(), shell.identity or NOBODY)
     st.sidebar.caption(t("shell.as_of", lang, date=data.as_of.isoformat()))
-    page.briefing.as_of, page.briefing.demo = data.as_of, page.demo
+    page.briefing.as_of, page.briefing.demo, page.briefing.public = data.as_of, page.demo, page.public
     return page

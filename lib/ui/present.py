@@ -6,7 +6,7 @@ the usual notice) but change nothing. Constant CSS only: no data ever reaches it
 """
 from __future__ import annotations
 
-import time
+import json
 from dataclasses import dataclass
 
 import folium
@@ -38,7 +38,7 @@ _PRESENT_CSS = """<style>
 [data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * { font-size: 3.6rem; }
 </style>"""
 
-_SHOWN_KEY = "_present_page_shown"  # (url_path, time.time()) of the page the playlist is on
+_ADVANCE_KEY = "present_advance"  # the hidden button the playlist driver presses when a page has been shown
 
 _MUTED = "#aab2bf"
 _CARD = "#161b24"
@@ -70,7 +70,92 @@ _NEXT_CSS = f"""<style>
 .st-key-{_NEXT_KEY}, .st-key-{_NEXT_KEY} * {{ height: auto !important; min-height: 0 !important; margin: 0 !important;
   gap: 0 !important; }}
 .st-key-{_NEXT_KEY} p {{ font-size: 1rem !important; line-height: 1.6; }}
+.st-key-{_ADVANCE_KEY} {{ display: none !important; }}
 </style>"""
+
+# The playlist's driver, in the browser (constant script; its settings arrive as JSON of numbers and codes). It waits
+# until the page has finished drawing (the script run is over, every chart has drawn, every map frame has loaded,
+# and nothing has changed for a moment), then shows the page screen by screen: each section that does not fit on the
+# screen starts a new one. Each screen stays `every` seconds counted from the moment it has been drawn; after the
+# last, it presses the hidden button that moves to the next page. The screen shown is written on the app's root
+# element (data-pingan-screen = "2/5") for browser tests.
+_DRIVER_JS = """<script>
+(() => {
+  const cfg = PLAYLIST_SETTINGS;
+  const state = window.__pinganPlaylist || (window.__pinganPlaylist = {});
+  if (state.page === cfg.page && state.running) return;  // this page is being shown already
+  const token = {};
+  Object.assign(state, {page: cfg.page, running: true, token});
+  const doc = document, sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const alive = () => state.token === token;
+  const root = () => doc.querySelector("[data-testid='stApp']");
+  const drawn = () => {
+    if (!root() || root().getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if ([...doc.querySelectorAll("[data-testid='stPlotlyChart']")].some((c) => !c.querySelector('.main-svg'))) return false;
+    for (const frame of doc.querySelectorAll("[data-testid='stMain'] iframe")) {
+      try { if (frame.contentDocument && frame.contentDocument.readyState !== 'complete') return false; } catch (e) {}
+    }
+    return !doc.querySelector("[data-testid='stSkeleton'], [data-testid='stSpinner']");
+  };
+  const settled = async () => {  // drawn, and no change for 750 ms
+    let changed = true;
+    const watch = new MutationObserver(() => { changed = true; });
+    watch.observe(doc.body, {subtree: true, childList: true, attributes: true});
+    try {
+      let quiet = 0;
+      while (alive() && quiet < 3) {
+        quiet = drawn() && !changed ? quiet + 1 : 0;
+        changed = false;
+        await sleep(250);
+      }
+    } finally { watch.disconnect(); }
+  };
+  const scroller = () => {
+    const main = doc.querySelector("[data-testid='stMain']");
+    const candidates = [main, main && main.parentElement, doc.querySelector("[data-testid='stAppViewContainer']"),
+                        doc.scrollingElement].filter(Boolean);
+    return candidates.find((el) => el.scrollHeight > el.clientHeight + 2 &&
+      (el === doc.scrollingElement || ['auto', 'scroll'].includes(getComputedStyle(el).overflowY))) || doc.scrollingElement;
+  };
+  const screens = (box) => {  // scroll offsets: one screen per run of sections that fits
+    const height = box.clientHeight, total = box.scrollHeight, last = Math.max(0, total - height);
+    const origin = box === doc.scrollingElement ? 0 : box.getBoundingClientRect().top;
+    const tops = [...doc.querySelectorAll("[data-testid='stMain'] :is(h2, h3)")]
+      .map((h) => (h.closest("[data-testid='stElementContainer']") || h).getBoundingClientRect().top - origin + box.scrollTop)
+      .filter((top) => top > 0).sort((a, b) => a - b);
+    const starts = [0, ...tops];  // the page's head (title, summary, headline figures), then each section
+    const ends = starts.map((top, i) => [top, i + 1 < starts.length ? starts[i + 1] : total]);
+    const stops = [0];
+    while (stops[stops.length - 1] < last) {
+      const at = stops[stops.length - 1], bottom = at + height;
+      const cut = ends.find(([top, end]) => end > bottom + 1);
+      // the next screen starts at the section cut off; a section that starts high on this screen is taller than
+      // what is left of it, and goes on a screen further down instead
+      let next = cut && cut[0] - 8 > at + height / 3 ? cut[0] - 8 : at + Math.round(height * 0.9);
+      next = Math.min(next, last);
+      if (next <= at) break;
+      stops.push(next);
+    }
+    return stops;
+  };
+  (async () => {
+    if (root()) { delete root().dataset.pinganScreen; delete root().dataset.pinganScreenSince; }
+    await settled();
+    const box = scroller(), stops = screens(box);
+    for (let i = 0; i < stops.length && alive(); i++) {
+      box.scrollTo({top: stops[i], behavior: 'instant'});
+      await settled();
+      if (!alive()) return;
+      Object.assign(root().dataset, {pinganScreen: `${i + 1}/${stops.length}`, pinganScreenSince: String(Date.now())});
+      await sleep(cfg.every * 1000);
+    }
+    if (!alive()) return;
+    state.running = false;
+    const next = doc.querySelector(`.st-key-${cfg.button} button`);
+    if (next) next.click();
+  })();
+})();
+</script>"""
 
 
 @dataclass(frozen=True)
@@ -144,31 +229,27 @@ def _title(spec: PageSpec, lang: Lang) -> str:
     return t(spec.title_key, lang)
 
 
+def _keep_language() -> None:
+    """Before the run that moves on: switch_page may not set the bound `lang`; set programmatically (here, before
+    the widget exists in that run), the language switch writes it into the next page's link itself."""
+    if "lang" in st.session_state:
+        st.session_state["lang"] = st.session_state["lang"]
+
+
 def advance_playlist(settings: Presentation, url_path: str, lang: Lang) -> None:
-    """In presentation mode with a playlist: every `every` seconds, the next page of the playlist, with the
+    """In presentation mode with a playlist: the page is shown screen by screen, each screen `every` seconds from
+    the moment it has finished drawing (a driver in the browser), then the next page of the playlist, with the
     link's presentation settings and the language; a small "next page" line in a corner meanwhile."""
     if not settings.on:
         return
     following = next_page(settings.playlist.pages, url_path)
     if following is None:
         return
-    shown = st.session_state.get(_SHOWN_KEY)
-    if not shown or shown[0] != url_path:
-        st.session_state[_SHOWN_KEY] = (url_path, time.time())
     st.html(_NEXT_CSS)
-    every = settings.every
-
-    @st.fragment(run_every=every)
-    def _next_page() -> None:
-        with st.container(key=_NEXT_KEY):
-            st.caption(t("present.next", lang, page=_title(following, lang), every=every))
-        _page, since = st.session_state[_SHOWN_KEY]
-        if time.time() - since >= every - 1:  # the timer's first tick, not the run that drew the page
-            if "lang" in st.session_state:
-                # switch_page may not set the bound `lang`; set programmatically, the language switch writes it
-                # into the next page's link itself
-                st.session_state["lang"] = st.session_state["lang"]
-            st.switch_page(following.script, query_params=carried_params(
-                {name: st.query_params.get_all(name) for name in st.query_params}))
-
-    _next_page()
+    with st.container(key=_NEXT_KEY):
+        st.caption(t("present.next", lang, page=_title(following, lang), every=settings.every))
+    if st.button(t("present.next_now", lang), key=_ADVANCE_KEY, on_click=_keep_language):
+        st.switch_page(following.script, query_params=carried_params(
+            {name: st.query_params.get_all(name) for name in st.query_params}))
+    config = json.dumps({"page": url_path or "/", "every": int(settings.every), "button": _ADVANCE_KEY})
+    st.html(_DRIVER_JS.replace("PLAYLIST_SETTINGS", config, 1), unsafe_allow_javascript=True)

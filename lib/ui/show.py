@@ -1,10 +1,11 @@
 """One call per kind of output: each draws it, records it for the page's briefing and offers its downloads.
 
     show_title(page, title)        the page title, the demo and public-copy badges
+    show_summary(page, sentences)  the written summary (情况简报) at the head of the briefing, and on the page
     section(page, title)           a section heading (the briefing keeps the page's sections)
     show_kpis(page, cards)         headline cards, coloured by which way is good news
     show_chart(page, fig, ...)     a plotly chart with its PNG; `click=ClickFilter(...)` routes a click into a filter
-    show_table(page, frame, ...)   a table with its CSV and XLSX
+    show_table(page, frame, ...)   a table with its CSV and XLSX, each carrying the view's context (lib/export.py About)
     show_map(page, m, ...)         a folium map (with its click routed like a chart's)
     note(page, text)               a caption the briefing keeps too
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import folium
@@ -24,12 +26,14 @@ from streamlit_folium import st_folium
 from lib.briefing.content import ChartItem, HeadingItem, KpiItem, MapItem, NoteItem, TableItem
 from lib.briefing.images import figure_png
 from lib.briefing.system import missing_for_rendering
-from lib.export import to_csv_bytes, to_xlsx_bytes
+from lib.export import About, to_csv_bytes, to_xlsx_bytes
 from lib.headline import Kpi
 from lib.ui import briefing
+from lib.ui.notices import escape_markdown
 from lib.ui.offline_leaflet import asset_base_url
 from lib.ui.page import PageContext
 from lib.ui.present import style_figure, style_map
+from lib.ui.shell import current_link
 from lib.viz.offline_assets import localize
 
 _DELTA_COLOR = {"up": "normal", "down": "inverse", "neither": "off"}
@@ -46,6 +50,22 @@ def show_title(page: PageContext, title: str, *, caption: str | None = None) -> 
         st.caption(page.t("pub.caption"))
     if caption:
         note(page, caption)
+
+
+def show_summary(page: PageContext, sentences: Sequence[str], *, on_screen: bool = True) -> None:
+    """The written summary (lib/summary): at the head of the page's briefing and slides, and (`on_screen`) in a box
+    on the page where it is called."""
+    page.briefing.summary = tuple(sentences)
+    if on_screen and sentences:
+        with st.container(border=True, key="page_summary"):
+            st.markdown(f"**{page.t('sum.heading')}**")
+            st.markdown("\n\n".join(escape_markdown(s) for s in sentences))
+
+
+def about(page: PageContext) -> About:
+    """What a file made from the page says of itself: the page, its filters and period, the data's date, demo data
+    or not, when it was made (now) and the link of the view."""
+    return page.briefing.about(page.t(page.spec.title_key), page.lang, current_link(page.spec.url_path), datetime.now())
 
 
 def section(page: PageContext, title: str, *, caption: str | None = None, level: int = 2) -> None:
@@ -128,34 +148,42 @@ def show_chart(page: PageContext, fig: go.Figure, *, name: str, title: str, clic
     if missing_for_rendering():
         st.caption(briefing.missing_note(page.lang))  # what the server lacks to draw images, and how to install it
     else:
-        st.download_button(page.t("export.png"), lambda: figure_png(fig, title=title), f"{title}.png", "image/png",
-                           key=f"{name}-png", icon=":material/image:", on_click="ignore", type="tertiary")
+        context = about(page)
+        st.download_button(page.t("export.png"), lambda: figure_png(fig, title=title, subtitle=context.caption()),
+                           context.file_name(title, "png"), "image/png", key=f"{name}-png", icon=":material/image:",
+                           on_click="ignore", type="tertiary")
 
 
-def show_table(page: PageContext, frame: pd.DataFrame, *, name: str, title: str, file_stem: str | None = None,
-               downloads: bool = True, drawn: bool = True, styled: Styler | None = None, height: int | str = "auto",
+def show_table(page: PageContext, frame: pd.DataFrame, *, name: str, title: str, downloads: bool = True,
+               drawn: bool = True, styled: Styler | None = None, height: int | str = "auto",
                column_config: Mapping[str, Any] | None = None) -> None:
     """A table, recorded for the briefing, with its CSV and XLSX downloads (built only when clicked).
 
     `frame` is what the reader gets (headers in the UI language); `styled` an optional styled view of it for the
-    screen. `drawn=False` offers the table as files only (the data behind a chart). `file_stem` names the files
-    (default: the title)."""
+    screen. `drawn=False` offers the table as files only (the data behind a chart). The files are named by the
+    page, its period and `title`, and carry the view's context."""
     if drawn:
         st.dataframe(styled if styled is not None else frame, hide_index=True, height=height,
                      column_config=dict(column_config) if column_config else None)
     else:
         st.markdown(f"**{title}**")
-    page.briefing.add(f"table:{name}", TableItem(title, frame))
+    shown_before = page.briefing.items.get(f"table:{name}")  # the same table drawn above, offered again as files
+    on_screen = drawn or (isinstance(shown_before, TableItem) and shown_before.on_screen)
+    page.briefing.add(f"table:{name}", TableItem(title, frame, on_screen=on_screen))
     if downloads:
-        download_buttons(page, frame, file_stem or title, key=name)
+        download_buttons(page, frame, title, key=name)
 
 
-def download_buttons(page: PageContext, frame: pd.DataFrame, file_stem: str, *, key: str) -> None:
-    """CSV and XLSX buttons side by side; the files are built only when a button is clicked."""
+def download_buttons(page: PageContext, frame: pd.DataFrame, title: str, *, key: str) -> None:
+    """CSV and XLSX buttons side by side, named by the page, its period and `title`; each file carries the view's
+    context (an XLSX on its "说明" sheet, a CSV on its first lines). Built only when a button is clicked."""
+    context = about(page)
     left, right = st.columns(2)
-    left.download_button(page.t("download.csv"), lambda: to_csv_bytes(frame), f"{file_stem}.csv", "text/csv",
-                         key=f"{key}-csv", icon=":material/download:", on_click="ignore")
-    right.download_button(page.t("download.xlsx"), lambda: to_xlsx_bytes(frame), f"{file_stem}.xlsx",
+    left.download_button(page.t("download.csv"), lambda: to_csv_bytes(frame, context.now(), title),
+                         context.file_name(title, "csv"), "text/csv", key=f"{key}-csv", icon=":material/download:",
+                         on_click="ignore")
+    right.download_button(page.t("download.xlsx"), lambda: to_xlsx_bytes(frame, title, context.now()),
+                          context.file_name(title, "xlsx"),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
 

@@ -10,7 +10,7 @@ from pandas.io.formats.style import Styler
 from lib.audience import Audience
 from lib.data.codes import CRIME_GROUPS, label_of
 from lib.data.contracts import INCIDENTS
-from lib.export import localized_headers
+from lib.export import with_code_labels
 from lib.formatting import signed  # the sign convention of every change shown
 from lib.i18n import Lang, t
 from lib.metrics.compstat import WINDOW_KEYS
@@ -162,9 +162,10 @@ def hours_table(hours: pd.DataFrame, audience: Audience) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def records_table(records: pd.DataFrame, type_labels: Mapping[str, str], town_labels: Mapping[str, str],
-                  audience: Audience) -> pd.DataFrame:
-    """Incident records as in the data contract (codes kept), plus the town and crime type names, headers localized.
+def records_table(records: pd.DataFrame, town_labels: Mapping[str, str], audience: Audience) -> pd.DataFrame:
+    """Incident records as people read them: every coded column (crime type, status, how it came to notice) shows
+    its label and keeps its code in a column of its own, the town's name stands beside its code, dates are text,
+    headers localized.
 
     Only the internal copy has records: the public copy never offers them."""
     if audience.public:
@@ -173,8 +174,7 @@ def records_table(records: pd.DataFrame, type_labels: Mapping[str, str], town_la
     out = records.copy()
     out.insert(out.columns.get_loc("town_code") + 1, t("cr.col_town_label", lang),
                out["town_code"].astype(str).map(town_labels))
-    out.insert(out.columns.get_loc("crime_type") + 1, t("cr.col_type_label", lang),
-               out["crime_type"].astype(str).map(type_labels))
+    out["crime_type"] = out["crime_type"].astype(str)
     for column in ("reported_at", "solved_on"):
         out[column] = out[column].dt.strftime("%Y-%m-%d %H:%M" if column == "reported_at" else "%Y-%m-%d")
-    return localized_headers(out, INCIDENTS, lang)
+    return with_code_labels(out, INCIDENTS, lang)

@@ -12,10 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.audience import Audience
-from lib.data.codes import DISPUTE_OUTCOMES, DISPUTE_TYPES, MEDIATION_CHANNELS, label_of
+from lib.data.codes import DISPUTE_TYPES, MEDIATION_CHANNELS, label_of
 from lib.data.contracts import DISPUTES
 from lib.disclosure import HIDDEN
-from lib.export import localized_headers
+from lib.export import with_code_labels
 from lib.formatting import fmt_pct, signed  # the sign convention of every change shown
 from lib.headline import Kpi, Measure, Versus, kpi
 from lib.i18n import Lang, t
@@ -257,6 +257,7 @@ def overdue_export(listing: pd.DataFrame, quarters: list[Quarter], town_names: M
     extra = {"quarter": t("med.col_quarter", lang), "as_at": t("med.col_as_at", lang),
              "town_name": t("med.col_town", lang), "days_overdue": t("med.col_days_overdue", lang),
              "outcome": t("med.col_outcome_now", lang)}
+    extra_named = {key: value for key, value in extra.items() if key != "outcome"}
 
     def day(column: str) -> pd.Series:
         return listing[column].dt.strftime("%Y-%m-%d").fillna("")
@@ -265,11 +266,13 @@ def overdue_export(listing: pd.DataFrame, quarters: list[Quarter], town_names: M
         "quarter": listing["quarter"].map(quarter_names), "as_at": day("as_at"),
         "town_code": listing["town_code"], "town_name": listing["town_code"].map(lambda c: town_names.get(c, c)),
         "dispute_id": listing["dispute_id"],
-        "dispute_type": [label_of(DISPUTE_TYPES, c, lang) for c in listing["dispute_type"]],
-        "channel": [label_of(MEDIATION_CHANNELS, c, lang) for c in listing["channel"]],
+        "dispute_type": listing["dispute_type"].astype(str), "channel": listing["channel"].astype(str),
         "received_on": day("received_on"), "due_on": day("due_on"),
         "days_overdue": listing["days_overdue"].astype("int64"),
         "closed_on": day("closed_on"),
-        "outcome": [label_of(DISPUTE_OUTCOMES, c, lang) for c in listing["outcome"]],
+        "outcome": listing["outcome"].astype(str),
     })
-    return localized_headers(frame.rename(columns=extra), DISPUTES, lang)
+    # coded columns show their labels and keep their codes beside them; the outcome is the one as of the list's date
+    outcome = DISPUTES.column("outcome")
+    return with_code_labels(frame.rename(columns=extra_named), DISPUTES, lang).rename(
+        columns={outcome.zh if lang == "zh" else outcome.en: extra["outcome"]})

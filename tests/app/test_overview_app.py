@@ -12,6 +12,8 @@ def run_app(**params):
 def test_default_view_is_2020_in_chinese_with_the_seed_figures():
     app = run_app()
     assert app.title[0].value == "2020年平安建设总览"
+    summary = "\n".join(m.value for m in app.markdown).replace("\\", "")  # markdown escapes
+    assert "情况简报" in summary and "全年排查非涉稳矛盾纠纷2,780件,较2019年下降15.2%。" in summary
     shown = metrics(app)
     assert shown["全省群众满意度排名"] == "第76名 / 183"
     assert shown["巡逻制止街面违法犯罪"] == "123起"

@@ -259,6 +259,7 @@ def with_cached_value(data: bytes, cell: str, value: str, kind: str = "") -> byt
         for item in src.infolist():
             content = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
+                # openpyxl writes an empty value as <v/> or, with lxml installed, <v></v>
                 content = re.sub(rb'<c r="' + cell.encode() + rb'"[^>]*><f>(.*?)</f>(?:<v ?/>|<v></v>)',
                                  lambda m: b'<c r="' + cell.encode() + b'"' + (b' t="' + kind.encode() + b'"' if kind else b"")
                                  + b"><f>" + m[1] + b"</f><v>" + value.encode() + b"</v>", content)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from pptx import Presentation
 from pypdf import PdfReader
 
 from lib.briefing.images import HEIGHT, SCALE, WIDTH
@@ -46,7 +47,7 @@ def test_a_chart_downloads_as_a_png_with_chinese_glyphs(open_page):
     print(f"PNG export of the crime hours chart: {seconds:.1f} s")
     image = open_png(data)
     assert image.size == (WIDTH * SCALE, HEIGHT * SCALE)
-    assert name == f"{t('cr.section_hours', 'zh')}.png"
+    assert name.startswith("犯罪趋势_2020-01-01_2021-03-11_发案时段") and name.endswith(".png")  # page, period, chart
     title = glyph_shapes(image, 0, TITLE_BAND_PX)
     # 发案时段(星期 × 小时): a dozen marks, all different; tofu would draw the same box again and again
     assert len(title) >= 8 and distinct_shapes(title) >= len(title) - 1, [s.shape for s in title]
@@ -71,6 +72,11 @@ def test_the_briefing_pdf_of_a_page(open_page, path, title, shown):
     expect(button).to_be_visible(timeout=120_000)
     data, name, _ = download(page, button)
     assert name.endswith(".pdf") and data.startswith(b"%PDF")
+    slides, slides_name, _ = download(page, sidebar.locator(".st-key-briefing_pptx button"))
+    assert slides_name.endswith(".pptx") and slides.startswith(b"PK")
+    deck_text = "\n".join(shape.text_frame.text for slide in Presentation(io.BytesIO(slides)).slides
+                          for shape in slide.shapes if shape.has_text_frame)
+    assert t(title, "zh") in deck_text and AS_OF in deck_text and t("sum.heading", "zh") in deck_text
     text = pdf_text(data)
     assert nfkc(t(title, "zh")) in text
     assert AS_OF in text

@@ -73,9 +73,12 @@ def test_the_overdue_list_downloads_as_csv_with_chinese_headers(open_page):
     with opened.page.expect_download() as info:
         _main(opened).locator(".st-key-med-overdue-csv").get_by_role("button", name="下载 CSV").click()
     download = info.value
-    assert download.suggested_filename == "超期纠纷季度清单_2020-01-01_2020-12-31.csv"
-    text = open(download.path(), encoding="utf-8-sig").read()
-    header, first = text.splitlines()[:2]
+    assert download.suggested_filename == "矛盾纠纷化解_2020-01-01_2020-12-31_逐件清单(666条).csv"
+    lines = open(download.path(), encoding="utf-8-sig").read().splitlines()
+    context = [line for line in lines if line.startswith("#,")]  # the view's context, then the table
+    assert "#,统计期,2020-01-01 ~ 2020-12-31" in context and "#,数据截至,2021-03-11" in context
+    assert any(line.startswith("#,本页链接,") and line.endswith("/mediation") for line in context), context
+    header, first = lines[len(context):len(context) + 2]
     assert header.split(",")[:5] == ["季度", "清单截至", "镇(街道)代码", "镇(街道)", "纠纷编号"]
     assert first.startswith("2020年第1季度,2020-03-31,")
     _assert_clean(opened)

@@ -142,32 +142,46 @@ def _wait_for_path(page, path: str, timeout_s: float) -> float:
     return time.monotonic() - t0
 
 
-def test_the_playlist_moves_on_and_loops_keeping_presentation_mode_and_the_language(open_page, wait_idle):
+_SCREEN_JS = "() => { const a = document.querySelector(\"[data-testid='stApp']\"); " \
+             "return a && a.dataset.pinganScreen ? [a.dataset.pinganScreen, Number(a.dataset.pinganScreenSince)] : null; }"
+_DRAWN_JS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every((c) => c.querySelector('.main-svg'))
+  && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+def _screen(page) -> tuple[str, float] | None:
+    return page.evaluate(_SCREEN_JS)
+
+
+def test_the_playlist_shows_each_page_screen_by_screen_then_moves_on_keeping_presentation_mode(open_page, wait_idle):
     every = 10
-    opened = open_page(f"/crime?present=1&lang=en&playlist=crime,satisfaction&every={every}&grain=month")
+    opened = open_page(f"/?present=1&lang=en&playlist=overview,satisfaction&every={every}", viewport=(1600, 1000))
     page = opened.page
-    expect(page.locator("[data-testid='stMain']")).to_contain_text(t("page.crime", "en"))
     expect(page.get_by_text(t("present.next", "en", page=t("page.satisfaction", "en"), every=every))).to_be_visible()
-    waited = _wait_for_path(page, "/satisfaction", every + PLAYLIST_GRACE_S)
+    # the first screen is counted only once the page has finished drawing, and stays for the whole interval
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stApp']\").dataset.pinganScreen",
+                           timeout=60_000)
+    first, since = _screen(page)
+    assert page.evaluate(_DRAWN_JS), "a screen was counted before the page had finished drawing"
+    screens = int(first.split("/")[1])
+    assert first == f"1/{screens}" and screens >= 2, f"the overview is more than a screen tall: {first}"
+    page.wait_for_function(f"() => document.querySelector(\"[data-testid='stApp']\").dataset.pinganScreen === '2/{screens}'",
+                           timeout=(every + PLAYLIST_GRACE_S) * 1000)
+    _, since_second = _screen(page)
+    assert since_second - since >= every * 1000, f"the first screen was up {since_second - since} ms, not {every} s"
+    shot = opened.screenshot("playlist-second-screen")
+    assert page.evaluate("() => Math.max(document.querySelector(\"[data-testid='stMain']\").scrollTop, "
+                         "document.scrollingElement.scrollTop)") > 0, f"the page did not scroll; see {shot}"
+    # after the last screen: the next page, with presentation mode and the language
+    _wait_for_path(page, "/satisfaction", (screens - 1) * (every + PLAYLIST_GRACE_S))
     wait_idle(page)
-    shot = opened.screenshot("playlist-second-page")
     query = parse_qs(urlparse(page.url).query)
-    assert query == {"present": ["1"], "lang": ["en"], "playlist": ["crime,satisfaction"], "every": [str(every)]}, \
-        f"the next page's link: {page.url} (the crime page's own grain is not carried)"
-    main = page.locator("[data-testid='stMain']")
-    expect(main.locator("h1")).to_contain_text(t("page.satisfaction", "en"))
-    assert page.evaluate(_LOOK_JS, _WIDGETS)["sidebar"] == 0, f"presentation mode lost on the second page; see {shot}"
-    assert page.locator("[data-testid='stException']").count() == 0, f"exception; see {shot}"
-
-    _wait_for_path(page, "/crime", every + PLAYLIST_GRACE_S)  # and back: the playlist loops
-    wait_idle(page)
-    assert "present=1" in page.url and "lang=en" in page.url
-    assert waited >= every - 2, f"moved on after {waited:.1f}s, before its {every}s were up"
+    assert query == {"present": ["1"], "lang": ["en"], "playlist": ["overview,satisfaction"], "every": [str(every)]}, \
+        f"the next page's link: {page.url}"
+    expect(page.locator("[data-testid='stMain'] h1")).to_contain_text(t("page.satisfaction", "en"))
+    assert page.evaluate(_LOOK_JS, _WIDGETS)["sidebar"] == 0, "presentation mode lost on the second page"
+    # the next page is shown screen by screen in its turn
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stApp']\").dataset.pinganScreen",
+                           timeout=60_000)
+    assert _screen(page)[0].startswith("1/")
+    assert page.locator("[data-testid='stException']").count() == 0
     assert opened.outside_requests == [] and opened.page_errors == []
-
-
-def test_without_presentation_mode_a_playlist_stays_put(open_page):
-    opened = open_page("/crime?playlist=crime,satisfaction&every=10")
-    opened.page.wait_for_timeout(14_000)
-    assert urlparse(opened.page.url).path == "/crime"
-    assert opened.page.locator("[data-testid='stSidebar']").is_visible()

@@ -72,14 +72,14 @@ def test_the_briefing_html_escapes_data():
     assert "data:image/png;base64," in html
 
 
-def test_cells_read_as_on_the_page():
-    assert [cell_text(v) for v in (1.5, 2.0, 1234.567, None, float("nan"), "61.02%", 7)] == \
-        ["1.5", "2", "1,234.57", "", "", "61.02%", "7"]
+def test_cells_read_as_on_the_page_and_missing_ones_as_a_dash():
+    assert [cell_text(v) for v in (1.5, 2.0, 1234.567, None, float("nan"), "61.02%", 7, pd.NA, pd.NaT, "<NA>")] == \
+        ["1.5", "2", "1,234.57", "—", "—", "61.02%", "7", "—", "—", "—"]
 
 
 def test_the_briefing_pdf_holds_the_title_date_filters_demo_flag_and_a_cjk_font():
     steps: list[str] = []
-    pdf = PdfReader(io.BytesIO(briefing_pdf(info(), page_content(), steps.append)))
+    pdf = PdfReader(io.BytesIO(briefing_pdf(info(), page_content(), steps.append).pdf))
     # Chromium's PDFs map some CJK glyphs to Kangxi radicals (⽰ for 示): NFKC maps them back
     text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in pdf.pages))
     for expected in ("犯罪趋势", "2021-03-11", "镇(街道)", TOWN, "统计期", "2020-01-01 ~ 2020-12-31",

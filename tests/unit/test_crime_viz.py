@@ -110,9 +110,14 @@ def test_downloads_have_chinese_headers_and_open_as_csv_and_xlsx():
         "towns": town_table(by_town(cube, sel), towns, ZH),
         "types": types_table(by_type(cube, sel), LABELS, ZH),
         "hours": hours_table(hour_weekday(cube, sel), ZH),
-        "records": records_table(records, LABELS, towns, ZH),
+        "records": records_table(records, towns, ZH),
     }
     assert matched == 6 and list(tables["records"].columns[:3]) == ["报案时间", "镇(街道)代码", "镇(街道)名称"]
+    records_columns = list(tables["records"].columns)
+    for label, code in (("案件类别", "案件类别代码"), ("办理状态", "办理状态代码")):  # labels, then their codes
+        assert records_columns.index(code) == records_columns.index(label) + 1, records_columns
+    assert set(tables["records"]["办理状态代码"]) <= {"reported", "solved", "judged"}
+    assert set(tables["records"]["办理状态"]) <= {"已立案", "已破案", "已判决"}
     assert tables["towns"].columns[1] == "镇(街道)" and tables["types"].columns[4] == "破案率%"
     for name, table in tables.items():
         assert to_csv_bytes(table).decode("utf-8-sig").splitlines()[0].split(",")[0] == table.columns[0], name

@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-PURE = ("lib/data", "lib/metrics", "lib/viz", "lib/briefing", "lib/strings")  # no Streamlit, no lib.ui
+PURE = ("lib/data", "lib/metrics", "lib/viz", "lib/summary", "lib/briefing", "lib/strings")  # no Streamlit, no lib.ui
 
 # what each folder may not import (a prefix of a module name)
 FORBIDDEN = {
     "lib/data": ("streamlit", "lib.ui", "lib.viz", "lib.metrics", "lib.briefing", "lib.audience", "lib.headline"),
     "lib/metrics": ("streamlit", "lib.ui", "lib.viz", "lib.briefing", "lib.data.writes", "lib.data.upload"),
     "lib/viz": ("streamlit", "lib.ui", "lib.briefing", "lib.data.store", "lib.data.writes", "lib.data.upload"),
+    "lib/summary": ("streamlit", "lib.ui", "lib.briefing", "lib.viz", "lib.data.store", "lib.data.writes",
+                    "lib.data.upload"),
     "lib/briefing": ("streamlit", "lib.ui"),
     "lib/strings": ("streamlit", "lib.ui", "lib.data", "lib.metrics", "lib.viz"),
     "lib/server": ("lib.ui", "lib.viz", "lib.metrics", "lib.briefing", "lib.data"),

@@ -108,10 +108,13 @@ def _listing() -> pd.DataFrame:
 
 def test_overdue_export_has_chinese_headers_and_labels():
     frame = viz.overdue_export(_listing(), [Quarter(2020, 1, date(2020, 3, 31))], {"511402001": "通惠街道"}, ZH)
-    assert list(frame.columns) == ["季度", "清单截至", "镇(街道)代码", "镇(街道)", "纠纷编号", "纠纷类别", "化解渠道",
-                                   "受理日期", "化解时限", "超期天数", "办结日期", "目前调处结果"]
-    assert frame.iloc[0].tolist() == ["2020年第1季度", "2020-03-31", "511402001", "通惠街道", "=HYPERLINK(1)", "邻里纠纷",
-                                      "诉前委派", "2020-03-01", "2020-03-20", 11, "", "办理中"]
+    assert list(frame.columns) == ["季度", "清单截至", "镇(街道)代码", "镇(街道)", "纠纷编号", "纠纷类别", "纠纷类别代码",
+                                   "化解渠道", "化解渠道代码", "受理日期", "化解时限", "超期天数", "办结日期",
+                                   "目前调处结果", "调处结果代码"]
+    first = frame.iloc[0].tolist()
+    assert first[:10] == ["2020年第1季度", "2020-03-31", "511402001", "通惠街道", "=HYPERLINK(1)", "邻里纠纷",
+                          "neighbour", "诉前委派", "pretrial_delegated", "2020-03-01"]
+    assert first[10:13] == ["2020-03-20", 11, ""] and first[13] == "办理中"
     csv = to_csv_bytes(frame).decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("季度,清单截至,镇(街道)代码")
     assert "'=HYPERLINK(1)" in csv  # inert in a spreadsheet
