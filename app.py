@@ -1,4 +1,4 @@
-"""东坡区平安建设数据看板 — the app shell: pages with stable URLs, language, sign-in, presentation mode."""
+"""平安建设数据看板 — the app shell: pages with stable URLs, language, sign-in, presentation mode."""
 import streamlit as st
 
 from lib.i18n import t

@@ -46,6 +46,7 @@ class DatasetSpec:
     en: str
     columns: tuple[ColumnSpec, ...]
     geometry: bool = False  # a GeoJSON file: the columns are its feature properties
+    former_file: str | None = None  # the file's earlier name, still read when a data folder has only that
     frame_checks: tuple[pa.Check, ...] = field(default=())
 
     @property
@@ -245,9 +246,10 @@ COUNTIES = DatasetSpec(
 )
 
 DISTRICT_OUTLINE = DatasetSpec(
-    "district_outline", "boundaries/dongpo_outline.geojson", "东坡区行政边界", "Dongpo District outline",
+    "district_outline", "boundaries/district_outline.geojson", "本区县行政边界", "Home county outline",
     COUNTIES.columns,
     geometry=True,
+    former_file="boundaries/dongpo_outline.geojson",
 )
 
 DATASETS: tuple[DatasetSpec, ...] = (

@@ -36,10 +36,11 @@ DEMO_SUFFIX = "-demo"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 
 
-def writable_data_dir(settings: Settings) -> Path:
-    """The folder uploads write to: the one the app reads, or, while that is the bundled data, a work copy of it
-    (made once, whole: a copy interrupted half-way is replaced)."""
-    root = data_folder(settings)
+def writable_data_dir(settings: Settings, root: Path | None = None) -> Path:
+    """The folder uploads write to: the one the app reads (`root`, the page's folder; by default the deployment's
+    data folder), or, while that is the bundled data, a work copy of it (made once, whole: a copy interrupted
+    half-way is replaced)."""
+    root = data_folder(settings) if root is None else Path(root)
     if not is_bundled(root):
         return root
     target = work_copy_dir(settings)
