@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("load", "upgrade"))
     parser.add_argument("folder", nargs="?", type=Path, default=BUNDLED_DATA_DIR)
     parser.add_argument("--url", help=f"SQLAlchemy URL (default: {DATABASE_URL_SETTING})")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     try:
         url = _url(args.url)
         engine = engine_for(url)

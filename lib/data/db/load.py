@@ -33,6 +33,7 @@ class LoadReport:
 
 
 def partition_name(table: str, month: pd.Period) -> str:
+    """The month's partition, e.g. incidents_2020_05 (schema.MONTH_PARTITION)."""
     return f"{table}_{month.year:04d}_{month.month:02d}"
 
 
