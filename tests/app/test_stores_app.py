@@ -9,28 +9,16 @@ from streamlit.testing.v1 import AppTest
 
 from lib.data.store import BUNDLED_DATA_DIR
 from lib.settings import DATA_DIR_SETTING, DATABASE_URL_SETTING, DISTRICTS_SETTING, HOME_DISTRICT_SETTING
-from lib.ui.auth import SIGNED_IN
-from tests.app.apptest import APP, open_app
+from tests.app.apptest import open_app
+from tests.app.test_data_admin_app import open_app as open_data_page
 
 PAGES = [None, "views/satisfaction.py", "views/mediation.py", "views/crime.py", "views/patrol.py"]
 ALL_PAGES = [*PAGES, "views/data_admin.py"]
 
 
 def open_any(page: str | None, **params: str) -> AppTest:
-    """The app on `page`; the data page behind a sign-in (found after a first run has registered it)."""
-    if page != "views/data_admin.py":
-        return open_app(page, **params)
-    app = AppTest.from_file(APP, default_timeout=180)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.session_state[SIGNED_IN] = True
-    app.run()
-    app.switch_page(page)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    """The app on `page`; the data page signed in, as its own tests open it."""
+    return open_data_page(page, **params) if page == "views/data_admin.py" else open_app(page, **params)
 
 
 def what_it_shows(app: AppTest) -> dict:
