@@ -10,7 +10,7 @@ from lib.data.store import DataBundle
 from lib.settings import read_settings
 
 
-@st.cache_resource(max_entries=4, show_spinner="正在载入数据 / Loading data…")
+@st.cache_resource(max_entries=2, show_spinner="正在载入数据 / Loading data…")
 def bundle_at(source: DataSource) -> DataBundle:
     """The checked data of one data folder, or one county of the database, at one version (raises DataLoadError
     when it is broken).

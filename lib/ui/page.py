@@ -27,7 +27,7 @@ from lib.page_registry import PageSpec
 from lib.settings import Settings, SettingsError
 from lib.ui import briefing
 from lib.ui.data import bundle_at
-from lib.ui.filters import code_select
+from lib.ui.filters import code_select, settled_code
 from lib.ui.notices import escape_markdown
 from lib.ui.present import Presentation
 from lib.ui.shell import current_shell
@@ -95,16 +95,10 @@ COUNTY_PARAM = "county"
 
 def chosen_county(settings: Settings) -> str | None:
     """The county a city deployment shows on this run (?county=, one of PINGAN_DISTRICTS); None: one county only.
-
-    Read before the data is loaded, the way `county_switch` will settle it: the widget's new value, else the value
-    of record, else the link's, else the deployment's default."""
+    Read before the data is loaded, as `county_switch` will settle it."""
     if len(settings.districts) < 2:
         return None
-    for value in (st.session_state.get(COUNTY_PARAM), st.session_state.get(f"url::{COUNTY_PARAM}"),
-                  st.query_params.get(COUNTY_PARAM)):
-        if value in settings.districts:
-            return value
-    return settings.default_district
+    return settled_code(COUNTY_PARAM, settings.districts, settings.default_district)
 
 
 def county_switch(page: PageContext) -> None:
