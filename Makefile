@@ -1,14 +1,22 @@
 # make run   - start the dashboard (creates .venv and installs requirements.txt when needed)
 # make test  - run all tests; extra pytest arguments via PYTEST_ARGS, e.g. make test PYTEST_ARGS="-m e2e -x"
+#              (the database tests use the PostgreSQL server on 127.0.0.1:5432, or PINGAN_TEST_DATABASE_ADMIN_URL)
+# make db-load DATABASE_URL=postgresql+psycopg://user@host/db [DATA=folder]
+#            - check a data folder (default: the bundled demo) and load it into the database as its county's data
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+DATABASE_URL ?=
+DATA ?= data
 
-.PHONY: run test
+.PHONY: run test db-load
 
 run: $(VENV)/.installed-run
 	scripts/ensure_chromium_and_fonts.sh --or-warn  # chromium + CJK font for chart PNGs and briefing PDFs
 	$(VENV)/bin/streamlit run app.py
+
+db-load: $(VENV)/.installed-run
+	$(PY) -m lib.data.db load $(if $(DATABASE_URL),--url "$(DATABASE_URL)") "$(DATA)"
 
 test: $(VENV)/.installed-dev
 	scripts/ensure_chromium_and_fonts.sh --with-office  # + LibreOffice and pdftoppm: slides and pages rendered to PNG

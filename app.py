@@ -1,4 +1,4 @@
-"""东坡区平安建设数据看板 — the app: its server, and the shell every page runs in.
+"""平安建设数据看板 — the app: its server, and the shell every page runs in.
 
 `streamlit run app.py` finds the `App` below and serves it: Streamlit's own server with the access gate
 (lib/server/gate.py) in front of every route. Streamlit then runs this same file as each browser tab's script

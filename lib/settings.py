@@ -20,7 +20,8 @@ SECRETS_FILES = (PROJECT_ROOT / ".streamlit" / "secrets.toml", Path.home() / ".s
 # the names of the settings tests and tools set
 PASSWORD_SETTING, PUBLIC_SETTING, UPLOADS_SETTING = "PINGAN_PASSWORD", "PINGAN_PUBLIC", "PINGAN_UPLOADS"
 DATA_DIR_SETTING, WORK_DIR_SETTING, CACHE_DIR_SETTING = "PINGAN_DATA_DIR", "PINGAN_WORK_DIR", "PINGAN_CACHE_DIR"
-HOME_DISTRICT_SETTING = "PINGAN_HOME_DISTRICT"
+HOME_DISTRICT_SETTING, DISTRICTS_SETTING = "PINGAN_HOME_DISTRICT", "PINGAN_DISTRICTS"
+DATABASE_URL_SETTING = "PINGAN_DATABASE_URL"
 TRUSTED_PROXIES_SETTING, SESSION_SECRET_SETTING = "PINGAN_TRUSTED_PROXIES", "PINGAN_SESSION_SECRET"
 SESSION_HOURS_SETTING, PASSWORD_ROLE_SETTING, AUDIT_LOG_SETTING = (
     "PINGAN_SESSION_HOURS", "PINGAN_PASSWORD_ROLE", "PINGAN_AUDIT_LOG")
@@ -80,6 +81,8 @@ class Settings:
     work_dir: Path  # PINGAN_WORK_DIR: where the first upload copies the bundled data to
     cache_dir: Path  # PINGAN_CACHE_DIR: checked-data snapshots
     home_district: str | None  # PINGAN_HOME_DISTRICT: the county adcode the dashboard is about; None: the data's outline
+    districts: tuple[str, ...]  # PINGAN_DISTRICTS: the counties a city deployment switches between (empty: one county)
+    database_url: str | None  # PINGAN_DATABASE_URL: read the data from this database instead of files
     tiles: TileSettings  # PINGAN_TILES, PINGAN_TILES_ATTR, PINGAN_TILES_CRS: base map tiles
     chromium: str | None  # CHROMIUM: the browser binary that draws PNGs and PDFs; None: `chromium` on PATH
     oidc: OidcSettings | None = None  # PINGAN_OIDC_*: single sign-on; None: the password (if any) is the sign-in
@@ -97,6 +100,11 @@ class Settings:
     @property
     def audit_path(self) -> Path:
         return self.audit_log or self.work_dir / "audit.jsonl"
+
+    @property
+    def default_district(self) -> str | None:
+        """The county shown when a link names none: the home district, else the first of the deployment's counties."""
+        return self.home_district or (self.districts[0] if self.districts else None)
 
     @property
     def data_management(self) -> bool:
@@ -148,6 +156,37 @@ def _adcode(name: str, value: str) -> str | None:
     if not (len(code) == 6 and code.isascii() and code.isdigit()):
         raise SettingsError(name, value, "应为 6 位区县代码,如 511402", "expected a 6-digit county adcode such as 511402")
     return code
+
+
+def _adcodes(name: str, value: str, home: str | None) -> tuple[str, ...]:
+    """A comma-separated list of county adcodes, each once, including the home district when one is set."""
+    codes = tuple(dict.fromkeys(code for part in value.split(",") if (code := _adcode(name, part)) is not None))
+    if codes and home is not None and home not in codes:
+        raise SettingsError(name, value, f"应包含本区县 {home}(PINGAN_HOME_DISTRICT)",
+                            f"expected to include the home district {home} (PINGAN_HOME_DISTRICT)")
+    return codes
+
+
+DATABASE_DRIVERS = ("postgresql", "postgresql+psycopg")
+
+
+def _database_url(name: str, value: str) -> str | None:
+    """A SQLAlchemy URL of a PostgreSQL-compatible database, such as postgresql+psycopg://user@host/db."""
+    from sqlalchemy.engine import make_url  # only deployments that name a database pay for the import
+    from sqlalchemy.exc import ArgumentError
+
+    text = value.strip()
+    if not text:
+        return None
+    expected = ("应为 PostgreSQL 兼容数据库的地址,如 postgresql+psycopg://用户@主机/库名",
+                "expected a PostgreSQL-compatible database URL such as postgresql+psycopg://user@host/db")
+    try:
+        url = make_url(text)
+    except ArgumentError as err:
+        raise SettingsError(name, "…", *expected) from err  # the text may hold a password: not shown
+    if url.drivername not in DATABASE_DRIVERS or not url.database:
+        raise SettingsError(name, url.render_as_string(hide_password=True), *expected)
+    return text
 
 
 def _crs(name: str, value: str) -> str:
@@ -225,6 +264,7 @@ def read_settings(environ: Mapping[str, str] | None = None,
     if _text(value(PASSWORD_SETTING)) and value(OIDC_SETTINGS["metadata_url"]).strip():
         raise SettingsError(PASSWORD_SETTING, "…", "已设置单点登录(PINGAN_OIDC_*)时不能再设访问密码,请只保留一种",
                             "cannot be set together with single sign-on (PINGAN_OIDC_*): keep one of the two")
+    home_district = _adcode(HOME_DISTRICT_SETTING, value(HOME_DISTRICT_SETTING))
     return Settings(
         password=_text(value(PASSWORD_SETTING)),
         public=_flag(PUBLIC_SETTING, value(PUBLIC_SETTING), False),
@@ -232,7 +272,9 @@ def read_settings(environ: Mapping[str, str] | None = None,
         data_dir=Path(data_dir).expanduser() if data_dir else None,
         work_dir=_folder(value(WORK_DIR_SETTING), home / ".local" / "share" / "pingan-dashboard"),
         cache_dir=_folder(value(CACHE_DIR_SETTING), home / ".cache" / "pingan-dashboard"),
-        home_district=_adcode(HOME_DISTRICT_SETTING, value(HOME_DISTRICT_SETTING)),
+        home_district=home_district,
+        districts=_adcodes(DISTRICTS_SETTING, value(DISTRICTS_SETTING), home_district),
+        database_url=_database_url(DATABASE_URL_SETTING, value(DATABASE_URL_SETTING)),
         tiles=TileSettings(_text(value("PINGAN_TILES")), value("PINGAN_TILES_ATTR"),
                            _crs("PINGAN_TILES_CRS", value("PINGAN_TILES_CRS"))),
         chromium=_text(value("CHROMIUM")),

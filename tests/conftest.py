@@ -7,6 +7,7 @@ import pytest
 
 from lib.data.store import BUNDLED_DATA_DIR, DataBundle, FileStore, load_bundle
 from lib.settings import CACHE_DIR_SETTING, DATA_DIR_SETTING, WORK_DIR_SETTING
+from tests.database import fresh_database
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +48,28 @@ def no_page_failed(request, caplog):
         return
     failed = [r for r in caplog.get_records("call") if r.name == "pingan.pages" and r.levelno >= logging.ERROR]
     assert not failed, "a page failed: " + "\n".join(r.getMessage() + "\n" + (r.exc_text or "") for r in failed)
+
+
+@pytest.fixture(scope="session")
+def pengshan_folder(tmp_path_factory) -> Path:
+    """Another county's data: the generator's illustrative Pengshan (511403), small."""
+    from lib.data.demo.__main__ import generate
+    from lib.data.demo.counties import PENGSHAN
+
+    folder = tmp_path_factory.mktemp("pengshan") / "data"
+    generate(folder, county=PENGSHAN)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def database_url() -> str:
+    """A fresh database holding the bundled demo data (Dongpo), for this test run only."""
+    with fresh_database("dongpo", BUNDLED_DATA_DIR) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def city_database_url(pengshan_folder) -> str:
+    """A fresh database holding two counties: the demo's Dongpo and the generated Pengshan."""
+    with fresh_database("city", BUNDLED_DATA_DIR, pengshan_folder) as url:
+        yield url

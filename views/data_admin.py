@@ -28,7 +28,11 @@ st.title(t("da.heading", lang))
 st.caption(t("da.intro", lang))
 if notice := st.session_state.pop("da-notice", None):
     st.success(notice, icon=":material/check_circle:")
-st.caption(escape_markdown(t("da.folder", lang, path=root)))
+if page.source.database:  # loaded with `make db-load`; uploads write to data folders
+    st.info(t("da.database", lang, address=escape_markdown(page.source.folder), county=escape_markdown(page.home.name)),
+            icon=":material/database:")
+else:
+    st.caption(escape_markdown(t("da.folder", lang, path=root)))
 if is_bundled(root):
     st.info(escape_markdown(t("da.folder_bundled", lang, path=work_copy_dir(page.settings))), icon=":material/info:")
 
@@ -48,7 +52,7 @@ def _confirm_and_write(write, file_name: str) -> None:
     if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
         detail = f"{spec.name}: {file_name}"
         try:
-            notice = write(writable_data_dir(page.settings))
+            notice = write(writable_data_dir(page.settings, root))
         except Exception:
             page.record(audit.UPLOAD, audit.FAILED, detail)
             raise
@@ -80,17 +84,18 @@ def _checked(upload) -> object:
 
 
 generation = st.session_state.setdefault("da-generation", 0)
-allowed = page.settings.uploads and page.identity.role.uploads  # a deployment setting and the user's role
+allowed = page.settings.uploads and page.identity.role.uploads and not page.source.database  # deployment and role
 if spec.geometry:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.geo_template_note", lang))
     current_file = root / spec.file
-    st.download_button(t("da.geo_template", lang), lambda: current_file.read_bytes(), Path(spec.file).name,
+    st.download_button(t("da.geo_template", lang), lambda: geojson_bytes(spec, bundle[spec.name]) if page.source.database
+                       else current_file.read_bytes(), Path(spec.file).name,
                        "application/geo+json", key="da-template-geojson", icon=":material/download:", on_click="ignore")
     st.dataframe(contract_table(spec, lang), hide_index=True)
 
     st.subheader(t("da.section_upload", lang))
-    if not allowed:
+    if not page.settings.uploads:
         st.info(t("da.uploads_off", lang), icon=":material/lock:")
     st.caption(t("da.geo_mode", lang))
     gcj02 = st.checkbox(t("da.gcj02", lang), key="da-gcj02", help=t("da.gcj02_help", lang))
@@ -140,7 +145,7 @@ else:
     st.dataframe(contract_table(spec, lang), hide_index=True)
 
     st.subheader(t("da.section_upload", lang))
-    if not allowed:
+    if not page.settings.uploads:
         st.info(t("da.uploads_off", lang), icon=":material/lock:")
     mode = st.radio(t("da.mode", lang), ["replace", "append"], format_func=lambda m: t(f"da.mode.{m}", lang),
                     horizontal=True, key="da-mode", disabled=not allowed)

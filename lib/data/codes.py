@@ -76,7 +76,7 @@ DISCOVERY_CHANNELS: tuple[Code, ...] = (
 
 TEAM_KINDS: tuple[Code, ...] = (
     Code("police", "民警", "Police"),
-    Code("volunteer_police", "东坡义警", "Dongpo volunteer police"),
+    Code("volunteer_police", "义警", "Volunteer police"),
     Code("grid_worker", "网格员", "Grid workers"),
     Code("security_guard", "保安", "Security guards"),
     Code("taxi_driver", "出租车驾驶员", "Taxi drivers"),

@@ -72,6 +72,7 @@ class DatasetSpec:
     geometry: bool = False  # a GeoJSON file: the columns are its feature properties
     rules: tuple[RowRule, ...] = field(default=())  # rules between the columns of one row
     key: tuple[str, ...] = ()  # one row per these columns, for datasets without a unique column
+    former_file: str | None = None  # the file's earlier name, still read when a data folder has only that
 
     @property
     def column_names(self) -> list[str]:
@@ -341,9 +342,10 @@ COUNTIES = DatasetSpec(
 )
 
 DISTRICT_OUTLINE = DatasetSpec(
-    "district_outline", "boundaries/dongpo_outline.geojson", "东坡区行政边界", "Dongpo District outline",
+    "district_outline", "boundaries/district_outline.geojson", "本区县行政边界", "Home county outline",
     COUNTIES.columns,
     geometry=True,
+    former_file="boundaries/dongpo_outline.geojson",
 )
 
 DATASETS: tuple[DatasetSpec, ...] = (

@@ -1,8 +1,11 @@
-"""Which data folder the app reads, and the version of what it holds (pure: no Streamlit, no environment writes).
+"""Where the app's data is, and the version of what it holds (pure: no Streamlit, no environment writes).
 
-The folder is the one the deployment names (PINGAN_DATA_DIR); else the work copy that the first upload made
-(<PINGAN_WORK_DIR>/data); else the bundled demo data, which is never written. The version changes whenever a
-dataset file or the manifest changes, by this process or any other: caches keyed by it follow every write.
+With PINGAN_DATABASE_URL the data is in that database, one county's rows at a time, and its version is the
+database's data-version number (lib/data/db). Otherwise it is a folder: the one the deployment names
+(PINGAN_DATA_DIR); else the work copy that the first upload made (<PINGAN_WORK_DIR>/data); else the bundled demo
+data, which is never written. A city deployment on files (PINGAN_DISTRICTS) keeps one such folder per county,
+named by its adcode, in PINGAN_DATA_DIR. The version changes whenever a dataset file or the manifest changes, by
+this process or any other: caches keyed by it follow every write.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lib.data.contracts import DATASETS
-from lib.settings import PROJECT_ROOT, Settings
+from lib.settings import DATA_DIR_SETTING, DISTRICTS_SETTING, HOME_DISTRICT_SETTING, PROJECT_ROOT, Settings, SettingsError
 
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
 MANIFEST_FILE = "manifest.json"
@@ -19,10 +22,12 @@ MANIFEST_FILE = "manifest.json"
 
 @dataclass(frozen=True)
 class DataSource:
-    """A data folder at one version: the key of every cache of data read from it."""
+    """Where the data is, at one version: the key of every cache of data read from it."""
 
-    folder: str
+    folder: str  # the data folder; for a database, its address (password hidden)
     version: str
+    county: str | None = None  # the county whose data is read; None: the folder's own county
+    database: bool = False  # whether the data is in the database of PINGAN_DATABASE_URL
 
     @property
     def path(self) -> Path:
@@ -48,7 +53,8 @@ def is_bundled(folder: Path) -> bool:
 def data_version(folder: Path) -> str:
     """A short digest of every dataset file's and the manifest's size and modification time."""
     digest = hashlib.sha256()
-    for name in sorted({spec.file for spec in DATASETS} | {MANIFEST_FILE}):
+    files = {spec.file for spec in DATASETS} | {spec.former_file for spec in DATASETS if spec.former_file}
+    for name in sorted(files | {MANIFEST_FILE}):
         path = Path(folder) / name
         try:
             stat = path.stat()
@@ -59,6 +65,35 @@ def data_version(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def data_source(settings: Settings) -> DataSource:
-    folder = data_folder(settings).resolve()
-    return DataSource(str(folder), data_version(folder))
+def county_folder(settings: Settings, county: str | None) -> Path:
+    """The folder of one county's data: its adcode's folder in PINGAN_DATA_DIR for a city deployment on files."""
+    if not settings.districts:
+        return data_folder(settings)
+    if settings.data_dir is None:
+        raise SettingsError(DISTRICTS_SETTING, ",".join(settings.districts),
+                            f"在文件上切换区县时,{DATA_DIR_SETTING} 应指向按区县代码分子目录存放数据的目录",
+                            f"on files, switching counties needs {DATA_DIR_SETTING} naming a folder with one "
+                            "folder of data per county, named by its adcode")
+    return settings.data_dir / (county or settings.districts[0])
+
+
+def _database_county(county: str | None, loaded: list[str]) -> str:
+    """The county a database source reads: the one asked for, else the only one the database holds."""
+    if county:
+        return county
+    if len(loaded) == 1:
+        return loaded[0]
+    raise SettingsError(HOME_DISTRICT_SETTING, "", "数据库中有多个区县(或没有),请设置本区县代码",
+                        f"the database holds {len(loaded)} counties: set the home district's adcode")
+
+
+def data_source(settings: Settings, county: str | None = None) -> DataSource:
+    """The data the app reads now for `county` (an adcode; None: the deployment's default county)."""
+    county = county or settings.default_district
+    if settings.database_url is not None:
+        from lib.data.db.connect import database_state  # imported only by deployments that use a database
+
+        address, version, loaded = database_state(settings.database_url)
+        return DataSource(address, f"db-{version}", _database_county(county, loaded), database=True)
+    folder = county_folder(settings, county).resolve()
+    return DataSource(str(folder), data_version(folder), county if settings.districts else None)

@@ -1,10 +1,12 @@
 """Where the datasets come from. Pages and metrics see only `DataBundle`s; a `DataStore` fills them.
 
-`FileStore` reads the files in one data folder (lib/data/location.py says which). A database store
-(PostgreSQL/PostGIS) can replace it by implementing the same two methods; nothing above this module changes.
+`FileStore` reads the files in one data folder (lib/data/location.py says which); `lib.data.db.store.DbStore`
+reads one county's rows of a PostgreSQL-compatible database. Both give the same typed frames through
+`parse_frame`, so nothing above this module knows which one it reads.
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -164,20 +166,37 @@ def compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _read_csv_fast(path: Path, spec: DatasetSpec) -> pd.DataFrame:
+def read_csv_fast(source: Path | bytes, spec: DatasetSpec) -> pd.DataFrame:
     """Numbers typed by the CSV reader (fast at a million rows); the rest as text.
 
     A file whose numbers do not all parse is read again as text, so every bad cell can be named.
     """
+    def opened() -> Path | io.BytesIO:
+        return io.BytesIO(source) if isinstance(source, bytes) else source
+
     text = {"dtype": str, "keep_default_na": False, "na_values": [""], "engine": "pyarrow"}
     numbers = {c.name: "float64" if c.kind == "float" or c.nullable else "int64"
                for c in spec.columns if c.kind in ("int", "float")}
     try:
-        header = pd.read_csv(path, nrows=0).columns
+        header = pd.read_csv(opened(), nrows=0).columns
         dtypes = {name: numbers.get(name, str) for name in header}
-        return pd.read_csv(path, **{**text, "dtype": dtypes})
+        return pd.read_csv(opened(), **{**text, "dtype": dtypes})
     except Exception:
-        return pd.read_csv(path, **text)
+        return pd.read_csv(opened(), **text)
+
+
+def geo_frame(spec: DatasetSpec, properties: pd.DataFrame, geometry: gpd.GeoSeries | np.ndarray,
+              source: str) -> gpd.GeoDataFrame:
+    """A boundaries dataset: its properties typed and checked like a table's, its shapes valid, in WGS84."""
+    props = parse_frame(spec, properties.astype("object"), first_row=1)
+    shapes = gpd.GeoSeries(geometry, crs="EPSG:4326")
+    invalid = ~shapes.is_valid | shapes.is_empty
+    if invalid.any():
+        raise DataLoadError([
+            DataProblem(spec.name, source, int(i) + 1, "geometry", None, "几何图形无效或为空", "invalid or empty geometry")
+            for i in invalid[invalid].index[:20]
+        ])
+    return gpd.GeoDataFrame(props, geometry=shapes.values, crs="EPSG:4326")
 
 
 class FileStore:
@@ -188,12 +207,14 @@ class FileStore:
 
     def read(self, spec: DatasetSpec) -> pd.DataFrame:
         path = self.root / spec.file
+        if not path.exists() and spec.former_file and (self.root / spec.former_file).exists():
+            path = self.root / spec.former_file  # a folder made before the file was renamed
         if not path.exists():
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None, "文件不存在", "the file is missing")])
         if spec.geometry:
             return self._read_geo(spec, path)
         try:
-            raw = _read_csv_fast(path, spec)
+            raw = read_csv_fast(path, spec)
         except Exception as exc:  # any unreadable CSV becomes one clear problem
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
                                              f"无法读取为 UTF-8 CSV:{exc}", f"cannot be read as a UTF-8 CSV: {exc}")]) from exc
@@ -205,14 +226,7 @@ class FileStore:
         except Exception as exc:
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None,
                                              f"无法读取为 GeoJSON:{exc}", f"cannot be read as GeoJSON: {exc}")]) from exc
-        props = parse_frame(spec, pd.DataFrame(geo.drop(columns="geometry")).astype("object"), first_row=1)
-        invalid = ~geo.geometry.is_valid | geo.geometry.is_empty
-        if invalid.any():
-            raise DataLoadError([
-                DataProblem(spec.name, spec.file, int(i) + 1, "geometry", None, "几何图形无效或为空", "invalid or empty geometry")
-                for i in invalid[invalid].index[:20]
-            ])
-        return gpd.GeoDataFrame(props, geometry=geo.geometry.values, crs="EPSG:4326")
+        return geo_frame(spec, pd.DataFrame(geo.drop(columns="geometry")), geo.geometry.values, spec.file)
 
     def manifest(self) -> Manifest:
         """The folder's manifest, each dataset's demo flag checked against its file (lib/data/manifest.py)."""

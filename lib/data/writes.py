@@ -46,10 +46,11 @@ WRITE_ROWS = 100_000  # rows turned into text at a time when a large table is wr
 Content = bytes | Callable[[BinaryIO], None]  # the bytes, or a function that writes them
 
 
-def writable_data_dir(settings: Settings) -> Path:
-    """The folder uploads write to: the one the app reads, or, while that is the bundled data, a work copy of it
-    (made once, whole, under a lock: a copy interrupted half-way is swept and made again)."""
-    root = data_folder(settings)
+def writable_data_dir(settings: Settings, root: Path | None = None) -> Path:
+    """The folder uploads write to: the one the app reads (`root`, the page's folder; by default the deployment's
+    data folder), or, while that is the bundled data, a work copy of it (made once, whole, under a lock: a copy
+    interrupted half-way is swept and made again)."""
+    root = data_folder(settings) if root is None else Path(root)
     if not is_bundled(root):
         return root
     target = work_copy_dir(settings)

@@ -17,7 +17,7 @@ import pandas as pd
 from lib.data.codes import DISPUTE_TYPES, codes_of
 from lib.data.store import DataBundle
 from lib.metrics.mediation import ordered_channels
-from lib.metrics.periods import Change, full_years, is_calendar_year, prior_period, year_earlier
+from lib.metrics.periods import Change, full_years, prior_period
 
 PER_RESIDENTS = 10_000  # rates per 10,000 residents
 WILSON_Z = 1.959964  # 95% two-sided

@@ -10,6 +10,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "previewed, written only when you confirm) and roll back to an earlier version when needed.",
     },
     "da.folder": {"zh": "数据目录:{path}", "en": "Data folder: {path}"},
+    "da.database": {
+        "zh": "数据在数据库 {address} 中(本页为{county})。整批数据用 `make db-load DATABASE_URL=… DATA=数据目录` 检查后载入,"
+              "一次事务写入,各服务实例在下次刷新时读到;网页上传只写入数据目录,此处不提供。",
+        "en": "The data is in the database {address} (this page: {county}). A whole data folder is checked and loaded "
+              "with `make db-load DATABASE_URL=… DATA=folder`, in one transaction, and every app instance reads it on "
+              "its next run; uploads on this page write to data folders only and are not offered here.",
+    },
     "da.folder_bundled": {
         "zh": "当前读取的是随程序提供的演示数据。首次上传时会先复制到工作目录 {path},演示数据本身不会被改写。",
         "en": "The app reads the bundled demo data. The first upload copies it to the work folder {path}; "

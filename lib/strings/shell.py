@@ -2,14 +2,15 @@
 from lib.i18n import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
-    "app.title": {"zh": "东坡区平安建设数据看板", "en": "Dongpo District Public Safety Dashboard"},
+    "app.title": {"zh": "平安建设数据看板", "en": "Public Safety Dashboard"},
+    "app.title_of": {"zh": "{district}平安建设数据看板", "en": "{district} Public Safety Dashboard"},
+    "shell.county": {"zh": "区县", "en": "County"},
     "page.overview": {"zh": "总览", "en": "Overview"},
     "shell.language": {"zh": "语言 / Language", "en": "Language / 语言"},
-    "shell.as_of": {"zh": "数据截至 {date}", "en": "Data as of {date}"},
+    "shell.as_of": {"zh": "{district} · 数据截至 {date}", "en": "{district} · data as of {date}"},
     "shell.demo_badge": {
-        "zh": "演示数据:以下数字由程序生成,仅 2020 年公开数字与通报一致;镇(街道)、村(社区)边界为示意",
-        "en": "Demo data: generated figures; only the published 2020 figures match the report; "
-        "town and village boundaries are illustrative",
+        "zh": "演示数据:以下数字由程序生成,不是实际统计;镇(街道)、村(社区)边界为示意",
+        "en": "Demo data: the figures are generated, not actual statistics; town and village boundaries are illustrative",
     },
     "shell.data_error": {
         "zh": "数据未能载入,页面无法显示。请把下列问题交给数据管理员:",

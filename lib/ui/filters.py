@@ -119,6 +119,15 @@ def code_select(page: FilterHost, label: str, codes: Sequence[str], labels: Mapp
     return _remember(param, chosen, default, str)
 
 
+def settled_code(param: str, codes: Sequence[str], default: str) -> str:
+    """The code a `code_select` of `param` will show on this run, known before it is drawn (to load what its labels
+    come from): the widget's new value, else the value of record, else the link's, else `default`."""
+    for value in (st.session_state.get(param), st.session_state.get(_truth(param)), st.query_params.get(param)):
+        if value in codes:
+            return value
+    return default
+
+
 def number_select(page: FilterHost, label: str, choices: Sequence[int], param: str, default: int, *,
                   help: str | None = None, container: DeltaGenerator | None = None) -> int:
     """A whole number from `choices` (years, ranks), in the URL as itself; anything else falls back with a notice."""

@@ -28,6 +28,7 @@ from lib.roles import NOBODY, Identity
 from lib.settings import Settings, SettingsError
 from lib.ui import auth, briefing
 from lib.ui.data import bundle_at
+from lib.ui.filters import code_select, settled_code
 from lib.ui.notices import escape_markdown
 from lib.ui.present import Presentation
 from lib.ui.shell import current_shell
@@ -40,8 +41,8 @@ class PageContext:
     audience: Audience
     presentation: Presentation
     data: DataBundle
-    source: DataSource  # the data folder and version: the key of every cached figure
-    home: HomeDistrict
+    source: DataSource  # where the data is (folder or database, and county) and its version: the key of every cached figure
+    home: HomeDistrict  # the county the page is about
     briefing: PageContent  # what this run of the page shows, for its briefing
     identity: Identity = NOBODY  # who is signed in, in which role (lib/roles.py)
 
@@ -75,10 +76,10 @@ def open_page() -> PageContext:
     name a county of the data, the page says what is wrong and stops (no traceback)."""
     shell = current_shell()
     lang = shell.lang
-    source = data_source(shell.settings)
     try:
+        source = data_source(shell.settings, chosen_county(shell.settings))
         data = bundle_at(source)
-        home = home_district(data, shell.settings.home_district)
+        home = home_district(data, source.county or shell.settings.home_district)
     except DataLoadError as err:
         lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in err.problems)
         st.error(t("shell.data_error", lang) + "\n\n" + lines)
@@ -88,6 +89,29 @@ def open_page() -> PageContext:
         st.stop()
     page = PageContext(shell.page, shell.settings, shell.audience, shell.presentation, data, source, home,
                        briefing.content(), shell.identity or NOBODY)
-    st.sidebar.caption(t("shell.as_of", lang, date=data.as_of.isoformat()))
+    st.set_page_config(page_title=t("app.title_of", lang, district=home.name))
+    county_switch(page)
+    st.sidebar.caption(escape_markdown(t("shell.as_of", lang, district=home.name, date=data.as_of.isoformat())))
     page.briefing.as_of, page.briefing.demo, page.briefing.public = data.as_of, page.demo, page.public
     return page
+
+
+COUNTY_PARAM = "county"
+
+
+def chosen_county(settings: Settings) -> str | None:
+    """The county a city deployment shows on this run (?county=, one of PINGAN_DISTRICTS); None: one county only.
+    Read before the data is loaded, as `county_switch` will settle it."""
+    if len(settings.districts) < 2:
+        return None
+    return settled_code(COUNTY_PARAM, settings.districts, settings.default_district)
+
+
+def county_switch(page: PageContext) -> None:
+    """In a city deployment, the choice of county in the sidebar, bound to the URL as ?county=<adcode>."""
+    districts = page.settings.districts
+    if len(districts) < 2:
+        return
+    counties = page.data["counties"]
+    names = dict(zip(counties["adcode"].astype(str), counties["county_zh"].astype(str)))
+    code_select(page, page.t("shell.county"), districts, names, COUNTY_PARAM, page.settings.default_district)

@@ -15,7 +15,7 @@ from plotly.colors import qualitative
 
 from lib.data.codes import CRIME_TYPES, codes_of
 from lib.audience import Audience
-from lib.disclosure import HIDDEN, SUPPRESSED, THRESHOLD, is_small
+from lib.disclosure import HIDDEN, THRESHOLD
 from lib.i18n import Lang, t
 
 Layout = Literal["stacked", "multiples"]

@@ -3,7 +3,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest import open_app, table_downloads
+from apptest import open_app
 
 MEISHAN = {"511402", "511403", "511421", "511423", "511424", "511425"}
 

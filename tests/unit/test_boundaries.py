@@ -18,7 +18,7 @@ from shapely.geometry import MultiPolygon, shape
 
 BOUNDARIES = Path(__file__).resolve().parents[2] / "data" / "boundaries"
 COUNTIES_FILE = BOUNDARIES / "sichuan_counties.geojson"
-OUTLINE_FILE = BOUNDARIES / "dongpo_outline.geojson"
+OUTLINE_FILE = BOUNDARIES / "district_outline.geojson"
 
 DONGPO = "511402"
 PENGSHAN = "511403"

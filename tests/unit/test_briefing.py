@@ -8,7 +8,6 @@ from datetime import date, datetime
 import folium
 import pandas as pd
 import plotly.graph_objects as go
-import pytest
 from pypdf import PdfReader
 
 from lib.briefing.content import ChartItem, KpiItem, MapItem, PageContent, TableItem

@@ -1,9 +1,10 @@
 """Every figure marked *computed* in seed-facts.md, computed from the committed demo data by the
-same lib functions the pages call."""
+same lib functions the pages call: read from the files, and read from the database they were loaded into."""
 from datetime import date
 
 import pytest
 
+from lib.data.db.store import load_county
 from lib.data.home import home_district
 from lib.metrics import crime, mediation, patrol, satisfaction
 from lib.metrics.overview import overview
@@ -25,6 +26,17 @@ CASE_RESULTS_2020 = {
     "vice_suspects": 810,
     "admin_transfers": 25,
 }
+
+
+@pytest.fixture(scope="module")
+def database_bundle(database_url):
+    return load_county(database_url, "511402")
+
+
+@pytest.fixture(params=["files", "database"])
+def bundle(request):
+    """The demo data from either store: the files (the session's bundle), or this run's own database."""
+    return request.getfixturevalue("bundle" if request.param == "files" else "database_bundle")
 
 
 @pytest.mark.parametrize("name,published", CASE_RESULTS_2020.items())

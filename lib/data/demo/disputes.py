@@ -8,10 +8,9 @@ import pandas as pd
 
 from lib.data import codes as C
 from lib.data.demo.allocate import pick
-from lib.data.demo.settings import AS_OF, DEMO_START, PUBLISHED_2020, PUBLISHED_2020_CHANNELS, rng_for
+from lib.data.demo.counties import CountyProfile
+from lib.data.demo.settings import AS_OF, DEMO_START, rng_for
 
-YEARLY_TOTALS = {2016: 3610, 2017: 3540, 2018: 3405, 2019: PUBLISHED_2020["disputes_prior_year"],
-                 2020: PUBLISHED_2020["disputes"]}
 # Other years: channel shares of the year's disputes and each channel's success rate.
 CHANNEL_SHARES = {"pretrial_delegated": 0.33, "police_mediation": 0.22, "individual_room": 0.025,
                   "peoples_mediation": 0.36, "industry_committee": 0.065}
@@ -29,9 +28,10 @@ def _days_of(year: int) -> list[date]:
     return [first + timedelta(days=i) for i in range((end - first).days + 1)]
 
 
-def _channel_counts(rng: np.random.Generator, year: int, total: int) -> dict[str, tuple[int, int]]:
+def _channel_counts(rng: np.random.Generator, year: int, total: int,
+                    channels_2020: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
     if year == 2020:
-        fixed = dict(PUBLISHED_2020_CHANNELS)
+        fixed = dict(channels_2020)
         rest = total - sum(received for received, _ in fixed.values())
         industry = round(rest * 0.16)
         for channel, received in (("industry_committee", industry), ("peoples_mediation", rest - industry)):
@@ -41,16 +41,16 @@ def _channel_counts(rng: np.random.Generator, year: int, total: int) -> dict[str
     return {ch: (int(n), int(rng.binomial(n, SUCCESS[ch]))) for ch, n in zip(CHANNEL_SHARES, received)}
 
 
-def disputes(towns: pd.DataFrame) -> pd.DataFrame:
+def disputes(towns: pd.DataFrame, county: CountyProfile) -> pd.DataFrame:
     rng = rng_for("disputes")
-    totals = dict(YEARLY_TOTALS)
-    totals[AS_OF.year] = round(PUBLISHED_2020["disputes"] * 0.9 * len(_days_of(AS_OF.year)) / 365)
+    totals = dict(county.disputes_by_year)
+    totals[AS_OF.year] = round(totals[2020] * 0.9 * len(_days_of(AS_OF.year)) / 365)
     town_weights = towns["population"].to_numpy() / towns["population"].sum()
     frames = []
     for year, total in totals.items():
         days = _days_of(year)
         day_weights = MONTH_WEIGHT[[d.month - 1 for d in days]]
-        for channel, (received, settled) in _channel_counts(rng, year, total).items():
+        for channel, (received, settled) in _channel_counts(rng, year, total, county.channels_2020).items():
             received_on = np.array(days)[np.sort(rng.choice(len(days), received, p=day_weights / day_weights.sum()))]
             outcome = np.full(received, "failed", dtype=object)
             outcome[pick(rng, received, settled)] = "settled"

@@ -7,6 +7,7 @@ Names and codes of the 16 towns are real; their shapes, the villages and all pop
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -16,7 +17,10 @@ from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
 from lib.data.demo.allocate import split_total
-from lib.data.demo.settings import DISTRICT_POPULATION, rng_for
+from lib.data.demo.settings import rng_for
+
+if TYPE_CHECKING:
+    from lib.data.demo.counties import CountyProfile
 
 METRIC_CRS = "EPSG:32648"  # UTM zone 48N: metres, for distances and areas in Sichuan
 CITY_CENTRE = (103.840, 30.060)  # WGS84; the urban core of the district
@@ -118,23 +122,25 @@ class Geography:
     towns: gpd.GeoDataFrame  # WGS84, plus the generator-only columns crime_risk and seat (metric point)
     villages: gpd.GeoDataFrame  # WGS84
     outline_metric: BaseGeometry
+    county: CountyProfile
 
 
-def build(outline: gpd.GeoDataFrame) -> Geography:
+def build(outline: gpd.GeoDataFrame, county: CountyProfile) -> Geography:
     rng = rng_for("geography")
     region = outline.to_crs(METRIC_CRS).geometry.union_all()
-    centre = _to_metric(*CITY_CENTRE)
+    centre = _to_metric(*county.centre)
+    towns = county.towns
     urban_seeds = centre + np.array([[-1800.0, 1500.0], [2200.0, 1200.0], [300.0, -1800.0]])
     candidates = _random_points_in(rng, region.buffer(-2500), 4000)
-    town_seeds = _farthest_points(candidates, np.vstack([urban_seeds, [centre]]), len(TOWNS) - 3)
+    town_seeds = _farthest_points(candidates, np.vstack([urban_seeds, [centre]]), len(towns) - 3)
     seeds = np.vstack([urban_seeds, town_seeds])
     town_cells = _voronoi_cells(seeds, region)
 
-    populations = split_total(rng, DISTRICT_POPULATION, len(TOWNS), minimum=1,
-                              weights=np.array([t.population_share for t in TOWNS]) * 1000)
+    populations = split_total(rng, county.population, len(towns), minimum=1,
+                              weights=np.array([t.population_share for t in towns]) * 1000)
     town_rows, village_rows, village_cells = [], [], []
-    names = iter(_village_names(rng, sum(t.villages for t in TOWNS)))
-    for town, cell, population, seat in zip(TOWNS, town_cells, populations, seeds):
+    names = iter(_village_names(rng, sum(t.villages for t in towns)))
+    for town, cell, population, seat in zip(towns, town_cells, populations, seeds):
         town_rows.append({"town_code": town.code, "town_zh": town.zh, "town_en": town.en, "kind": town.kind,
                           "population": int(population), "illustrative": True,
                           "crime_risk": town.crime_risk, "seat_x": seat[0], "seat_y": seat[1]})
@@ -146,9 +152,9 @@ def build(outline: gpd.GeoDataFrame) -> Geography:
                                  "village_zh": zh + suffix_zh, "village_en": f"{en} {suffix_en}", "kind": kind,
                                  "population": int(village_pop), "illustrative": True})
             village_cells.append(village_cell)
-    towns = gpd.GeoDataFrame(town_rows, geometry=_snap(gpd.GeoSeries(town_cells, crs=METRIC_CRS)))
+    town_frame = gpd.GeoDataFrame(town_rows, geometry=_snap(gpd.GeoSeries(town_cells, crs=METRIC_CRS)))
     villages = gpd.GeoDataFrame(village_rows, geometry=_snap(gpd.GeoSeries(village_cells, crs=METRIC_CRS)))
-    return Geography(towns, villages, region)
+    return Geography(town_frame, villages, region, county)
 
 
 def public_towns(towns: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

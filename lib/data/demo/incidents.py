@@ -17,8 +17,8 @@ import shapely
 
 from lib.data import codes as C
 from lib.data.demo.allocate import pick, split_capped, split_total
-from lib.data.demo.geography import DONGPO_ISLAND, CITY_CENTRE, Geography, METRIC_CRS
-from lib.data.demo.settings import AS_OF, DEFAULT_INCIDENTS, DEMO_START, PUBLISHED_2020 as P, rng_for
+from lib.data.demo.geography import Geography, METRIC_CRS
+from lib.data.demo.settings import AS_OF, DEMO_START, PUBLISHED_2020, rng_for
 
 DAY = np.timedelta64(1, "D")
 HOUR_PROFILES = {  # relative frequency by hour of day, 0..23
@@ -54,7 +54,7 @@ MODELS: dict[str, TypeModel] = {
 }
 # Types found by investigation, filed when solved: a fixed number of cases per year.
 FIXED_PER_YEAR = {
-    "vice": {2016: 190, 2017: 205, 2018: 240, 2019: 228, 2020: P["vice_cases_solved"], 2021: 41},
+    "vice": {2016: 190, 2017: 205, 2018: 240, 2019: 228, 2020: PUBLISHED_2020["vice_cases_solved"], 2021: 41},
     "gang": {2016: 1, 2017: 2, 2018: 7, 2019: 9, 2020: 6, 2021: 1},
     "card_trafficking": {2019: 2, 2020: 3, 2021: 2},
 }
@@ -63,6 +63,13 @@ NIGHT_ISLAND_TYPES = ["pickpocket", "other_theft", "assault", "robbery"]
 SPRING_FESTIVAL_DIP = np.array([0.9, 0.85, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.05])
 BIG_FRAUD_LOSS = 68_000_000  # the "5.15" telecom fraud network, with victims across the country
 COLD_CASE_YEARS = (2016, 2017)
+
+
+def _fixed_per_year(P: dict[str, int]) -> dict[str, dict[int, int]]:
+    """The cases filed when solved, each year: vice scaled to the county's 2020 figure (exact in 2020)."""
+    scale = P["vice_cases_solved"] / PUBLISHED_2020["vice_cases_solved"]
+    vice = {year: P["vice_cases_solved"] if year == 2020 else round(n * scale) for year, n in FIXED_PER_YEAR["vice"].items()}
+    return {**FIXED_PER_YEAR, "vice": vice}
 
 
 def _days() -> np.ndarray:
@@ -84,11 +91,11 @@ def _fixed_days(rng: np.random.Generator, days: np.ndarray, per_year: dict[int, 
     return np.concatenate(chosen) if chosen else np.array([], dtype="datetime64[D]")
 
 
-def _skeleton(rng: np.random.Generator, size: int) -> pd.DataFrame:
+def _skeleton(rng: np.random.Generator, size: int, fixed_per_year: dict[str, dict[int, int]]) -> pd.DataFrame:
     """Report day and crime type of every incident: at least `size` in all (the Poisson draw's expected
     total is set 4 standard deviations above `size`)."""
     days = _days()
-    fixed = sum(sum(per_year.values()) for per_year in FIXED_PER_YEAR.values())
+    fixed = sum(sum(per_year.values()) for per_year in fixed_per_year.values())
     unit_total = sum(_daily_rate(days, model, 1.0).sum() for model in MODELS.values())
     wanted = max(size - fixed, 0)
     base_per_day = (wanted + 4 * np.sqrt(wanted)) / unit_total
@@ -96,7 +103,7 @@ def _skeleton(rng: np.random.Generator, size: int) -> pd.DataFrame:
     for code, model in MODELS.items():
         counts = rng.poisson(_daily_rate(days, model, base_per_day))
         parts.append(pd.DataFrame({"day": np.repeat(days, counts), "crime_type": code}))
-    for code, per_year in FIXED_PER_YEAR.items():
+    for code, per_year in fixed_per_year.items():
         parts.append(pd.DataFrame({"day": _fixed_days(rng, days, per_year), "crime_type": code}))
     return pd.concat(parts, ignore_index=True)
 
@@ -112,7 +119,8 @@ def _times(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
 
 
 def _locations(rng: np.random.Generator, frame: pd.DataFrame, geo: Geography) -> np.ndarray:
-    """Metric x, y of each incident: hot spots for street crime, Dongpo Island at summer nights, else by population."""
+    """Metric x, y of each incident: hot spots for street crime, the night spot (Dongpo Island) at summer nights,
+    else by population."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
     hot_share = np.array([MODELS[t].hot_share if t in MODELS else 0.3 for t in types])
@@ -122,7 +130,8 @@ def _locations(rng: np.random.Generator, frame: pd.DataFrame, geo: Geography) ->
     on_island = island_night & (rng.random(n) < 0.45)
     hot = ~on_island & (rng.random(n) < hot_share)
 
-    metric = gpd.GeoSeries.from_xy([DONGPO_ISLAND[0], CITY_CENTRE[0]], [DONGPO_ISLAND[1], CITY_CENTRE[1]], crs="EPSG:4326").to_crs(METRIC_CRS)
+    night_spot, city_centre = geo.county.night_spot, geo.county.centre
+    metric = gpd.GeoSeries.from_xy([night_spot[0], city_centre[0]], [night_spot[1], city_centre[1]], crs="EPSG:4326").to_crs(METRIC_CRS)
     island, centre = np.array(metric.iloc[0].coords[0]), np.array(metric.iloc[1].coords[0])
     towns = geo.towns
     seats = towns[["seat_x", "seat_y"]].to_numpy()
@@ -179,7 +188,7 @@ def _year(values: pd.Series) -> np.ndarray:
     return values.dt.year.to_numpy()
 
 
-def _resolve(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
+def _resolve(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -> pd.DataFrame:
     """Status, solve day, discovery channel; the 2020 patrol stops and transfers exact."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
@@ -226,7 +235,7 @@ def _losses(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
     return loss.astype(np.int64)
 
 
-def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
+def _results(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -> pd.DataFrame:
     """Suspects, arrests, gangs, recoveries, seized assets and fugitives; 2020 totals exact."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
@@ -300,15 +309,16 @@ def _results(rng: np.random.Generator, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def incidents(geo: Geography, size: int = DEFAULT_INCIDENTS) -> pd.DataFrame:
-    """At least `size` incidents (a little more) from the demo start to the as-of date."""
+def incidents(geo: Geography, size: int) -> pd.DataFrame:
+    """At least `size` incidents (a little more) from the demo start to the as-of date, with the county's 2020 results."""
     rng = rng_for("incidents", size)
-    frame = _skeleton(rng, size)
+    P = geo.county.results_2020
+    frame = _skeleton(rng, size, _fixed_per_year(P))
     frame["reported_at"] = pd.to_datetime(_times(rng, frame))
     frame = frame.sort_values(["reported_at", "crime_type"], kind="stable", ignore_index=True)
     frame = _place(frame, _locations(rng, frame, geo), geo)
-    frame = _resolve(rng, frame)
-    frame = _results(rng, frame)
+    frame = _resolve(rng, frame, P)
+    frame = _results(rng, frame, P)
     year = frame["reported_at"].dt.year
     frame.insert(0, "incident_id", "AJ" + year.astype(str) + (frame.groupby(year).cumcount() + 1).map("{:06d}".format))
     return frame.drop(columns="day")

@@ -7,15 +7,15 @@ have a police assistant on the as-of date and every village has one by 2021-05-3
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
-from lib.data.demo.geography import CITY_CENTRE, DONGPO_ISLAND, METRIC_CRS, Geography
-from lib.data.demo.settings import AS_OF, ASSISTANTS_ALL_BY, ASSISTANTS_BY_AS_OF, rng_for
+from lib.data.demo.geography import METRIC_CRS, Geography
+from lib.data.demo.settings import AS_OF, ASSISTANTS_ALL_BY, rng_for
 
 PATROL_START = date(2019, 1, 1)
 ROLLOUT_START = date(2020, 6, 1)
@@ -60,10 +60,10 @@ def _to_lonlat(xy: np.ndarray) -> np.ndarray:
 
 
 def posts(geo: Geography) -> pd.DataFrame:
-    centre = _metric(*CITY_CENTRE)
+    centre = _metric(*geo.county.centre)
     rows = [(kind, zh, en, centre + offset) for kind, (zh, en, offset) in GOV_POSTS.items()]
     riskiest = geo.towns.sort_values("crime_risk", ascending=False).head(4)
-    rows.append(("quick_reaction", "东坡岛快反屯警点", "Dongpo Island quick-reaction point", _metric(*DONGPO_ISLAND) + (120.0, 90.0)))
+    rows.append(("quick_reaction", *geo.county.night_post, _metric(*geo.county.night_spot) + (120.0, 90.0)))
     rows.append(("quick_reaction", "城区快反屯警点", "City-centre quick-reaction point", centre + (-300.0, 1500.0)))
     for town in riskiest.itertuples():
         rows.append(("quick_reaction", f"{town.town_zh}快反屯警点", f"{town.town_en} quick-reaction point",
@@ -85,12 +85,12 @@ def _town_of(geo: Geography, xy: np.ndarray) -> np.ndarray:
 
 
 def _bases(rng: np.random.Generator, plan: PatrolPlan, geo: Geography, n: int) -> np.ndarray:
-    centre = _metric(*CITY_CENTRE)
+    centre = _metric(*geo.county.centre)
     if plan.base == "gov_posts":
         offsets = np.array([offset for _, _, offset in GOV_POSTS.values()])
         return centre + offsets[rng.integers(0, len(offsets), n)]
     if plan.base == "island":
-        return np.repeat([_metric(*DONGPO_ISLAND)], n, axis=0)
+        return np.repeat([_metric(*geo.county.night_spot)], n, axis=0)
     if plan.base == "urban":
         return centre + rng.normal(0, 1500, (n, 2))
     if plan.base == "seat":
@@ -147,9 +147,10 @@ def police_assistants(geo: Geography) -> pd.DataFrame:
     order = np.argsort(-priority, kind="stable")
     early = (AS_OF - ROLLOUT_START).days
     late = (ASSISTANTS_ALL_BY - AS_OF).days
-    first = np.sort(rng.integers(0, early, ASSISTANTS_BY_AS_OF))
+    by_as_of = geo.county.assistants_by_as_of
+    first = np.sort(rng.integers(0, early, by_as_of))
     first[-1] = early  # the 97th on the as-of day itself
-    rest = np.sort(rng.integers(1, late + 1, len(villages) - ASSISTANTS_BY_AS_OF))
+    rest = np.sort(rng.integers(1, late + 1, len(villages) - by_as_of))
     rest[-1] = late  # the last on the planned completion day
     dates = [ROLLOUT_START + timedelta(days=int(d)) for d in first] + [AS_OF + timedelta(days=int(d)) for d in rest]
     frame = pd.DataFrame({"village_code": villages["village_code"].to_numpy()[order], "appointed_on": dates})

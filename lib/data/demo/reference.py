@@ -34,13 +34,15 @@ _EVENTS: list[tuple[str, str, str, str, str, str | None]] = [
 ]
 
 
-def indicators() -> pd.DataFrame:
+def indicators(own_report: bool = True) -> pd.DataFrame:
+    """The report's context indicators; none for a county the report is not about."""
     columns = ["year", "code", "value", "unit_zh", "unit_en", "qualifier", "label_zh", "label_en"]
-    frame = pd.DataFrame(_INDICATORS, columns=columns)
+    frame = pd.DataFrame(_INDICATORS if own_report else [], columns=columns)
     frame["source"] = SOURCE
     return frame
 
 
-def events() -> pd.DataFrame:
-    frame = pd.DataFrame(_EVENTS, columns=["event_id", "date", "kind", "name_zh", "name_en", "crime_type"])
+def events(own_report: bool = True) -> pd.DataFrame:
+    """The report's named cases and campaigns; none for a county the report is not about."""
+    frame = pd.DataFrame(_EVENTS if own_report else [], columns=["event_id", "date", "kind", "name_zh", "name_en", "crime_type"])
     return frame.sort_values(["date", "event_id"], ignore_index=True)
