@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from lib.export import About
 from lib.headline import Kpi
-from lib.i18n import Lang
+from lib.i18n import Lang, t
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,11 @@ class PageContent:
     filters: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL parameter -> (label, value shown)
     public: bool = False  # the public copy (lib/audience.py)
     summary: tuple[str, ...] = ()  # the written summary (情况简报), at the head of the briefing
+    district: str | None = None  # the home district's name, for the document's title
+
+    def app_title(self, lang: Lang) -> str:
+        """The dashboard's name as the documents give it: '东坡区平安建设数据看板'."""
+        return t("app.title_of", lang, district=self.district) if self.district else t("app.title", lang)
 
     @property
     def period(self) -> str | None:

@@ -154,7 +154,7 @@ class DeckBuilder:
         _theme_fonts(self.deck)
         self.about = info.about(page)
         as_of = self.about.as_of.isoformat() if self.about.as_of else t("export.unknown", self.lang)
-        footer = f"{t('app.title', self.lang)} · {info.title} · {t('export.as_of', self.lang)} {as_of}"
+        footer = f"{page.app_title(self.lang)} · {info.title} · {t('export.as_of', self.lang)} {as_of}"
         self.footer = footer + (" · " + t("shell.demo_label", self.lang) if page.demo else "")
 
     def t(self, key: str, **fmt: object) -> str:
@@ -177,7 +177,7 @@ class DeckBuilder:
     def title_slide(self) -> None:
         slide = self.deck.slides.add_slide(self.deck.slide_layouts[6])
         about, lang = self.about, self.lang
-        _text(slide, MARGIN, Inches(0.6), BODY_W, Inches(0.5), [self.t("app.title")], 18, color=MUTED)
+        _text(slide, MARGIN, Inches(0.6), BODY_W, Inches(0.5), [self.page.app_title(self.lang)], 18, color=MUTED)
         _text(slide, MARGIN, Inches(1.15), BODY_W, Inches(1.0), [self.info.title], 44, bold=True, color=RED)
         subtitle = self.t("export.briefing_subtitle") + (f" · {about.period_shown}" if about.period else "")
         _text(slide, MARGIN, Inches(2.15), BODY_W, Inches(0.6), [subtitle], 24)

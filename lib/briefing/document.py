@@ -112,11 +112,11 @@ def briefing_html(info: BriefingInfo, page: PageContent, images: Mapping[str, by
     about = info.about(page)
     meta = [row for row in about.rows() if row[0] != t("export.page", lang)]
     as_of = about.as_of.isoformat() if about.as_of else t("export.unknown", lang)
-    footer = f"{t('app.title', lang)} · {info.title} · {t('export.as_of', lang)} {as_of}"
+    footer = f"{page.app_title(lang)} · {info.title} · {t('export.as_of', lang)} {as_of}"
     if page.demo:
         footer += " · " + t("shell.demo_label", lang)
     return _ENV.get_template("briefing.html").render(
-        html_lang="zh-CN" if lang == "zh" else "en", title=info.title, app_title=t("app.title", lang),
+        html_lang="zh-CN" if lang == "zh" else "en", title=info.title, app_title=page.app_title(lang),
         subtitle=t("export.briefing_subtitle", lang), period=about.period_shown,
         demo=page.demo, demo_text=t("export.demo_flag", lang) + " " + t("shell.demo_badge", lang),
         public=page.public, public_text=t("pub.caption", lang), meta=meta,

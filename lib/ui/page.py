@@ -93,6 +93,7 @@ def open_page() -> PageContext:
     county_switch(page)
     st.sidebar.caption(escape_markdown(t("shell.as_of", lang, district=home.name, date=data.as_of.isoformat())))
     page.briefing.as_of, page.briefing.demo, page.briefing.public = data.as_of, page.demo, page.public
+    page.briefing.district = home.name
     return page
 
 

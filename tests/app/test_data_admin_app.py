@@ -15,15 +15,17 @@ from tests.app.apptest import APP, sign_in_as
 PAGE = "views/data_admin.py"
 
 
-
 @pytest.fixture(autouse=True)
 def _own_audit_trail(monkeypatch, tmp_path):
     monkeypatch.setenv("PINGAN_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+
 
 @pytest.fixture(autouse=True)
 def _behind_the_password(monkeypatch):
     """Data management is offered only behind the access password."""
     sign_in_as(monkeypatch, "administrator")
+
+
 POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
 
 

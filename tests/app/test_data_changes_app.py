@@ -38,7 +38,8 @@ def _every_page(app: AppTest, when: str, **params: str) -> dict[str, str]:
             app.query_params[key] = value
         app.run()
         assert not app.exception, (when, page, [e.value for e in app.exception])
-        as_of[page] = next(c.value for c in app.sidebar.caption if c.value.startswith("数据截至"))
+        caption = next(c.value for c in app.sidebar.caption if "数据截至" in c.value)  # "东坡区 · 数据截至 …"
+        as_of[page] = "数据截至" + caption.replace("\\", "").split("数据截至", 1)[1]  # Markdown escapes dropped
     return as_of
 
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.data.store import BUNDLED_DATA_DIR
 from lib.settings import DATA_DIR_SETTING, DATABASE_URL_SETTING, DISTRICTS_SETTING, HOME_DISTRICT_SETTING
-from tests.app.apptest import open_app
+from tests.app.apptest import open_app, sign_in_as
 from tests.app.test_data_admin_app import open_app as open_data_page
 
 PAGES = [None, "views/satisfaction.py", "views/mediation.py", "views/crime.py", "views/patrol.py"]
@@ -49,7 +49,7 @@ def test_every_page_shows_the_same_on_the_database_as_on_the_files(page, databas
 
 
 def test_data_page_on_the_database_shows_the_status_and_offers_no_upload(database_url, monkeypatch):
-    monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
+    sign_in_as(monkeypatch, "administrator")  # data management is offered behind a sign-in
     monkeypatch.setenv(DATABASE_URL_SETTING, database_url)
     app = open_any("views/data_admin.py", lang="en")
     assert "The data is in the database postgresql+psycopg://postgres@127.0.0.1" in app.info[0].value.replace("\\", "")
@@ -61,7 +61,7 @@ def test_data_page_on_the_database_shows_the_status_and_offers_no_upload(databas
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page or "views/overview.py")
 def test_another_county_as_the_home_district(page, pengshan_folder, monkeypatch):
     if page == "views/data_admin.py":
-        monkeypatch.setenv("PINGAN_PASSWORD", "test-password")
+        sign_in_as(monkeypatch, "administrator")
     monkeypatch.setenv(DATA_DIR_SETTING, str(pengshan_folder))
     monkeypatch.setenv(HOME_DISTRICT_SETTING, "511403")
     app = open_any(page)

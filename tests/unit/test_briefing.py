@@ -30,7 +30,7 @@ def one_character(char: str) -> go.Figure:
 
 
 def page_content() -> PageContent:
-    page = PageContent(as_of=date(2021, 3, 11), demo=True)
+    page = PageContent(as_of=date(2021, 3, 11), demo=True, district="东坡区")
     page.add_filter("town", "镇(街道)", TOWN)
     page.add_filter("period", "统计期", "2020-01-01 ~ 2020-12-31")
     page.add("kpi:a", KpiItem((Kpi("案件数", "7,287起", "+4.2% 较上年同期"),)))

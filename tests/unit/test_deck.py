@@ -26,7 +26,7 @@ SUMMARY = ("2020年,全区排查非涉稳矛盾纠纷2,780件,较2019年下降15
 
 
 def page_content() -> PageContent:
-    page = PageContent(as_of=date(2021, 3, 11), demo=True)
+    page = PageContent(as_of=date(2021, 3, 11), demo=True, district="东坡区")
     page.add_filter("period", "统计期", "2020-01-01 ~ 2020-12-31")
     page.add_filter("town", "镇(街道)", "苏祠街道")
     page.summary = SUMMARY
