@@ -36,10 +36,11 @@ def test_verdicts(current, prior, significant, expected):
 def test_compstat_frame_shows_new_and_significance_in_words():
     frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, ZH)
     fraud = frame[frame["案件类别"] == "电信网络诈骗"].iloc[0]
-    assert (fraud["本周"], fraud["本周·去年同期"], fraud["本周·研判"]) == (2, 0, "▲ 新增(显著)")
-    assert pd.isna(fraud["本周·增减%"])
+    assert (fraud["本周"], fraud["本周·去年同期"], fraud["本周·研判"]) == (2, 0, "新增")  # 2 against 0: p = 0.20
+    assert fraud["本周·增减%"] == "新增"  # a zero prior: no percentage, never None
     burglary = frame[frame["案件类别"] == "入室盗窃"].iloc[0]
-    assert (burglary["近28天·增减%"], burglary["近28天·研判"]) == (100.0, "↑ 上升(不显著)")
+    assert (burglary["近28天·增减%"], burglary["近28天·研判"]) == ("+100.0%", "↑ 上升(不显著)")
+    assert frame["本周·增减%"].map(type).eq(str).all() and not frame["本周·增减%"].isin(["None", "nan"]).any()
     assert frame.iloc[0]["案件类别"] == "所选全部类别" and frame.iloc[1]["案件类别"] == "【侵财】"
 
 
@@ -87,7 +88,7 @@ def test_crime_strings_are_prefixed_and_have_both_languages():
 def test_compstat_frame_shows_no_change_for_zero_against_zero():
     frame = compstat_frame(compstat(cube_of(ROWS), AS_OF), LABELS, ZH)
     assault = frame[frame["案件类别"] == "故意伤害"].iloc[0]
-    assert (assault["本周"], assault["本周·去年同期"], assault["本周·增减%"], assault["本周·研判"]) == (0, 0, 0.0, "持平")
+    assert (assault["本周"], assault["本周·去年同期"], assault["本周·增减%"], assault["本周·研判"]) == (0, 0, "±0.0%", "持平")
 
 
 def test_downloads_have_chinese_headers_and_open_as_csv_and_xlsx():
