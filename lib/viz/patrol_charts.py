@@ -76,15 +76,18 @@ def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], villag
 
 def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
                     dosage_min: int, audience: Audience) -> pd.DataFrame:
-    """Hot spots below the patrol dosage. Public copy: incident counts below 3 read "<3"."""
+    """Hot spots not covered: their visits of at least the dosage and the days that had one, fewest first.
+    Public copy: incident counts below 3 read "<3"."""
     lang = audience.lang
-    gaps = hotspots[~hotspots["covered"]]
+    gaps = hotspots[~hotspots["covered"]].sort_values(["day_share", "rank"], kind="stable")
     table = pd.DataFrame({
         t("pt.col_rank", lang): gaps["rank"].to_numpy(),
         t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
         t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
         t("pt.col_incidents", lang): gaps["incidents"].to_numpy(),
-        t("pt.col_minutes_per_day", lang, dosage=dosage_min): gaps["minutes_per_day"].round(1).to_numpy(),
+        t("pt.col_visits", lang, dosage=dosage_min): gaps["visits"].to_numpy(),
+        t("pt.col_visit_days", lang): gaps["visit_days"].to_numpy(),
+        t("pt.col_day_share", lang): gaps["day_share"].round(1).to_numpy(),
         t("pt.col_lon", lang): gaps["lon"].to_numpy(),
         t("pt.col_lat", lang): gaps["lat"].to_numpy(),
     })

@@ -71,7 +71,8 @@ def test_public_area_tooltips_mask_small_counts(maps):
 
 def test_public_uncovered_hot_spots_mask_small_counts():
     spots = pd.DataFrame({"rank": [1, 2, 3, 4], "covered": [False, False, False, True], "incidents": [5, 2, 0, 9],
-                          "town_code": TOWN, "village_code": "x", "minutes_per_day": 1.0, "lon": 103.8, "lat": 30.0})
+                          "town_code": TOWN, "village_code": "x", "visits": 0, "visit_days": 0, "day_share": 0.0,
+                          "lon": 103.8, "lat": 30.0})
     column = t("pt.col_incidents", "zh")
     internal = uncovered_table(spots, {}, {}, 15, Audience("zh", False))[column]
     public = uncovered_table(spots, {}, {}, 15, Audience("zh", True))[column]
