@@ -17,7 +17,7 @@ from lib.ui.cached.crime import crime_cube
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
 from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
-from lib.viz.crime_charts import (LAYOUTS, event_label, heatmap_figure, losses_figure, solved_figure, town_figure,
+from lib.viz.crime_charts import (LAYOUTS, heatmap_figure, losses_figure, numbered_events, solved_figure, town_figure,
                                   trend_figure)
 from lib.viz.crime_tables import (compstat_frame, compstat_help, compstat_styler, hours_table, records_table,
                                   town_table, trend_table, types_table)
@@ -74,7 +74,7 @@ events = events_in(page.data["events"], sel)
 show_chart(page, trend_figure(trends, events, layout, type_names, audience), name="crime_trend_chart",
            title=page.t("cr.section_trend"), click=by_type_click)
 if not events.empty:
-    note(page, page.t("cr.events_listed", events="; ".join(event_label(e, page.lang) for _, e in events.iterrows())))
+    note(page, page.t("cr.events_listed", events=numbered_events(events, page.lang)))
 
 windows = {w.key: f"{w.start.isoformat()} – {w.end.isoformat()}" for w in comparison_windows(page.as_of)}
 section(page, page.t("cr.section_compstat"), caption=page.t("cr.compstat_note", as_of=page.as_of.isoformat(), **windows))

@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cr.prior": {"zh": "去年同期", "en": "A year earlier"},
     "cr.prior_total": {"zh": "去年同期合计", "en": "A year earlier, all chosen types"},
     "cr.axis_count": {"zh": "案件数(起)", "en": "Incidents"},
-    "cr.events_listed": {"zh": "图中标注:{events}", "en": "Marked on the chart: {events}"},
+    "cr.events_listed": {"zh": "图中竖线编号:{events}", "en": "Numbered lines on the chart: {events}"},
     # CompStat
     "cr.section_compstat": {"zh": "同比研判(CompStat)", "en": "Period comparison (CompStat)"},
     "cr.compstat_note": {

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
 from lib.i18n import t
+from lib.viz.axes import count_axis, date_axis
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
                  ("foot", "day"): "#e6550d", ("foot", "night"): "#7f2704"}
@@ -56,7 +57,8 @@ def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on
         fig.add_annotation(x=pd.Timestamp(day), y=value, text=text, showarrow=True, arrowhead=2, ax=-60, ay=-30,
                            bgcolor="rgba(255,255,255,.85)")
     fig.add_hline(y=total, line={"color": "#bbb", "width": 1})
-    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis={"title": t("pt.assist_axis", lang), "rangemode": "tozero"},
+    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      yaxis={"title": t("pt.assist_axis", lang), **count_axis(float(total))}, xaxis=date_axis(lang),
                       legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0})
     return fig
 
