@@ -5,17 +5,20 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "ov.year": {"zh": "年度", "en": "Year"},
     "ov.year_to_date": {"zh": "{year}(年初至今)", "en": "{year} (to date)"},
     "ov.heading": {"zh": "{year}年平安建设总览", "en": "Public safety overview, {year}"},
-    "ov.heading_ytd": {"zh": "{year}年平安建设总览(截至{month}月{day}日)", "en": "Public safety overview, {year} to {day} {month_en}"},
+    "ov.heading_ytd": {"zh": "{year}年平安建设总览(截至{until})", "en": "Public safety overview, {year} to {until}"},
+    "ov.day_month": {"zh": "{month}{day}日", "en": "{day} {month}"},
+    "ov.months": {"zh": "1月|2月|3月|4月|5月|6月|7月|8月|9月|10月|11月|12月",
+                  "en": "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"},
     "ov.period_note": {
         "zh": "统计期 {year}年1月1日—12月31日,均与上年同期比较;小图为历年走势。案件数按立案时间计,破案、抓获、挽回损失等战果按破案时间计。",
         "en": "Period: 1 Jan – 31 Dec {year}, each compared with the year before; the small lines show the years before. "
         "Incidents count by the day reported; case results (solved, caught, recovered) by the day solved.",
     },
     "ov.period_note_ytd": {
-        "zh": "统计期 {year}年1月1日—{month}月{day}日(年初至今),均与{prior}年同期(1月1日—{prior_month}月{prior_day}日)比较;"
+        "zh": "统计期 {year}年1月1日—{until}(年初至今),均与{prior}年同期(1月1日—{prior_until})比较;"
         "小图为历年同期走势。案件数按立案时间计,破案、抓获、挽回损失等战果按破案时间计。全年数据见年度选择。",
-        "en": "Period: 1 Jan – {day} {month_en} {year} (the year to date), each compared with the same days of {prior} "
-        "(1 Jan – {prior_day} {prior_month_en}); the small lines show the same days of the years before. Incidents count by "
+        "en": "Period: 1 Jan – {until} {year} (the year to date), each compared with the same days of {prior} "
+        "(1 Jan – {prior_until}); the small lines show the same days of the years before. Incidents count by "
         "the day reported; case results (solved, caught, recovered) by the day solved. Full years: choose a year.",
     },
     "ov.section_now": {"zh": "形势一览", "en": "At a glance"},

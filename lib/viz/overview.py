@@ -21,7 +21,6 @@ from lib.metrics.satisfaction import TOP_RANK_TARGET
 CRACKDOWN = ("recovered_yuan", "property_gangs", "property_suspects", "vice_cases", "vice_gangs", "vice_suspects",
              "gang_cases_judged", "gang_suspects", "gang_arrests_approved", "gang_assets_yuan",
              "card_trafficking_suspects", "cold_case_fugitives", "admin_transfers")
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BASIS = {"recovered_yuan": "incidents", "gang_assets_yuan": "gang_cases_judged"}  # the count a money figure rests on
 
 
@@ -29,21 +28,22 @@ def versus(fig: OverviewFigures) -> Versus:
     return Versus.of_period(fig.period.start, fig.period.end)
 
 
-def _day_words(day: date, prefix: str = "") -> dict[str, object]:
-    return {f"{prefix}month": day.month, f"{prefix}day": day.day, f"{prefix}month_en": MONTHS_EN[day.month - 1]}
+def day_month(day: date, audience: Audience) -> str:
+    """'3月11日' / '11 Mar'."""
+    return audience.t("ov.day_month", month=audience.t("ov.months").split("|")[day.month - 1], day=day.day)
 
 
 def heading(fig: OverviewFigures, audience: Audience) -> str:
     if not fig.is_year_to_date:
         return audience.t("ov.heading", year=fig.year)
-    return audience.t("ov.heading_ytd", year=fig.year, **_day_words(fig.period.end))
+    return audience.t("ov.heading_ytd", year=fig.year, until=day_month(fig.period.end, audience))
 
 
 def period_note(fig: OverviewFigures, audience: Audience) -> str:
     if not fig.is_year_to_date:
         return audience.t("ov.period_note", year=fig.year)
     return audience.t("ov.period_note_ytd", year=fig.year, prior=fig.period.prior_end.year,
-                      **_day_words(fig.period.end), **_day_words(fig.period.prior_end, "prior_"))
+                      until=day_month(fig.period.end, audience), prior_until=day_month(fig.period.prior_end, audience))
 
 
 def year_label(year: int, years: Sequence[int], as_of: date, audience: Audience) -> str:
