@@ -7,7 +7,7 @@ import streamlit as st
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, codes_of, label_of
 from lib.data.labels import town_labels
 from lib.headline import Versus, kpi
-from lib.measures import measure
+from lib.measures import incidents_key, measure
 from lib.metrics.compstat import comparison_windows, compstat
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import (GRAINS, by_town, by_type, chosen_types, events_in, hour_weekday,
@@ -57,7 +57,8 @@ note(page, page.t("cr.period_caption", start=sel.start.isoformat(), end=sel.end.
 yoy = page.t("cr.delta_help", prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat())
 same_days = Versus()
 show_kpis(page, [
-    kpi(measure("incidents", page.t("cr.kpi_incidents"), audience, help=yoy), head.incidents, audience, same_days),
+    kpi(measure(incidents_key(types), page.t("cr.kpi_incidents"), audience, help=yoy), head.incidents, audience,
+        same_days),
     kpi(measure("incident_rate", page.t("cr.kpi_rate"), audience, help=page.t("cr.rate_help") + "\n\n" + yoy),
         head.rate, audience, same_days, basis=head.incidents),
     kpi(measure("solved_rate", page.t("cr.kpi_solved_rate"), audience, help=page.t("cr.solved_help") + "\n\n" + yoy),
