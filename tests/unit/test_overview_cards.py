@@ -36,9 +36,9 @@ def test_the_running_year_is_the_year_to_date_against_the_same_days(bundle, now)
 
 def test_the_headline_band_answers_how_we_are_doing(now):
     cards = ov.headline_cards(now, ZH)
-    assert [c.label for c in cards] == ["全省群众满意度排名(2020年测评)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷",
+    assert [c.label for c in cards] == ["全省群众满意度排名(2020年测评,共183个区县)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷",
                                         "巡逻制止街面违法犯罪"]
-    assert [c.value for c in cards] == ["第76名 / 183", "1,122起", "34.0%", "480件", "20起"]
+    assert [c.value for c in cards] == ["第76名", "1,122起", "34.0%", "480件", "20起"]
     assert cards[1].delta == "+5.7% 较上年同期" and (cards[1].arrow, cards[1].tone) == ("up", "bad")
     assert cards[2].tone == "good" and cards[3].tone == "good"  # solved rate up, disputes down
     # each trend is the same days of every year with data, ending with the card's two figures
@@ -50,7 +50,7 @@ def test_the_headline_band_answers_how_we_are_doing(now):
 
 def test_the_rank_is_coloured_only_beyond_the_noise_as_on_the_satisfaction_page(last_year):
     rank = ov.rank_card(last_year, ZH)
-    assert (rank.value, rank.delta) == ("第76名 / 183", "+17位 较2019年第93名")
+    assert (rank.value, rank.delta) == ("第76名", "+17位 较2019年第93名")
     assert last_year.standing.within_noise and (rank.arrow, rank.tone) == ("up", "neutral")
     assert "名次95%区间 第37–120名" in rank.help and "2020年首次进入全省前80名" in rank.help
 
