@@ -22,13 +22,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "the day reported; case results (solved, caught, recovered) by the day solved. Full years: choose a year.",
     },
     "ov.section_now": {"zh": "形势一览", "en": "At a glance"},
-    "ov.rank_of": {"zh": "全省群众满意度排名(共{counties}个区县)", "en": "Provincial satisfaction rank (of {counties})"},
-    "ov.rank_survey": {"zh": "全省群众满意度排名({year}年测评,共{counties}个区县)",
-                       "en": "Provincial satisfaction rank ({year} survey, of {counties})"},
+    "ov.rank_of": {"zh": "全省满意度排名", "en": "Province satisfaction rank"},
+    "ov.rank_survey": {"zh": "满意度排名({year}年测评)", "en": "Satisfaction rank ({year} survey)"},
     "ov.rank_help": {
-        "zh": "{target}。名次95%区间 第{low}–{high}名,进入前{top}名的概率 {chance}(全省各区县得分按抽样误差重新抽取2000次)。",
-        "en": "{target}. 95% rank interval {low} to {high}; chance of the top {top}: {chance} (every county's score drawn "
-        "2,000 times from its sampling error).",
+        "zh": "全省{counties}个区县中的名次。{target}。名次95%区间 第{low}–{high}名,进入前{top}名的概率 {chance}"
+        "(全省各区县得分按抽样误差重新抽取2000次)。",
+        "en": "Rank among the province's {counties} counties. {target}. 95% rank interval {low} to {high}; chance of the "
+        "top {top}: {chance} (every county's score drawn 2,000 times from its sampling error).",
     },
     "ov.rank_value": {"zh": "第{rank}名", "en": "No. {rank}"},
     "ov.rank_delta": {"zh": "{sign}{places}位 较{year}年第{previous}名", "en": "{sign}{places} places vs {previous} in {year}"},

@@ -63,16 +63,15 @@ def target_text(fig: OverviewFigures, audience: Audience) -> str:
 def rank_card(fig: OverviewFigures, audience: Audience) -> Kpi:
     """The province rank of the latest survey up to the year; green or red only beyond the sampling noise."""
     rank, standing, gained = fig.rank, fig.standing, fig.rank.places_up
-    label = audience.t("ov.rank_of", counties=rank.counties) if fig.survey_year == fig.year else \
-        audience.t("ov.rank_survey", year=fig.survey_year, counties=rank.counties)
+    label = audience.t("ov.rank_of") if fig.survey_year == fig.year else audience.t("ov.rank_survey", year=fig.survey_year)
     delta = None if gained is None else audience.t(
         "ov.rank_delta", sign="+" if gained > 0 else "-" if gained < 0 else "±", places=abs(gained),
         previous=rank.previous, year=(fig.survey_year or fig.year) - 1)
     help_text = target_text(fig, audience)
     if standing is not None:
         chance = "—" if standing.target_chance is None else f"{standing.target_chance * 100:.0f}%"
-        help_text = audience.t("ov.rank_help", target=help_text, low=standing.best_rank, high=standing.worst_rank,
-                               top=TOP_RANK_TARGET, chance=chance)
+        help_text = audience.t("ov.rank_help", counties=rank.counties, target=help_text, low=standing.best_rank,
+                               high=standing.worst_rank, top=TOP_RANK_TARGET, chance=chance)
     within_noise = standing is not None and standing.within_noise
     direction = None if gained is None else "up" if gained > 0 else "down" if gained < 0 else "flat"
     return Kpi(label, audience.t("ov.rank_value", rank=rank.rank or "—"), delta, help_text,

@@ -36,7 +36,7 @@ def test_the_running_year_is_the_year_to_date_against_the_same_days(bundle, now)
 
 def test_the_headline_band_answers_how_we_are_doing(now):
     cards = ov.headline_cards(now, ZH)
-    assert [c.label for c in cards] == ["全省群众满意度排名(2020年测评,共183个区县)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷",
+    assert [c.label for c in cards] == ["满意度排名(2020年测评)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷",
                                         "巡逻制止街面违法犯罪"]
     assert [c.value for c in cards] == ["第76名", "1,122起", "34.0%", "480件", "20起"]
     assert cards[1].delta == "+5.7% 较上年同期" and (cards[1].arrow, cards[1].tone) == ("up", "bad")
