@@ -15,6 +15,7 @@ from lib.formatting import fmt_pct, join_list
 from lib.headline import Kpi, Versus, change_text, kpi
 from lib.measures import incidents_key, measure
 from lib.metrics.overview import OverviewFigures
+from lib.metrics.patrol import Coverage
 from lib.metrics.periods import Change
 from lib.metrics.satisfaction import TOP_RANK_TARGET
 
@@ -108,11 +109,18 @@ def result_card(fig: OverviewFigures, key: str, audience: Audience) -> Kpi:
     return kpi(measure(key, audience.t(f"ov.{key}"), audience), fig.results[key], audience, versus(fig), basis=basis)
 
 
+def _assistants_before(fig: OverviewFigures) -> tuple[date, Coverage]:
+    """The last year end before the as-of date the assistants are set against, and the coverage on it."""
+    a = fig.assistants
+    if a.year_end_date < fig.as_of:
+        return a.year_end_date, a.year_end
+    return date(fig.period.start.year - 1, 12, 31), a.prior_year_end
+
+
 def assistants_card(fig: OverviewFigures, audience: Audience) -> Kpi:
     """Villages with a police assistant on the as-of date, and how many were added since the last year end."""
     a = fig.assistants
-    since, before = (a.year_end_date, a.year_end) if a.year_end_date < fig.as_of else \
-        (date(fig.period.start.year - 1, 12, 31), a.prior_year_end)
+    since, before = _assistants_before(fig)
     added = a.as_of.covered - before.covered
     return Kpi(audience.t("ov.assistants"), audience.t("ov.assistants_value", covered=a.as_of.covered, total=a.as_of.total),
                audience.t("ov.assistants_delta", added=f"{added:+d}" if added else "±0", since=since.isoformat()),
@@ -121,9 +129,9 @@ def assistants_card(fig: OverviewFigures, audience: Audience) -> Kpi:
 
 def assistants_note(fig: OverviewFigures, audience: Audience) -> str:
     a = fig.assistants
+    since, before = _assistants_before(fig)
     return audience.t("ov.assistants_note", as_of=fig.as_of.isoformat(), covered=a.as_of.covered,
-                      share=fmt_pct(a.as_of.share, 1), year_end=a.year_end_date.isoformat(),
-                      year_end_covered=a.year_end.covered,
+                      share=fmt_pct(a.as_of.share, 1), year_end=since.isoformat(), year_end_covered=before.covered,
                       complete=a.complete_on.isoformat() if a.complete_on else "—")
 
 

@@ -72,6 +72,7 @@ def test_the_assistants_card_counts_since_the_last_year_end(now, last_year):
     for fig in (now, last_year):
         card = ov.assistants_card(fig, ZH)
         assert (card.value, card.delta, card.arrow) == ("97 / 245", "+30 较2020-12-31", "up")
+        assert "2020-12-31 为 67 个" in ov.assistants_note(fig, ZH)
 
 
 def test_the_channel_table_names_its_periods(now, last_year):
