@@ -82,17 +82,22 @@ def rank_card(fig: OverviewFigures, audience: Audience) -> Kpi:
 def headline_cards(fig: OverviewFigures, audience: Audience) -> list[Kpi]:
     """How are we doing: rank, incidents, solved rate, disputes and patrol results, each with its trend line."""
     than = versus(fig)
-    trend = fig.trends
+
+    def trend(key: str) -> tuple[float, ...] | None:
+        """The trend line of a count, unless the public copy withholds one of its counts."""
+        values = fig.trends[key]
+        return values if key in ("rank", "solved_rate") or audience.shows(*values) else None
+
     return [
         rank_card(fig, audience),
         kpi(measure("incidents", audience.t("ov.incidents"), audience, help=audience.t("ov.incidents_help")),
-            fig.incidents, audience, than, trend=trend["incidents"]),
+            fig.incidents, audience, than, trend=trend("incidents")),
         kpi(measure("solved_rate", audience.t("ov.solved_rate"), audience, help=audience.t("ov.solved_rate_help")),
-            fig.solved_rate, audience, than, basis=fig.incidents, trend=trend["solved_rate"]),
+            fig.solved_rate, audience, than, basis=fig.incidents, trend=trend("solved_rate")),
         kpi(measure("disputes", audience.t("ov.disputes"), audience, help=audience.t("ov.disputes_help")),
-            fig.disputes, audience, than, trend=trend["disputes"]),
+            fig.disputes, audience, than, trend=trend("disputes")),
         kpi(measure("patrol_stops", audience.t("ov.patrol_stops"), audience, help=audience.t("ov.patrol_stops_help")),
-            fig.results["patrol_stops"], audience, than, trend=trend["patrol_stops"]),
+            fig.results["patrol_stops"], audience, than, trend=trend("patrol_stops")),
     ]
 
 

@@ -48,6 +48,14 @@ def test_the_headline_band_answers_how_we_are_doing(now):
     assert all(card.trend for card in cards)
 
 
+def test_the_public_copy_draws_no_trend_line_through_a_small_count(now):
+    from dataclasses import replace
+    few = replace(now, trends={**now.trends, "patrol_stops": (4.0, 2.0, 5.0)})
+    public = {c.label: c for c in ov.headline_cards(few, Audience.public_copy("zh"))}
+    assert public["巡逻制止街面违法犯罪"].trend is None and public["刑事治安案件"].trend == now.trends["incidents"]
+    assert {c.label: c for c in ov.headline_cards(few, ZH)}["巡逻制止街面违法犯罪"].trend == (4.0, 2.0, 5.0)
+
+
 def test_the_rank_is_coloured_only_beyond_the_noise_as_on_the_satisfaction_page(last_year):
     rank = ov.rank_card(last_year, ZH)
     assert (rank.value, rank.delta) == ("第76名", "+17位 较2019年第93名")
