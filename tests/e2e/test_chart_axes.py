@@ -15,7 +15,7 @@ def _ticks(opened, axis: str) -> list[str]:
     chart.scroll_into_view_if_needed()
     ticks = chart.locator(f"g.{axis}tick text")
     expect(ticks.first).to_be_visible(timeout=30_000)
-    return ticks.all_inner_texts()
+    return ticks.all_text_contents()  # SVG text has no innerText
 
 
 def test_trend_dates_read_in_chinese_and_counts_in_whole_numbers(open_page):
