@@ -8,12 +8,12 @@ from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, codes_of, label_of
 from lib.data.labels import town_labels
 from lib.headline import Versus, kpi
 from lib.measures import incidents_key, measure
-from lib.metrics.compstat import comparison_windows, compstat
+from lib.metrics.compstat import comparison_windows
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import (GRAINS, by_town, by_type, chosen_types, events_in, hour_weekday,
                                       select_records, summary, trend)
 from lib.metrics.periods import latest_full_year
-from lib.ui.cached.crime import crime_cube
+from lib.ui.cached.crime import compstat_table, crime_cube
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
 from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_table, show_title
@@ -79,7 +79,7 @@ if not events.empty:
 
 windows = {w.key: f"{w.start.isoformat()} – {w.end.isoformat()}" for w in comparison_windows(page.as_of)}
 section(page, page.t("cr.section_compstat"), caption=page.t("cr.compstat_note", as_of=page.as_of.isoformat(), **windows))
-comp = compstat(cube, page.as_of, sel.towns, sel.types)
+comp = compstat_table(page.source, page.as_of, sel.towns, sel.types)
 comp_frame = compstat_frame(comp, type_names, audience)
 show_table(page, comp_frame, name="crime-compstat", title=page.t("cr.section_compstat"), downloads=False,
            styled=compstat_styler(comp_frame, comp, audience), height="content",
