@@ -1,8 +1,9 @@
 """Headline figures: a KPI card's value and its change on an earlier period, worded one way everywhere (pure).
 
 A measure declares which way is good news (`Good`): the change's colour follows that declaration on every card,
-table and briefing, and a line under a value that is not a change gets no arrow. `kpi()` builds a card from a
-measure and its `Change`, withholding in the public copy what the audience may not see.
+table and briefing, and a line under a value that is not a change gets no arrow. A card knows which way its change
+went (`direction`), so its arrow and colour never depend on how the delta text happens to start ('±0' is no rise).
+`kpi()` builds a card from a measure and its `Change`, withholding in the public copy what the audience may not see.
 """
 from __future__ import annotations
 
@@ -17,18 +18,45 @@ from lib.formatting import fmt_pct, short_yuan, signed, trimmed
 from lib.metrics.periods import Change, is_calendar_year
 
 Good = Literal["up", "down", "neither"]  # which way a change is good news
+Direction = Literal["up", "down", "flat"]  # which way a change went
+Tone = Literal["good", "bad", "neutral"]
 ValueKind = Literal["count", "money", "percent", "rate", "days"]
+
+
+def direction_of(change: Change) -> Direction | None:
+    """Which way `change` went; None without an earlier figure."""
+    if change.delta is None:
+        return None
+    return "up" if change.delta > 0 else "down" if change.delta < 0 else "flat"
+
+
+def tone_of(direction: Direction | None, good: Good) -> Tone:
+    """Good or bad news: a rise or fall against the measure's declared good direction; otherwise neutral."""
+    if direction not in ("up", "down") or good == "neither":
+        return "neutral"
+    return "good" if direction == good else "bad"
 
 
 @dataclass(frozen=True)
 class Kpi:
     label: str
     value: str
-    delta: str | None = None  # a change (its sign gives the arrow) or, with is_change=False, a plain note
+    delta: str | None = None  # a change (see `direction`) or, with is_change=False, a plain note
     help: str | None = None
     good: Good = "neither"
     is_change: bool = True
-    trend: tuple[float, ...] | None = None  # a small trend line under the value
+    trend: tuple[float, ...] | None = None  # a small trend line under the value, oldest first
+    direction: Direction | None = None  # which way the change went: its arrow; None (or flat) draws none
+
+    @property
+    def arrow(self) -> Direction | None:
+        """'up' or 'down' when the card's delta line is a rise or a fall; None for no arrow."""
+        return self.direction if self.is_change and self.delta and self.direction in ("up", "down") else None
+
+    @property
+    def tone(self) -> Tone:
+        """Good news, bad news or neither: the colour of the delta line wherever the card is drawn."""
+        return tone_of(self.arrow, self.good)
 
 
 @dataclass(frozen=True)
@@ -126,4 +154,5 @@ def kpi(measure: Measure, change: Change, audience: Audience, versus: Versus, *,
             shown, compared = audience.shows(basis.current), True
     delta = change_text(change, versus, audience, kind=_CHANGE_OF[measure.kind], basis=basis) if shown and compared else None
     return Kpi(measure.label, value_text(measure, change.current if shown else None, audience), delta,
-               measure.help, measure.good, trend=tuple(trend) if trend is not None else None)
+               measure.help, measure.good, trend=tuple(trend) if trend is not None else None,
+               direction=direction_of(change) if delta else None)

@@ -2,9 +2,14 @@
 
 A page's card of a measure takes its colour from this declaration, so one figure never reads as good on one card
 and bad on another. Labels are the page's own (a measure can be named differently on two pages).
+
+Incidents are bad news when they rise, except the kinds the police find by their own work (vice, gang, drug and
+card-trafficking cases): there a rise means more enforcement as much as more crime, and the same 216 vice cases are
+the crackdown's result on another card. Counts of those kinds are declared "neither": no colour anywhere.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lib.audience import Audience
@@ -21,6 +26,7 @@ class MeasureSpec:
 MEASURES: dict[str, MeasureSpec] = {
     # incidents: fewer is better
     "incidents": MeasureSpec("count", "down", "unit.case"),
+    "incidents_found": MeasureSpec("count", "neither", "unit.case"),  # found by police work: see FOUND_BY_POLICE
     "incident_rate": MeasureSpec("rate", "down"),
     "loss_yuan": MeasureSpec("money", "down"),
     # results of police work: more is better
@@ -48,6 +54,21 @@ MEASURES: dict[str, MeasureSpec] = {
     "backlog": MeasureSpec("count", "down", "unit.item"),
     "overdue": MeasureSpec("count", "down", "unit.item"),
 }
+
+
+FOUND_BY_POLICE = frozenset({"vice", "gang", "drugs", "card_trafficking"})  # crime types counted when police find them
+
+
+def incidents_key(types: Iterable[str]) -> str:
+    """The measure of an incident count over `types` (crime type codes): "incidents_found" when every one of them is
+    found by police work, else "incidents" (fewer is better)."""
+    chosen = set(types)
+    return "incidents_found" if chosen and chosen <= FOUND_BY_POLICE else "incidents"
+
+
+def good_of(key: str) -> Good:
+    """Which way measure `key` is good news."""
+    return MEASURES[key].good
 
 
 def measure(key: str, label: str, audience: Audience, *, help: str | None = None, decimals: int = 1) -> Measure:

@@ -7,18 +7,18 @@ import streamlit as st
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, codes_of, label_of
 from lib.data.labels import town_labels
 from lib.headline import Versus, kpi
-from lib.measures import measure
-from lib.metrics.compstat import comparison_windows, compstat
+from lib.measures import incidents_key, measure
+from lib.metrics.compstat import comparison_windows
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import (GRAINS, by_town, by_type, chosen_types, events_in, hour_weekday,
                                       select_records, summary, trend)
 from lib.metrics.periods import latest_full_year
-from lib.ui.cached.crime import crime_cube
+from lib.ui.cached.crime import compstat_table, crime_cube
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
 from lib.summary.crime import crime_summary, scope_words
 from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_summary, show_table, show_title
-from lib.viz.crime_charts import (LAYOUTS, event_label, heatmap_figure, losses_figure, solved_figure, town_figure,
+from lib.viz.crime_charts import (LAYOUTS, heatmap_figure, losses_figure, numbered_events, solved_figure, town_figure,
                                   trend_figure)
 from lib.viz.crime_tables import (compstat_frame, compstat_help, compstat_styler, hours_table, records_table,
                                   town_table, trend_table, types_table)
@@ -58,7 +58,8 @@ note(page, page.t("cr.period_caption", start=sel.start.isoformat(), end=sel.end.
 yoy = page.t("cr.delta_help", prior_start=head.prior_start.isoformat(), prior_end=head.prior_end.isoformat())
 same_days = Versus()
 show_kpis(page, [
-    kpi(measure("incidents", page.t("cr.kpi_incidents"), audience, help=yoy), head.incidents, audience, same_days),
+    kpi(measure(incidents_key(types), page.t("cr.kpi_incidents"), audience, help=yoy), head.incidents, audience,
+        same_days),
     kpi(measure("incident_rate", page.t("cr.kpi_rate"), audience, help=page.t("cr.rate_help") + "\n\n" + yoy),
         head.rate, audience, same_days, basis=head.incidents),
     kpi(measure("solved_rate", page.t("cr.kpi_solved_rate"), audience, help=page.t("cr.solved_help") + "\n\n" + yoy),
@@ -75,11 +76,11 @@ events = events_in(page.data["events"], sel)
 show_chart(page, trend_figure(trends, events, layout, type_names, audience), name="crime_trend_chart",
            title=page.t("cr.section_trend"), click=by_type_click)
 if not events.empty:
-    note(page, page.t("cr.events_listed", events="; ".join(event_label(e, page.lang) for _, e in events.iterrows())))
+    note(page, page.t("cr.events_listed", events=numbered_events(events, page.lang)))
 
 windows = {w.key: f"{w.start.isoformat()} – {w.end.isoformat()}" for w in comparison_windows(page.as_of)}
 section(page, page.t("cr.section_compstat"), caption=page.t("cr.compstat_note", as_of=page.as_of.isoformat(), **windows))
-comp = compstat(cube, page.as_of, sel.towns, sel.types)
+comp = compstat_table(page.source, page.as_of, sel.towns, sel.types)
 comp_frame = compstat_frame(comp, type_names, audience)
 show_table(page, comp_frame, name="crime-compstat", title=page.t("cr.section_compstat"), downloads=False,
            styled=compstat_styler(comp_frame, comp, audience), height="content",

@@ -63,7 +63,8 @@ incident_shares = audience.shows(fig.incidents)  # shares of fewer than 3 incide
 show_kpis(page, [
     Kpi(page.t("pt.kpi_hours"), fmt_count(round(fig.patrol_hours), page.lang), help=page.t("pt.kpi_hours_help")),
     Kpi(page.t("pt.kpi_hotspots"), fmt_pct(fig.covered_share, 0),
-        page.t("pt.kpi_hotspots_delta", covered=int(fig.hotspots["covered"].sum()), total=len(fig.hotspots)),
+        page.t("pt.kpi_hotspots_delta", covered=int(fig.hotspots["covered"].sum()), total=len(fig.hotspots),
+               days=fmt_pct(fig.visited_day_share, 0)),
         help=page.t("pt.kpi_hotspots_help", n=len(fig.hotspots), cell=filters.cell_m, dosage=filters.dosage_min),
         is_change=False),
     Kpi(page.t("pt.kpi_reach", minutes=filters.reach_min),

@@ -43,7 +43,7 @@ target = number_select(page, page.t("sat.target"), range(1, len(counties) + 1), 
 indicator_label = indicator_labels[indicator]
 to_peers = ClickFilter("peers", county_codes, add=True)  # a county clicked on the map or the ranking joins the peers
 
-ranking = county_ranking(page.source, year, indicator)
+ranking = county_ranking(page.source, year, indicator, target)
 show_title(page, page.t("sat.heading", year=year),
            caption=page.t("sat.intro", district=home.name, counties=len(ranking)) + " " + page.t("sat.names_note"))
 
@@ -105,7 +105,7 @@ else:
         note(page, page.t("sat.no_prior_year", year=year - 1))
     else:
         st.markdown(movers)
-    show_table(page, viz.indicator_table(profile, indicator_labels, TOP_GROUP, audience), name="sat-indicators",
+    show_table(page, viz.indicator_table(profile, indicator_labels, TOP_GROUP, target, audience), name="sat-indicators",
                title=page.t("sat.section_indicators"))
     note(page, page.t("sat.top_note", top=TOP_GROUP) + " " + page.t("sat.gap_note") + " " + page.t("sat.noise_note"))
 

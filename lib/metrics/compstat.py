@@ -4,13 +4,12 @@ The windows end at the data's as-of date. Weeks start on Monday. "A year earlier
 dates a year before (29 February becomes 28 February), except for the week, which is the same weekdays
 52 weeks before, so that both windows hold the same days of the week.
 
-A change is called significant when the Poisson test z = 2(sqrt(a) - sqrt(b)) has |z| > 2: for counts a
-and b, sqrt is variance-stabilising (each sqrt has a standard deviation of about 1/2), so z is roughly a
-standard normal score of the difference and |z| > 2 is about the 95% level.
+A change is called significant when the exact E-test for two Poisson means (lib/metrics/exact_test.py) gives
+p < 0.05, the two windows' lengths in days as their exposures: it holds for small counts, where no normal
+approximation does (2 against 0 is not significant, p = 0.20).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,9 +17,9 @@ import pandas as pd
 
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES
 from lib.metrics.crime_cube import CrimeCube, type_totals
+from lib.metrics.exact_test import is_significant, poisson_change_p
 from lib.metrics.periods import Change, year_earlier
 
-Z_THRESHOLD = 2.0
 WEEKS_52 = timedelta(weeks=52)
 WINDOW_KEYS = ("week", "d28", "ytd")
 
@@ -33,6 +32,14 @@ class Window:
     prior_start: date
     prior_end: date
 
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def prior_days(self) -> int:
+        return (self.prior_end - self.prior_start).days + 1
+
 
 def comparison_windows(as_of: date) -> tuple[Window, Window, Window]:
     """This week (Monday to the as-of date), the last 28 days, and the year to date, with their prior-year windows."""
@@ -43,15 +50,6 @@ def comparison_windows(as_of: date) -> tuple[Window, Window, Window]:
         Window("d28", as_of - timedelta(days=27), as_of, prior_end - timedelta(days=27), prior_end),
         Window("ytd", date(as_of.year, 1, 1), as_of, date(as_of.year - 1, 1, 1), prior_end),
     )
-
-
-def poisson_z(current: float, previous: float) -> float:
-    """z = 2(sqrt(a) - sqrt(b)): positive when the count rose."""
-    return 2.0 * (math.sqrt(current) - math.sqrt(previous))
-
-
-def is_significant(z: float) -> bool:
-    return abs(z) > Z_THRESHOLD
 
 
 def _rows(types: tuple[str, ...]) -> list[tuple[str, str, str, list[int]]]:
@@ -68,7 +66,7 @@ def _rows(types: tuple[str, ...]) -> list[tuple[str, str, str, list[int]]]:
 
 def compstat(cube: CrimeCube, as_of: date, towns: tuple[str, ...] = (), types: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row for all chosen types, each group and each type; per window `<key>_current`, `_prior`, `_delta`,
-    `_pct` (None when the prior is zero: "new"), `_z` and `_significant`. Prior figures are None (and so are
+    `_pct` (None when the prior is zero: "new"), `_p` (the exact test's p-value) and `_significant`. Prior figures are None (and so are
     their change, z and mark) when the data do not reach back to the prior window."""
     rows = _rows(types)
     table = pd.DataFrame({"level": [r[0] for r in rows], "code": [r[1] for r in rows], "group": [r[2] for r in rows]})
@@ -77,12 +75,13 @@ def compstat(cube: CrimeCube, as_of: date, towns: tuple[str, ...] = (), types: t
         prior = type_totals(cube, window.prior_start, window.prior_end, towns)
         changes = [Change(float(current[members].sum()) if current is not None else 0.0,
                           float(prior[members].sum()) if prior is not None else None) for *_, members in rows]
-        z = [None if c.previous is None else poisson_z(c.current, c.previous) for c in changes]
+        p = [None if c.previous is None else poisson_change_p(int(c.current), int(c.previous), window.days,
+                                                             window.prior_days) for c in changes]
         key = window.key
         table[f"{key}_current"] = [int(c.current) for c in changes]
         table[f"{key}_prior"] = pd.array([None if c.previous is None else int(c.previous) for c in changes], dtype="Int64")
         table[f"{key}_delta"] = pd.array([None if c.delta is None else int(c.delta) for c in changes], dtype="Int64")
         table[f"{key}_pct"] = pd.array([c.pct for c in changes], dtype="Float64")
-        table[f"{key}_z"] = pd.array(z, dtype="Float64")
-        table[f"{key}_significant"] = [v is not None and is_significant(v) for v in z]
+        table[f"{key}_p"] = pd.array(p, dtype="Float64")
+        table[f"{key}_significant"] = [is_significant(v) for v in p]
     return table

@@ -1,17 +1,18 @@
-"""Incident counts and case results. Counts go by the year reported; results by the year solved.
+"""Incident counts and case results. Counts go by the day reported; results by the day solved.
 
-Each year is cut once into the incidents reported in it and those solved in it (`YearSlices`);
-every figure is then computed on those small slices, so a year's figures cost two scans of the data.
+Each period (a year, or the year to date) is cut once into the incidents reported in it and those solved in it
+(`YearSlices`); every figure is then computed on those small slices, so a period's figures cost two scans of the data.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, crime_types_in_group
-from lib.metrics.periods import Change, in_year
+from lib.metrics.periods import Change, in_period
 
 COLD_CASE_DAYS = 365  # a case solved a year or more after it was reported is a cold case (积案)
 PROPERTY_TYPES = crime_types_in_group("property")
@@ -28,10 +29,15 @@ SLICE_COLUMNS = ["reported_at", "solved_on", "crime_type", "status", "discovery"
                  "arrests_approved", "gang_id", "recovered_yuan", "assets_seized_yuan", "fugitives_caught"]
 
 
-def year_slices(incidents: pd.DataFrame, year: int) -> YearSlices:
-    reported = incidents.loc[in_year(incidents["reported_at"], year), SLICE_COLUMNS]
-    solved_then = incidents.loc[in_year(incidents["solved_on"], year), SLICE_COLUMNS]
+def period_slices(incidents: pd.DataFrame, start: date, end: date) -> YearSlices:
+    """The incidents reported from `start` to `end`, and those solved in it."""
+    reported = incidents.loc[in_period(incidents["reported_at"], start, end), SLICE_COLUMNS]
+    solved_then = incidents.loc[in_period(incidents["solved_on"], start, end), SLICE_COLUMNS]
     return YearSlices(reported, solved_then[solved_then["status"] != "reported"])
+
+
+def year_slices(incidents: pd.DataFrame, year: int) -> YearSlices:
+    return period_slices(incidents, date(year, 1, 1), date(year, 12, 31))
 
 
 def _of_types(frame: pd.DataFrame, types: list[str]) -> pd.DataFrame:
@@ -94,9 +100,20 @@ def incidents_reported(current: YearSlices, previous: YearSlices) -> Change:
     return Change(len(current.reported), len(previous.reported))
 
 
-def solved_rate(current: YearSlices, previous: YearSlices) -> Change:
-    """Share (%) of the incidents reported in a year that are solved by the as-of date."""
-    def rate(s: YearSlices) -> float | None:
-        return None if s.reported.empty else float((s.reported["status"] != "reported").mean() * 100)
+def solved_share(s: YearSlices, solved_by: date | None = None) -> float | None:
+    """Share (%) of the incidents reported in a period that were solved by the day `solved_by` (by the as-of date
+    when None); None without incidents."""
+    if s.reported.empty:
+        return None
+    solved = s.reported["status"] != "reported"
+    if solved_by is not None:
+        solved &= s.reported["solved_on"] < pd.Timestamp(solved_by) + pd.Timedelta(days=1)
+    return float(solved.mean() * 100)
 
-    return Change(rate(current) or 0.0, rate(previous))
+
+def solved_rate(current: YearSlices, previous: YearSlices, solved_by: date | None = None,
+                prior_solved_by: date | None = None) -> Change:
+    """Share (%) of the incidents reported in a period that are solved by `solved_by`, and of the prior period's by
+    `prior_solved_by` (by the as-of date when None). Set a year apart, the two periods' cases have had the same time
+    to be solved: the year to date is not set against a period whose cases had a year longer."""
+    return Change(solved_share(current, solved_by) or 0.0, solved_share(previous, prior_solved_by))

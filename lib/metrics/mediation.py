@@ -3,11 +3,12 @@ success rate is disputes settled / disputes received through it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import pandas as pd
 
 from lib.data.codes import MEDIATION_CHANNELS
-from lib.metrics.periods import Change, in_year
+from lib.metrics.periods import Change, Comparison, in_period
 
 
 def ordered_channels(present: Iterable[str]) -> list[str]:
@@ -17,21 +18,25 @@ def ordered_channels(present: Iterable[str]) -> list[str]:
     return [c for c in known if c in found] + sorted(found - set(known))
 
 
-def disputes_screened(disputes: pd.DataFrame, year: int) -> Change:
-    return Change(int(in_year(disputes["received_on"], year).sum()), int(in_year(disputes["received_on"], year - 1).sum()))
+def disputes_screened(disputes: pd.DataFrame, period: Comparison) -> Change:
+    """Disputes received in the period, and in the same days a year earlier."""
+    received = disputes["received_on"]
+    return Change(int(in_period(received, period.start, period.end).sum()),
+                  int(in_period(received, period.prior_start, period.prior_end).sum()))
 
 
-def channel_results(disputes: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per channel: received, settled and success rate (%) in `year` and the year before.
+def channel_results(disputes: pd.DataFrame, period: Comparison) -> pd.DataFrame:
+    """Per channel: received, settled and success rate (%) in the period and the same days a year earlier.
 
     Channels in the code list come first in its order; any other channel in the data follows.
     """
-    def one_year(y: int) -> pd.DataFrame:
-        rows = disputes[in_year(disputes["received_on"], y)]
+    def one_period(start: date, end: date) -> pd.DataFrame:
+        rows = disputes[in_period(disputes["received_on"], start, end)]
         settled = (rows["outcome"] == "settled").groupby(rows["channel"].astype(str))
         return pd.DataFrame({"received": settled.size(), "settled": settled.sum()})
 
-    current, previous = one_year(year), one_year(year - 1).add_prefix("prev_")
+    current = one_period(period.start, period.end)
+    previous = one_period(period.prior_start, period.prior_end).add_prefix("prev_")
     table = current.join(previous, how="outer").fillna(0).astype(int)
     table = table.reindex(ordered_channels(table.index))
     table["rate"] = (table["settled"] / table["received"].where(table["received"] > 0)) * 100

@@ -1,15 +1,39 @@
-"""Every figure of the overview page for one year, computed from the data bundle."""
+"""Every figure of the overview page for one year, computed from the data bundle.
+
+The year's period is the calendar year, or, for the year the data reach into, the year to date (1 January to the
+as-of date). Each figure is set against the same days a year earlier; the headline figures also get the same
+days of every earlier year with data (their trend line), and every change beyond ±40% gets what explains it
+(lib/metrics/swings.py).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
+from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, MEDIATION_CHANNELS, crime_types_in_group
 from lib.data.store import DataBundle
 from lib.metrics import context, crime, mediation, patrol, satisfaction
-from lib.metrics.periods import Change, full_years
+from lib.metrics.periods import Change, Comparison, full_years, year_earlier
 from lib.metrics.satisfaction import TOP_RANK_TARGET  # the overview says whether the district reached it
+from lib.metrics.swings import Swing, swings
+
+HEADLINE_TRENDS = ("rank", "incidents", "solved_rate", "disputes", "patrol_stops")
+STREET_TYPES = ("vehicle_theft", "pickpocket", "other_theft", "robbery", "assault")  # what patrols stop
+ALL_TYPES = tuple(c.code for c in CRIME_TYPES)
+PROPERTY = tuple(crime_types_in_group("property"))
+# the crime types whose named events (campaigns, big cases) can explain a swing of a figure
+RELATED_TYPES: dict[str, tuple[str, ...]] = {
+    "incidents": ALL_TYPES, "recovered_yuan": PROPERTY, "property_gangs": PROPERTY, "property_suspects": PROPERTY,
+    "vice_cases": ("vice",), "vice_gangs": ("vice",), "vice_suspects": ("vice",),
+    "gang_cases_judged": ("gang",), "gang_suspects": ("gang",), "gang_arrests_approved": ("gang",),
+    "gang_assets_yuan": ("gang",), "card_trafficking_suspects": ("card_trafficking", "telecom_fraud"),
+    "cold_case_fugitives": ("homicide",), "patrol_stops": STREET_TYPES, "patrol_fugitives": STREET_TYPES,
+    "admin_transfers": ("other", "drugs"),
+    **{f"group:{g.code}": tuple(crime_types_in_group(g.code)) for g in CRIME_GROUPS},
+}
+NOT_COUNTS = {"recovered_yuan", "gang_assets_yuan", "solved_rate"}  # money and a share
 
 
 @dataclass(frozen=True)
@@ -24,8 +48,11 @@ class AssistantFigures:
 @dataclass(frozen=True)
 class OverviewFigures:
     year: int
+    period: Comparison  # the calendar year, or the year to date
     as_of: date
     rank: satisfaction.RankChange
+    standing: satisfaction.Standing | None  # the rank's noise and the chance of the target rank (overall score)
+    survey_year: int | None  # the survey the rank comes from: the year's, or the latest before it
     first_year_in_target: int | None
     incidents: Change
     incidents_by_group: pd.DataFrame
@@ -35,11 +62,36 @@ class OverviewFigures:
     disputes: Change
     channels: pd.DataFrame
     context: pd.DataFrame
+    context_year: int | None  # the year of the context indicators shown: the year's, or the latest before it
+    trends: dict[str, tuple[float, ...]]  # HEADLINE_TRENDS key -> the same days of every year with data, oldest first
+    swings: dict[str, Swing]  # the figures (keys of changes()) that moved more than ±40%, with what explains it
+
+    @property
+    def is_year_to_date(self) -> bool:
+        return not self.period.is_calendar_year
+
+    def changes(self) -> dict[str, Change]:
+        """Every count, share and sum of the overview with its change, by key: the headline figures, the results, the
+        crime groups ('group:<code>') and the channels' settled disputes ('channel:<code>'). The rank's change is
+        judged by its own noise (`standing`)."""
+        figures = {"incidents": self.incidents, "solved_rate": self.solved_rate, "disputes": self.disputes,
+                   **self.results}
+        figures.update({f"group:{r.group}": Change(r.current, r.previous) for r in self.incidents_by_group.itertuples()})
+        figures.update({f"channel:{r.channel}": Change(r.settled, r.prev_settled) for r in self.channels.itertuples()})
+        return figures
 
 
 def available_years(bundle: DataBundle) -> list[int]:
+    """The years the overview can show, oldest first: the full years of data and the year the data reach into."""
     first = bundle["incidents"]["reported_at"].min().date()
-    return full_years(first, bundle.as_of)
+    years = full_years(first, bundle.as_of)
+    return years + [bundle.as_of.year] if not years or years[-1] < bundle.as_of.year else years
+
+
+def period_of(year: int, as_of: date) -> Comparison:
+    """The calendar year, or, for the as-of date's year while it runs, the year to date."""
+    return Comparison.year_to_date(as_of) if year == as_of.year and as_of < date(year, 12, 31) \
+        else Comparison.calendar_year(year)
 
 
 def _assistants(bundle: DataBundle, year: int) -> AssistantFigures:
@@ -54,21 +106,63 @@ def _assistants(bundle: DataBundle, year: int) -> AssistantFigures:
     )
 
 
+def _latest_year(years: "pd.Series", year: int) -> int | None:
+    """The latest of `years` up to `year`."""
+    up_to = years[years <= year]
+    return int(up_to.max()) if len(up_to) else None
+
+
+def _trends(bundle: DataBundle, period: Comparison, district: str) -> dict[str, tuple[float, ...]]:
+    """The headline figures for the same days of every year from the first year of data to the period's."""
+    incidents, disputes, survey = bundle["incidents"], bundle["disputes"], bundle["county_survey"]
+    first = incidents["reported_at"].min().date()
+    back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
+    shown = [p for p in back if p.start >= first]
+    slices = [crime.period_slices(incidents, p.start, p.end) for p in shown]
+    solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
+    ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
+             if int(y) <= period.start.year]
+    return {
+        "rank": tuple(float(-r) for r in ranks if r is not None),  # drawn upwards as the rank improves
+        "incidents": tuple(float(len(s.reported)) for s in slices),
+        "solved_rate": tuple(crime.solved_share(s, by) or 0.0 for s, by in zip(slices, solved_by)),
+        "disputes": tuple(float(mediation.disputes_screened(disputes, p).current) for p in shown),
+        "patrol_stops": tuple(float(crime.RESULTS["patrol_stops"](s)) for s in slices),
+    }
+
+
 def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
-    """The overview of `year` for the home district `district` (its adcode)."""
-    incidents, survey = bundle["incidents"], bundle["county_survey"]
-    current, previous = crime.year_slices(incidents, year), crime.year_slices(incidents, year - 1)
-    return OverviewFigures(
+    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode)."""
+    incidents, survey, indicators = bundle["incidents"], bundle["county_survey"], bundle["indicators"]
+    period = period_of(year, bundle.as_of)
+    current = crime.period_slices(incidents, period.start, period.end)
+    previous = crime.period_slices(incidents, period.prior_start, period.prior_end)
+    survey_year = _latest_year(survey["year"], year)
+    context_year = _latest_year(indicators["year"], year)
+    ranking = satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET) \
+        if survey_year else None
+    figures = OverviewFigures(
         year=year,
+        period=period,
         as_of=bundle.as_of,
-        rank=satisfaction.county_rank(survey, district, year),
+        rank=satisfaction.county_rank(survey, district, survey_year) if survey_year else
+        satisfaction.RankChange(None, None, 0),
+        standing=satisfaction.standing(ranking, district, TOP_RANK_TARGET) if ranking is not None else None,
+        survey_year=survey_year,
         first_year_in_target=satisfaction.first_year_within(survey, district, TOP_RANK_TARGET),
         incidents=crime.incidents_reported(current, previous),
         incidents_by_group=crime.counts_by_group(current, previous),
-        solved_rate=crime.solved_rate(current, previous),
+        solved_rate=crime.solved_rate(current, previous, bundle.as_of, year_earlier(bundle.as_of)),
         results=crime.results(current, previous),
         assistants=_assistants(bundle, year),
-        disputes=mediation.disputes_screened(bundle["disputes"], year),
-        channels=mediation.channel_results(bundle["disputes"], year),
-        context=context.context_indicators(bundle["indicators"], year),
+        disputes=mediation.disputes_screened(bundle["disputes"], period),
+        channels=mediation.channel_results(bundle["disputes"], period),
+        context=context.context_indicators(indicators, context_year) if context_year else indicators.iloc[0:0],
+        context_year=context_year,
+        trends=_trends(bundle, period, district),
+        swings={},
     )
+    changes = figures.changes()
+    counts = [key for key in changes if key not in NOT_COUNTS]
+    related = {**RELATED_TYPES, **{f"channel:{c.code}": () for c in MEDIATION_CHANNELS}}
+    return replace(figures, swings=swings(changes, counts, related, bundle["events"], period))

@@ -55,6 +55,7 @@ class PatrolBase:
     samples: pt.RouteSamples
     sample_town: np.ndarray  # position in bundle["towns"] of each sample, -1 outside every town
     sample_village: np.ndarray  # position in bundle["villages"], -1 outside every village
+    sample_day: np.ndarray  # the day (days since 1970-01-01) each sample is walked on, at an even pace
     session_minutes: np.ndarray
     incident_x: np.ndarray
     incident_y: np.ndarray
@@ -93,9 +94,10 @@ def build_base(bundle: DataBundle) -> PatrolBase:
     town_of_village = pd.Index(bundle["towns"]["town_code"].astype(str)).get_indexer(
         bundle["villages"]["town_code"].astype(str))  # villages nest in their towns
     sample_town = np.where(sample_village >= 0, town_of_village[np.maximum(sample_village, 0)], -1).astype(np.int32)
+    minutes = pt.session_minutes(sessions)
     return PatrolBase(
-        samples=samples, sample_town=sample_town,
-        sample_village=sample_village, session_minutes=pt.session_minutes(sessions),
+        samples=samples, sample_town=sample_town, sample_village=sample_village,
+        sample_day=pt.sample_days(samples, sessions["start_at"].to_numpy(), minutes), session_minutes=minutes,
         incident_x=ix, incident_y=iy, town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
     )
@@ -125,8 +127,10 @@ class PatrolFigures:
     patrol_hours: float
     hours: pd.DataFrame  # team_kind, mode, shift, hours
     incidents: int  # incidents in the filter state
-    hotspots: pd.DataFrame  # rank, ix, iy, incidents, minutes_per_day, covered, lon, lat, town_code, village_code
+    hotspots: pd.DataFrame  # rank, ix, iy, incidents, visits, visit_days, day_share, covered, lon, lat, town_code,
+    # village_code (lib/metrics/hotspots.py: dosage by visit)
     covered_share: float | None
+    visited_day_share: float | None  # % of hot-spot days with a counting visit
     pai: hs.Pai
     reach_share: dict[str, float | None]  # mode -> % of incidents within reach of a post
     patrol_stops: Change  # the period, and the same period a year earlier
@@ -238,9 +242,12 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
     counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
     ranked = hs.rank_hotspots(counts[counts["incidents"] >= f.least_cell_incidents])
-    on_hot = np.isin(hs.cell_of(base.samples.x, base.samples.y, f.cell_m)[0], ranked["ix"].to_numpy())
-    minutes = hs.minutes_by_cell(base.samples.x[on_hot], base.samples.y[on_hot], sample_minutes[on_hot], f.cell_m)
-    dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, minutes, f.days, f.dosage_min), f.cell_m)
+    cell_x, cell_y = hs.cell_of(base.samples.x, base.samples.y, f.cell_m)
+    on_hot = np.flatnonzero(np.isin(hs.cell_keys(cell_x, cell_y), hs.cell_keys(ranked["ix"], ranked["iy"]))
+                            & (sample_minutes > 0))
+    stays = hs.visits(cell_x[on_hot], cell_y[on_hot], base.samples.session[on_hot], on_hot, sample_minutes[on_hot],
+                      base.sample_day[on_hot])
+    dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, stays, f.days, f.dosage_min), f.cell_m)
     study_m2 = float(base.town_area_m2[np.isin(town_codes, f.towns)].sum() if f.towns else base.town_area_m2.sum())
     index = hs.pai(int(dosed["incidents"].sum()), int(mask.sum()), len(dosed) * f.cell_m**2, study_m2)
 
@@ -253,7 +260,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     return PatrolFigures(
         filters=f, level=level, patrol_hours=float(minutes_in_area.sum() / 60),
         hours=pt.hours_by_kind(sessions, minutes_in_area), incidents=int(mask.sum()),
-        hotspots=dosed, covered_share=hs.covered_share(dosed), pai=index,
+        hotspots=dosed, covered_share=hs.covered_share(dosed), visited_day_share=hs.visited_day_share(dosed), pai=index,
         reach_share={m: reach.share_within(inside[mask]) for m, inside in reach_of_posts.incident_inside.items()},
         patrol_stops=_results(incidents, f, "patrol_stops"), patrol_fugitives=_results(incidents, f, "patrol_fugitives"),
         assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),

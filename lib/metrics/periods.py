@@ -27,10 +27,15 @@ class Change:
         return (self.current - self.previous) / self.previous * 100
 
 
+def in_period(values: pd.Series, start: date, end: date) -> np.ndarray:
+    """Rows whose date falls from `start` to `end`, both days included (NaT never does), as a boolean mask."""
+    stamps = values.to_numpy(dtype="datetime64[ns]")
+    return (stamps >= np.datetime64(start, "ns")) & (stamps < np.datetime64(end, "ns") + np.timedelta64(1, "D"))
+
+
 def in_year(values: pd.Series, year: int) -> np.ndarray:
     """Rows whose date falls in `year` (NaT never does), as a boolean mask."""
-    stamps = values.to_numpy(dtype="datetime64[ns]")
-    return (stamps >= np.datetime64(f"{year}-01-01")) & (stamps < np.datetime64(f"{year + 1}-01-01"))
+    return in_period(values, date(year, 1, 1), date(year, 12, 31))
 
 
 def full_years(first: date, as_of: date) -> list[int]:
@@ -45,11 +50,48 @@ def latest_full_year(first: date, as_of: date) -> int:
     return years[-1] if years else as_of.year
 
 
-def year_earlier(day: date) -> date:
-    """The same calendar date a year before; 29 February becomes 28 February."""
+def year_earlier(day: date, years: int = 1) -> date:
+    """The same calendar date `years` years before; 29 February becomes 28 February."""
     if day.month == 2 and day.day == 29:
-        return date(day.year - 1, 2, 28)
-    return day.replace(year=day.year - 1)
+        return date(day.year - years, 2, 28)
+    return day.replace(year=day.year - years)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A period, first and last day included, set against the same days a year earlier."""
+
+    start: date
+    end: date
+
+    @classmethod
+    def calendar_year(cls, year: int) -> Comparison:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def year_to_date(cls, as_of: date) -> Comparison:
+        return cls(date(as_of.year, 1, 1), as_of)
+
+    @property
+    def prior_start(self) -> date:
+        return year_earlier(self.start)
+
+    @property
+    def prior_end(self) -> date:
+        return year_earlier(self.end)
+
+    @property
+    def prior(self) -> Comparison:
+        return self.years_back(1)
+
+    @property
+    def is_calendar_year(self) -> bool:
+        return is_calendar_year(self.start, self.end)
+
+    def years_back(self, years: int) -> Comparison:
+        """The same days `years` years earlier (a calendar year stays a calendar year)."""
+        end = date(self.end.year - years, 12, 31) if self.is_calendar_year else year_earlier(self.end, years)
+        return Comparison(year_earlier(self.start, years), end)
 
 
 def prior_period(start: date, end: date) -> tuple[date, date]:

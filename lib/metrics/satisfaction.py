@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lib.metrics.rank_noise import rank_noise
+
 
 def rank_counties(survey: pd.DataFrame, year: int, indicator: str = "overall") -> pd.DataFrame:
     """Every county's score and rank for one year and indicator, best first."""
@@ -55,8 +57,10 @@ def first_year_within(survey: pd.DataFrame, adcode: str, target_rank: int, indic
 # score as the percentage of satisfied answers, p = score / 100, from a simple random sample of n
 # residents: its standard error is sqrt(p (1 - p) / n) (x 100 in points) and its 95% interval is
 # score +/- 1.96 standard errors. Weighting or clustering in the real survey would widen it.
-# A change between two years is "within the noise" when it is smaller than the 95% half-width of the
-# difference, 1.96 * sqrt(se1^2 + se0^2); the rank change that goes with it is then not a real change.
+# A score change between two years is "within the noise" when it is smaller than the 95% half-width of the
+# difference, 1.96 * sqrt(se1^2 + se0^2). A rank depends on every county's sampling error: its 95% interval,
+# the chance of reaching the target rank and whether a rank change is beyond the noise come from drawing
+# every county's score again, thousands of times (lib/metrics/rank_noise.py).
 
 Z_95 = 1.96
 TOP_GROUP = 10  # the province's top counties, whose average each indicator is compared with
@@ -100,8 +104,11 @@ def score_needed(others: pd.Series, target_rank: int) -> float | None:
     return float(ordered.iloc[target_rank - 1]) if target_rank <= len(ordered) else None
 
 
-def _ranked_with_change(survey: pd.DataFrame, key: str, year: int, indicator: str) -> pd.DataFrame:
-    """One year's units (key column) with score, rank, 95% interval, and the change on the prior year."""
+def _ranked_with_change(survey: pd.DataFrame, key: str, year: int, indicator: str,
+                        target_rank: int | None = None) -> pd.DataFrame:
+    """One year's units (key column) with score, rank, 95% intervals of score and rank, the chance of reaching
+    `target_rank` (p_target), and the change on the prior year: places gained with their 95% interval and whether
+    that rank change is within the noise (within_noise), the score change and whether it is (score_within_noise)."""
     def one(y: int) -> pd.DataFrame:
         rows = survey.loc[survey["year"] == y, [key, "sample_size", indicator]].rename(columns={indicator: "score"})
         rows[key] = rows[key].astype(str)
@@ -115,21 +122,30 @@ def _ranked_with_change(survey: pd.DataFrame, key: str, year: int, indicator: st
     table["score_change"] = table["score"] - table["prev_score"]
     noise = change_half_width(table["score"], table["sample_size"], table["prev_score"], table["prev_sample_size"])
     table["noise"] = noise
-    table["within_noise"] = (table["score_change"].abs() < noise).where(table["prev_score"].notna())
+    table["score_within_noise"] = (table["score_change"].abs() < noise).where(table["prev_score"].notna())
+
+    def spread(rows: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({"score": rows["score"], "se": standard_error(rows["score"], rows["sample_size"])})
+
+    table = table.join(rank_noise(spread(now), spread(before), year, target_rank))
     table.index.name = key
     return table.reset_index().sort_values(["rank", key], ignore_index=True)
 
 
-def county_ranking(survey: pd.DataFrame, counties: pd.DataFrame, year: int, indicator: str = "overall") -> pd.DataFrame:
-    """Every county of one year, best first: names, city, score, province rank, interval, change on the prior year.
+def county_ranking(survey: pd.DataFrame, counties: pd.DataFrame, year: int, indicator: str = "overall",
+                   target_rank: int | None = None) -> pd.DataFrame:
+    """Every county of one year, best first: names, city, score, province rank, intervals, change on the prior year.
 
     Columns: adcode, county_zh, city_adcode, city_zh, sample_size, score, rank, low, high, prev_sample_size,
-    prev_score, prev_rank, places_up, score_change, noise, within_noise.
+    prev_score, prev_rank, places_up, score_change, noise, score_within_noise, rank_low, rank_high, p_target,
+    gain_low, gain_high, within_noise.
     """
-    table = _ranked_with_change(survey, "adcode", year, indicator)
+    table = _ranked_with_change(survey, "adcode", year, indicator, target_rank)
     names = pd.DataFrame(counties[["adcode", "county_zh", "city_adcode", "city_zh"]]).astype(str)
     table = table.merge(names, on="adcode", how="left")
-    return table[["adcode", "county_zh", "city_adcode", "city_zh", *[c for c in table.columns if c not in names.columns]]]
+    table = table[["adcode", "county_zh", "city_adcode", "city_zh", *[c for c in table.columns if c not in names.columns]]]
+    table.attrs["target_rank"] = target_rank  # what its p_target is the chance of
+    return table
 
 
 def town_ranking(town_survey: pd.DataFrame, year: int, indicator: str = "overall") -> pd.DataFrame:
@@ -156,13 +172,17 @@ class Standing:
     high: float
     rank: int
     counties: int
-    best_rank: int  # the rank at the top of the interval (others unchanged)
-    worst_rank: int  # the rank at the bottom of the interval
+    best_rank: int  # the 95% rank interval, every county's sampling error drawn (lib/metrics/rank_noise.py)
+    worst_rank: int
     previous_rank: int | None
     score_change: float | None
-    noise: float | None  # 95% half-width of the change on the prior year, in points
-    within_noise: bool | None  # the change on the prior year is smaller than its noise
+    noise: float | None  # 95% half-width of the score change on the prior year, in points
+    score_within_noise: bool | None  # the score change is smaller than its noise
+    gain_low: int | None  # the 95% interval of places gained on the prior year
+    gain_high: int | None
+    within_noise: bool | None  # the rank change's interval holds zero: not a real change
     target_rank: int
+    target_chance: float | None  # the share of draws ranked target_rank or better
     needed: float | None  # the lowest score reaching target_rank; None when any score does
 
     @property
@@ -176,7 +196,8 @@ class Standing:
 
 
 def standing(ranking: pd.DataFrame, adcode: str, target_rank: int) -> Standing | None:
-    """The county's standing from a county_ranking table; None when the county was not surveyed that year."""
+    """The county's standing from a county_ranking table; None when the county was not surveyed that year. The
+    chance of the target rank is known when the table was made for the same target."""
     found = ranking[ranking["adcode"] == adcode]
     if found.empty:
         return None
@@ -185,13 +206,16 @@ def standing(ranking: pd.DataFrame, adcode: str, target_rank: int) -> Standing |
     has_prior = pd.notna(row["prev_rank"])
     return Standing(
         score=float(row["score"]), sample_size=int(row["sample_size"]), low=float(row["low"]), high=float(row["high"]),
-        rank=int(row["rank"]), counties=len(ranking),
-        best_rank=rank_if(others, float(row["high"])), worst_rank=rank_if(others, float(row["low"])),
+        rank=int(row["rank"]), counties=len(ranking), best_rank=int(row["rank_low"]), worst_rank=int(row["rank_high"]),
         previous_rank=int(row["prev_rank"]) if has_prior else None,
         score_change=float(row["score_change"]) if has_prior else None,
         noise=float(row["noise"]) if has_prior else None,
+        score_within_noise=bool(row["score_within_noise"]) if has_prior else None,
+        gain_low=int(row["gain_low"]) if has_prior else None, gain_high=int(row["gain_high"]) if has_prior else None,
         within_noise=bool(row["within_noise"]) if has_prior else None,
-        target_rank=target_rank, needed=score_needed(others, target_rank),
+        target_rank=target_rank,
+        target_chance=float(row["p_target"]) if ranking.attrs.get("target_rank") == target_rank else None,
+        needed=score_needed(others, target_rank),
     )
 
 
@@ -200,27 +224,28 @@ def indicator_profile(survey: pd.DataFrame, adcode: str, year: int, target_rank:
     """The county on each indicator against the province: one row per indicator, in the given order.
 
     Columns: indicator, score, low, high, sample_size, province_mean, top_mean (the mean of the counties
-    ranked `top` or better on the overall score, ties included), rank, previous_rank, places_up,
-    score_change, within_noise, needed, gap.
+    ranked `top` or better on the overall score, ties included), rank, rank_low, rank_high, target_chance,
+    previous_rank, places_up, score_change, within_noise (of the rank change), needed, gap.
     """
     rows = []
     year_rows = survey[survey["year"] == year]
     leaders = year_rows[competition_rank(year_rows["overall"]) <= top]
     for indicator in indicators:
-        ranking = _ranked_with_change(survey, "adcode", year, indicator)
+        ranking = _ranked_with_change(survey, "adcode", year, indicator, target_rank)
         found = standing(ranking, adcode, target_rank)
         if found is None:
             continue
         rows.append({
             "indicator": indicator, "score": found.score, "low": found.low, "high": found.high,
             "sample_size": found.sample_size, "province_mean": float(year_rows[indicator].mean()),
-            "top_mean": float(leaders[indicator].mean()), "rank": found.rank, "previous_rank": found.previous_rank,
+            "top_mean": float(leaders[indicator].mean()), "rank": found.rank, "rank_low": found.best_rank,
+            "rank_high": found.worst_rank, "target_chance": found.target_chance, "previous_rank": found.previous_rank,
             "places_up": found.places_up, "score_change": found.score_change, "within_noise": found.within_noise,
             "needed": found.needed, "gap": found.gap,
         })
     return pd.DataFrame(rows, columns=["indicator", "score", "low", "high", "sample_size", "province_mean", "top_mean",
-                                       "rank", "previous_rank", "places_up", "score_change", "within_noise",
-                                       "needed", "gap"])
+                                       "rank", "rank_low", "rank_high", "target_chance", "previous_rank", "places_up",
+                                       "score_change", "within_noise", "needed", "gap"])
 
 
 def survey_years(survey: pd.DataFrame) -> list[int]:

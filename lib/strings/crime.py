@@ -45,7 +45,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cr.prior": {"zh": "去年同期", "en": "A year earlier"},
     "cr.prior_total": {"zh": "去年同期合计", "en": "A year earlier, all chosen types"},
     "cr.axis_count": {"zh": "案件数(起)", "en": "Incidents"},
-    "cr.events_listed": {"zh": "图中标注:{events}", "en": "Marked on the chart: {events}"},
+    "cr.events_listed": {"zh": "图中竖线编号:{events}", "en": "Numbered lines on the chart: {events}"},
     # CompStat
     "cr.section_compstat": {"zh": "同比研判(CompStat)", "en": "Period comparison (CompStat)"},
     "cr.compstat_note": {
@@ -64,10 +64,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cr.col_window_pct": {"zh": "{window}·增减%", "en": "{window}: change %"},
     "cr.col_window_mark": {"zh": "{window}·研判", "en": "{window}: verdict"},
     "cr.sig_help": {
-        "zh": "显著性检验(泊松):z = 2(√本期 − √去年同期)。|z| > 2 时标为“显著”(约95%把握),"
-              "小数字的起伏不标显著,避免把偶然波动当成趋势。",
-        "en": "Significance (Poisson test): z = 2(√now − √a year earlier). Marked significant when |z| > 2 (about 95% "
-              "confidence), so a swing on small counts is not called a trend.",
+        "zh": "显著性:精确检验(两泊松均值的E检验,Krishnamoorthy & Thomson 2004)。假定本期与去年同期的日均发案率相同,"
+              "算出出现至少这么大差异的概率 p;p < 0.05(显著性水平5%)时标为“显著”。小数字的起伏不标显著:"
+              "2起对0起 p = 0.20,8起对15起 p = 0.15。红色为坏消息(案件上升),绿色为好消息;黄赌、涉黑涉恶、毒品、贩卡"
+              "多由公安主动侦查发现,升降反映打击力度,不标红绿。",
+        "en": "Significance: the exact test for two Poisson means (E-test, Krishnamoorthy & Thomson 2004). Taking the daily "
+              "rate as the same in both windows, p is the chance of a difference at least this large; marked significant "
+              "when p < 0.05 (the 5% level). Swings on small counts are not: 2 against 0 has p = 0.20, 8 against 15 "
+              "p = 0.15. Red is bad news (more crime), green good news; vice, gang, drug and card-trafficking cases are "
+              "mostly found by police work, so their rise or fall reflects enforcement and is not coloured.",
     },
     "cr.mark_up_sig": {"zh": "▲ 显著上升", "en": "▲ significant rise"},
     "cr.mark_down_sig": {"zh": "▼ 显著下降", "en": "▼ significant fall"},
@@ -77,6 +82,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "cr.mark_new": {"zh": "新增", "en": "new"},
     "cr.mark_new_sig": {"zh": "▲ 新增(显著)", "en": "▲ new (significant)"},
     "cr.mark_no_prior": {"zh": "无可比数据", "en": "no prior data"},
+    "cr.pct_new": {"zh": "新增", "en": "new"},
     "cr.col_level": {"zh": "层级", "en": "Level"},
     "cr.col_type": {"zh": "案件类别", "en": "Crime type"},
     "cr.col_group": {"zh": "案件大类", "en": "Crime group"},

@@ -3,20 +3,62 @@ from lib.i18n import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "ov.year": {"zh": "年度", "en": "Year"},
+    "ov.year_to_date": {"zh": "{year}(年初至今)", "en": "{year} (to date)"},
     "ov.heading": {"zh": "{year}年平安建设总览", "en": "Public safety overview, {year}"},
+    "ov.heading_ytd": {"zh": "{year}年平安建设总览(截至{until})", "en": "Public safety overview, {year} to {until}"},
+    "ov.day_month": {"zh": "{month}{day}日", "en": "{day} {month}"},
+    "ov.months": {"zh": "1月|2月|3月|4月|5月|6月|7月|8月|9月|10月|11月|12月",
+                  "en": "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"},
     "ov.period_note": {
-        "zh": "统计期 {year}年1月1日—12月31日,均与上年同期比较。案件数按立案时间计,破案、抓获、挽回损失等战果按破案时间计。",
-        "en": "Period: 1 Jan – 31 Dec {year}, each compared with the year before. Incidents count by the day reported; "
-        "case results (solved, caught, recovered) by the day solved.",
+        "zh": "统计期 {year}年1月1日—12月31日,均与上年同期比较;小图为历年走势。案件数按立案时间计,破案、抓获、挽回损失等战果按破案时间计。",
+        "en": "Period: 1 Jan – 31 Dec {year}, each compared with the year before; the small lines show the years before. "
+        "Incidents count by the day reported; case results (solved, caught, recovered) by the day solved.",
     },
-    "ov.rank": {"zh": "全省群众满意度排名", "en": "Provincial satisfaction rank"},
-    "ov.rank_value": {"zh": "第{rank}名 / {counties}", "en": "{rank} of {counties}"},
+    "ov.period_note_ytd": {
+        "zh": "统计期 {year}年1月1日—{until}(年初至今),均与{prior}年同期(1月1日—{prior_until})比较;"
+        "小图为历年同期走势。案件数按立案时间计,破案、抓获、挽回损失等战果按破案时间计。全年数据见年度选择。",
+        "en": "Period: 1 Jan – {until} {year} (the year to date), each compared with the same days of {prior} "
+        "(1 Jan – {prior_until}); the small lines show the same days of the years before. Incidents count by "
+        "the day reported; case results (solved, caught, recovered) by the day solved. Full years: choose a year.",
+    },
+    "ov.section_now": {"zh": "形势一览", "en": "At a glance"},
+    "ov.rank_of": {"zh": "全省满意度排名", "en": "Province satisfaction rank"},
+    "ov.rank_survey": {"zh": "满意度排名({year}年测评)", "en": "Satisfaction rank ({year} survey)"},
+    "ov.rank_help": {
+        "zh": "全省{counties}个区县中的名次。{target}。名次95%区间 第{low}–{high}名,进入前{top}名的概率 {chance}"
+        "(全省各区县得分按抽样误差重新抽取2000次)。",
+        "en": "Rank among the province's {counties} counties. {target}. 95% rank interval {low} to {high}; chance of the "
+        "top {top}: {chance} (every county's score drawn 2,000 times from its sampling error).",
+    },
+    "ov.rank_value": {"zh": "第{rank}名", "en": "No. {rank}"},
     "ov.rank_delta": {"zh": "{sign}{places}位 较{year}年第{previous}名", "en": "{sign}{places} places vs {previous} in {year}"},
     "ov.rank_target": {"zh": "{year}年首次进入全省前{target}名", "en": "First year in the province's top {target}: {year}"},
     "ov.rank_not_target": {"zh": "尚未进入全省前{target}名", "en": "Not yet in the province's top {target}"},
     "ov.incidents": {"zh": "刑事治安案件", "en": "Incidents reported"},
     "ov.solved_rate": {"zh": "破案率", "en": "Solved rate"},
-    "ov.solved_rate_help": {"zh": "当年立案的案件中,截至数据日期已破案的比例", "en": "Share of the year's incidents solved by the as-of date"},
+    "ov.solved_rate_help": {
+        "zh": "统计期内立案的案件中,截至数据日期已破案的比例;上年同期按早一年的同一天计,两者的破案时间一样长。",
+        "en": "Share of the period's incidents solved by the as-of date; for the year before, solved by the same day a "
+        "year earlier, so both had as long to be solved.",
+    },
+    "ov.incidents_help": {"zh": "统计期内立案的刑事、治安案件", "en": "Criminal and public-order incidents reported in the period"},
+    "ov.disputes_help": {"zh": "统计期内受理的非涉稳矛盾纠纷", "en": "Non-stability disputes received in the period"},
+    "ov.patrol_stops_help": {"zh": "统计期内由巡逻当场发现、制止的街面违法犯罪", "en": "Street crimes stopped on the spot by patrols in the period"},
+    "ov.found_note": {
+        "zh": "黄赌、涉黑涉恶多由公安主动侦查发现,数量升降反映打击力度,不以红绿标示。",
+        "en": "Vice and gang cases are mostly found by police work: their rise or fall reflects enforcement and is not coloured.",
+    },
+    "ov.swings": {"zh": "变化超过±40%的说明:{items}", "en": "Changes beyond ±40%: {items}"},
+    "ov.swing_event": {"zh": "{figure} {change}:{events}", "en": "{figure} {change}: {events}"},
+    "ov.swing_chance": {
+        "zh": "{figure} {change}:数量小,属随机波动(精确检验 p = {p})",
+        "en": "{figure} {change}: few cases, within chance (exact test p = {p})",
+    },
+    "ov.swing_open": {"zh": "{figure} {change}:暂无说明", "en": "{figure} {change}: not explained"},
+    "ov.event_item": {"zh": "{name}({date})", "en": "{name} ({date})"},
+    "ov.col_rate_now": {"zh": "本期成功率", "en": "Success rate, this period"},
+    "ov.col_rate_before": {"zh": "上年同期成功率", "en": "Success rate, a year earlier"},
+    "ov.context_of": {"zh": "其他工作指标({year}年)", "en": "Other work indicators ({year})"},
     "ov.recovered_yuan": {"zh": "挽回各类财产损失", "en": "Losses recovered"},
     "ov.section_types": {"zh": "案件类别", "en": "Incidents by type"},
     "ov.section_crackdown": {"zh": "打击犯罪战果", "en": "Crackdown results"},
@@ -39,7 +81,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "ov.patrol_fugitives": {"zh": "巡逻抓获各类逃犯", "en": "Fugitives caught by patrols"},
     "ov.assistants": {"zh": "警务助理覆盖村(社区)", "en": "Villages with a police assistant"},
     "ov.assistants_value": {"zh": "{covered} / {total}", "en": "{covered} of {total}"},
-    "ov.assistants_delta": {"zh": "+{added} 较{since}", "en": "+{added} since {since}"},
+    "ov.assistants_delta": {"zh": "{added} 较{since}", "en": "{added} since {since}"},
     "ov.assistants_note": {
         "zh": "截至 {as_of}:{covered} 个,占 {share};{year_end} 为 {year_end_covered} 个。计划 {complete} 前全部选配。",
         "en": "On {as_of}: {covered} ({share}); on {year_end}: {year_end_covered}. All villages planned by {complete}.",

@@ -22,7 +22,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.measure_unit.hotspot_coverage": {"zh": "%", "en": "%"},
     "pt.settings": {"zh": "热点与到达范围设置", "en": "Hot-spot and reach settings"},
     "pt.cell_m": {"zh": "热点网格边长", "en": "Hot-spot cell size"},
-    "pt.dosage_min": {"zh": "覆盖标准(每日巡逻时长)", "en": "Dosage (patrol minutes a day)"},
+    "pt.dosage_min": {"zh": "覆盖标准(每次停留时长)", "en": "Dosage (minutes a visit stays)"},
     "pt.reach_min": {"zh": "岗亭到达时间", "en": "Reach from a post"},
     "pt.metres": {"zh": "{n} 米", "en": "{n} m"},
     "pt.minutes": {"zh": "{n} 分钟", "en": "{n} min"},
@@ -35,10 +35,12 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.kpi_hours_help": {"zh": "所选力量、方式、班次在所选范围内的巡逻小时(按路线在范围内的长度分摊)",
                           "en": "Hours the chosen teams, modes and shift patrolled inside the chosen area (split by route length inside it)"},
     "pt.kpi_hotspots": {"zh": "热点覆盖率", "en": "Hot spots covered"},
-    "pt.kpi_hotspots_delta": {"zh": "{covered} / {total} 个", "en": "{covered} of {total}"},
+    "pt.kpi_hotspots_delta": {"zh": "{covered} / {total} 个 · 达标日 {days}", "en": "{covered} of {total} · days {days}"},
     "pt.kpi_hotspots_help": {
-        "zh": "案件最多的 {n} 个 {cell} 米网格中,统计期内平均每天巡逻不少于 {dosage} 分钟的比例",
-        "en": "Of the {n} {cell} m cells with the most incidents, the share patrolled at least {dosage} minutes a day on average",
+        "zh": "案件最多的 {n} 个 {cell} 米网格中,统计期内过半日子有一次连续停留不少于 {dosage} 分钟巡逻的比例。"
+        "“达标日”为各热点有这样一次巡逻的日子占统计期天数的平均比例。",
+        "en": "Of the {n} {cell} m cells with the most incidents, the share where, on at least half the days of the "
+        "period, one patrol stayed at least {dosage} minutes in a row. “Days”: the average share of days with such a visit.",
     },
     "pt.kpi_reach": {"zh": "岗亭步行可达", "en": "Near a post (walk)"},
     "pt.kpi_reach_delta": {"zh": "车巡 {share}", "en": "vehicle {share}"},
@@ -64,7 +66,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.section_hours": {"zh": "巡逻时长(按力量、方式、班次)", "en": "Patrol hours by team kind, mode and shift"},
     "pt.section_assistants": {"zh": "一村(社区)一警务助理进度", "en": "Police assistants in villages over time"},
     "pt.section_gaps": {"zh": "短板清单", "en": "Gap list"},
-    "pt.gap_uncovered": {"zh": "未达标热点 {n} 个(每日巡逻不足 {dosage} 分钟)", "en": "{n} hot spots below {dosage} patrol minutes a day"},
+    "pt.gap_uncovered": {"zh": "未覆盖热点 {n} 个(停留 {dosage} 分钟以上的巡逻不到半数日子)",
+                         "en": "{n} hot spots with a {dosage}-minute visit on fewer than half the days"},
     "pt.gap_assistants": {"zh": "截至 {date} 尚无警务助理的村(社区) {n} 个", "en": "{n} villages without a police assistant on {date}"},
     "pt.col_rank": {"zh": "热点排名", "en": "Rank"},
     "pt.col_town": {"zh": "镇(街道)", "en": "Town"},
@@ -74,7 +77,9 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.col_planned_on": {"zh": "计划选配日期", "en": "Planned appointment"},
     "pt.not_planned": {"zh": "未安排", "en": "not planned"},
     "pt.col_incidents": {"zh": "案件数", "en": "Incidents"},
-    "pt.col_minutes_per_day": {"zh": "日均巡逻分钟(标准 {dosage})", "en": "Patrol min/day (dosage {dosage})"},
+    "pt.col_visits": {"zh": "≥{dosage}分钟的巡逻(次)", "en": "Visits of {dosage}+ min"},
+    "pt.col_visit_days": {"zh": "有此巡逻的天数", "en": "Days with one"},
+    "pt.col_day_share": {"zh": "占统计期天数(%)", "en": "Share of days (%)"},
     "pt.col_lon": {"zh": "网格中心经度", "en": "Cell centre longitude"},
     "pt.col_lat": {"zh": "网格中心纬度", "en": "Cell centre latitude"},
     "pt.hours_axis": {"zh": "巡逻小时", "en": "Patrol hours"},
@@ -97,7 +102,7 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "pt.tip_hotspots": {"zh": "热点覆盖 {covered}/{total}", "en": "hot spots covered {covered}/{total}"},
     "pt.tip_click": {"zh": "点击选中该镇(街道)", "en": "click to select this town"},
     "pt.tip_hotspot": {"zh": "热点第 {rank} 名", "en": "Hot spot #{rank}"},
-    "pt.tip_dosage": {"zh": "日均巡逻 {minutes} 分钟(标准 {dosage} 分钟)", "en": "{minutes} patrol min a day (dosage {dosage})"},
+    "pt.tip_dosage": {"zh": "停留≥{dosage}分钟的巡逻 {visits} 次,{days}/{total} 天", "en": "{visits} visits of {dosage}+ min, on {days} of {total} days"},
     "pt.covered": {"zh": "已覆盖", "en": "covered"},
     "pt.uncovered": {"zh": "未覆盖", "en": "not covered"},
     "pt.tiles_none": {"zh": "未配置底图(离线)", "en": "no base tiles (offline)"},
@@ -108,10 +113,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "The routes layer shows the latest {shown} of {total} routes. {tiles}.",
     },
     "pt.method_note": {
-        "zh": "口径:巡逻时间按路线长度均匀分摊到经过的网格和区域,班次按巡逻开始时间;热点为案件最多的 20 个网格;"
-        "覆盖标准参照 Koper 曲线(约 15 分钟);岗亭可达范围按直线距离估算;警务助理按数据日期统计。",
+        "zh": "口径:巡逻时间按路线长度均匀分摊到经过的网格和区域,班次按巡逻开始时间;热点为案件最多的 20 个网格。"
+        "覆盖按次计(Koper 曲线:一次停留约 10—15 分钟、时间不固定最能震慑):一次巡逻在热点网格内连续停留不少于覆盖标准"
+        "(默认 15 分钟)算一次达标巡逻,当天有达标巡逻即为达标日,过半日子达标的热点为已覆盖。"
+        "岗亭可达范围按直线距离估算;警务助理按数据日期统计。",
         "en": "Method: patrol time is spread evenly along each route over the cells and areas it passes; the shift goes by "
-        "the start time; hot spots are the 20 cells with the most incidents; the dosage default follows the Koper curve "
-        "(about 15 minutes); post reach is straight-line; police assistants are counted on the as-of date.",
+        "the start time; hot spots are the 20 cells with the most incidents. Coverage counts visits (the Koper curve: a "
+        "stay of about 10–15 minutes, at unpredictable times, deters most): one patrol staying in a hot-spot cell at least "
+        "the dosage (15 minutes by default) in a row is a visit; a day with a visit counts; a hot spot with visits on at "
+        "least half the days is covered. Post reach is straight-line; police assistants are counted on the as-of date.",
     },
 }

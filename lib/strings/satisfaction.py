@@ -24,12 +24,14 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "sat.kpi_rank": {"zh": "全省排名 · {indicator}", "en": "Province rank · {indicator}"},
     "sat.kpi_rank_value": {"zh": "第{rank}名 / {counties}", "en": "{rank} of {counties}"},
     "sat.kpi_rank_noise": {
-        "zh": "得分变化 {change} 分,小于两年误差 ±{noise} 分:这一名次变化在误差范围内,不宜视为真实变化。",
-        "en": "The score moved {change} points, less than the ±{noise}-point noise of two surveys: this rank change is within the noise.",
+        "zh": "名次变化 {change} 位,其95%区间 {low} 至 {high} 位包含0:在各区县抽样误差范围内,不宜视为真实变化。",
+        "en": "The rank moved {change} places; its 95% interval, {low} to {high}, includes 0: within the sampling noise "
+        "of every county's survey, not a real change.",
     },
     "sat.kpi_rank_real": {
-        "zh": "得分变化 {change} 分,超过两年误差 ±{noise} 分:名次变化不是抽样误差造成的。",
-        "en": "The score moved {change} points, more than the ±{noise}-point noise of two surveys: the rank change is real.",
+        "zh": "名次变化 {change} 位,其95%区间 {low} 至 {high} 位不含0:超出各区县的抽样误差,是真实变化。",
+        "en": "The rank moved {change} places; its 95% interval, {low} to {high}, leaves out 0: beyond the sampling "
+        "noise of every county's survey, a real change.",
     },
     "sat.kpi_score": {"zh": "得分", "en": "Score"},
     "sat.kpi_score_value": {"zh": "{score}分", "en": "{score}"},
@@ -37,29 +39,37 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "{district}“{indicator}”得分 {score} 分,95%区间 {low}–{high} 分(样本 {n} 份)。",
         "en": "{district}'s {indicator} score: {score}, 95% interval {low}–{high} (sample of {n}).",
     },
-    "sat.kpi_rank_range": {"zh": "误差范围内的名次", "en": "Ranks within the interval"},
+    "sat.kpi_rank_range": {"zh": "名次95%区间", "en": "95% rank interval"},
     "sat.kpi_rank_range_value": {"zh": "第{best}–{worst}名", "en": "{best} to {worst}"},
     "sat.kpi_rank_range_help": {
-        "zh": "本区得分取95%区间上限和下限、其他区县不变时的名次。",
-        "en": "The district's rank at the top and the bottom of its 95% interval, the other counties unchanged.",
+        "zh": "按每个区县各自的抽样误差,把全省所有区县的得分同时重新抽取2000次并排名:本区名次在95%的抽取中落在此区间内。",
+        "en": "Every county's score drawn again 2,000 times from its own sampling error, all counties ranked in each "
+        "draw: the district's rank falls in this interval in 95% of the draws.",
     },
     "sat.kpi_gap": {"zh": "进入前{target}名", "en": "Reaching the top {target}"},
     "sat.kpi_gap_reached": {"zh": "已进入", "en": "Reached"},
     "sat.kpi_gap_short": {"zh": "未进入", "en": "Not yet"},
     "sat.kpi_gap_delta": {"zh": "{margin}分(需{needed}分)", "en": "{margin} points (needs {needed})"},
     "sat.kpi_gap_any": {"zh": "任何得分均可", "en": "any score will do"},
+    "sat.kpi_gap_chance": {"zh": "进入的概率 {chance}", "en": "chance {chance}"},
     "sat.kpi_gap_help": {
-        "zh": "进入前{target}名至少需要 {needed} 分(其他区县得分不变;同分并列)。",
-        "en": "The top {target} needs at least {needed} points (the other counties unchanged; equal scores tie).",
+        "zh": "概率:全省得分按各自抽样误差重新抽取2000次,本区排进前{target}名的比例。所需得分:其他区县得分不变时,"
+        "进入前{target}名的最低得分 {needed} 分(同分并列)。",
+        "en": "Chance: the share of 2,000 draws of every county's score, each from its own sampling error, in which the "
+        "district ranks in the top {target}. Needed: the lowest score reaching the top {target} with the other counties "
+        "as they are, {needed} (equal scores tie).",
     },
     "sat.noise_note": {
         "zh": "误差说明:测评只公布得分和样本量。这里把得分看作“满意”回答的百分比 p,按简单随机抽样估计标准误 √(p(1−p)/n),"
-        "95%区间为得分 ±1.96 个标准误;实际测评如有加权或整群抽样,区间会更宽。两年得分之差小于其误差(1.96×√(标准误₁²+标准误₂²))时,"
-        "名次变化标为“误差范围内”。",
+        "95%区间为得分 ±1.96 个标准误;实际测评如有加权或整群抽样,区间会更宽。得分之差小于其误差(1.96×√(标准误₁²+标准误₂²))时"
+        "不着色。名次的区间与变化:每个区县的得分按各自标准误同时重新抽取2000次(两年各自独立)并排名,"
+        "名次升降的95%区间包含0时标为“误差范围内”。",
         "en": "About the noise: the survey publishes only a score and its sample size. The score is read as the percentage p of "
         "satisfied answers from a simple random sample, with standard error √(p(1−p)/n); the 95% interval is the score ±1.96 "
-        "standard errors (weighting or clustering in the real survey would widen it). A change between two years smaller than "
-        "1.96×√(se₁²+se₂²) marks the rank change as within the noise.",
+        "standard errors (weighting or clustering in the real survey would widen it). A score change smaller than "
+        "1.96×√(se₁²+se₂²) is not coloured. Ranks: every county's score is drawn again 2,000 times from its own standard "
+        "error (the two years independently) and ranked; a rank change whose 95% interval of places gained includes 0 "
+        "is marked within the noise.",
     },
     "sat.section_map": {"zh": "全省分布", "en": "The province"},
     "sat.map_caption": {
@@ -110,11 +120,13 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "sat.col_code": {"zh": "区县代码", "en": "Adcode"},
     "sat.col_score": {"zh": "得分", "en": "Score"},
     "sat.col_interval": {"zh": "95%区间", "en": "95% interval"},
+    "sat.col_rank_interval": {"zh": "名次95%区间", "en": "Rank, 95% interval"},
+    "sat.col_chance": {"zh": "进入前{target}名概率", "en": "Chance of the top {target}"},
     "sat.col_sample": {"zh": "样本量", "en": "Sample size"},
     "sat.col_prev_rank": {"zh": "上年名次", "en": "Prior rank"},
     "sat.col_places": {"zh": "名次升降", "en": "Places gained"},
     "sat.col_score_change": {"zh": "得分变化", "en": "Score change"},
-    "sat.col_noise": {"zh": "变化与误差", "en": "Change vs noise"},
+    "sat.col_noise": {"zh": "名次变化与误差", "en": "Rank change vs noise"},
     "sat.col_indicator": {"zh": "指标", "en": "Indicator"},
     "sat.col_needed": {"zh": "目标所需得分", "en": "Needed for target"},
     "sat.col_gap": {"zh": "差距(分)", "en": "Gap (points)"},

@@ -129,8 +129,10 @@ def settled_code(param: str, codes: Sequence[str], default: str) -> str:
 
 
 def number_select(page: FilterHost, label: str, choices: Sequence[int], param: str, default: int, *,
-                  help: str | None = None, container: DeltaGenerator | None = None) -> int:
-    """A whole number from `choices` (years, ranks), in the URL as itself; anything else falls back with a notice."""
+                  help: str | None = None, container: DeltaGenerator | None = None,
+                  labels: Mapping[int, str] | None = None) -> int:
+    """A whole number from `choices` (years, ranks), in the URL as itself (shown as `labels` names it, if given);
+    anything else falls back with a notice."""
     texts = [str(c) for c in choices]
 
     def parse(raw: list[str]) -> tuple[int, list[str]]:
@@ -138,8 +140,10 @@ def number_select(page: FilterHost, label: str, choices: Sequence[int], param: s
         return (int(text), []) if text in texts else (default, [raw[0]])
 
     _restore(page, param, parse, default, str(default), lambda v: v if v in choices else None)
-    chosen = (container or st.sidebar).selectbox(label, list(choices), key=param, help=help)
-    page.briefing.add_filter(param, label, str(chosen))
+    shown = labels or {}
+    chosen = (container or st.sidebar).selectbox(label, list(choices), key=param, help=help,
+                                                 format_func=lambda c: shown.get(c, str(c)))
+    page.briefing.add_filter(param, label, shown.get(chosen, str(chosen)))
     return _remember(param, int(chosen), default, str)
 
 

@@ -49,6 +49,8 @@ _DARK_CSS = f"""<style>
   color: {DARK_TEXT}; }}
 [data-testid="stMain"] :is([data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *) {{ color: {_MUTED}; }}
 [data-testid="stMain"] [data-testid="stMetric"] {{ background-color: {_CARD}; border-color: {DARK_GRID}; }}
+/* a card's trend line (a Vega chart) draws on the card, not on a white box */
+[data-testid="stMain"] [data-testid="stMetric"] svg.marks {{ background-color: transparent !important; }}
 [data-testid="stMain"] [data-testid="stVerticalBlockBorderWrapper"] {{ border-color: {DARK_GRID}; }}
 [data-testid="stMain"] [data-testid="stTooltipIcon"] :is(button, svg) {{ color: {_MUTED} !important; opacity: 1; }}
 /* boxes drawn in the light theme's colours (change pills, notices, badges, canvas-drawn tables): inverted */

@@ -36,7 +36,7 @@ from lib.ui.present import style_figure, style_map
 from lib.ui.shell import current_link
 from lib.viz.offline_assets import localize
 
-_DELTA_COLOR = {"up": "normal", "down": "inverse", "neither": "off"}
+_TONE_COLOR = {"good": "green", "bad": "red", "neutral": "gray"}
 
 
 def show_title(page: PageContext, title: str, *, caption: str | None = None) -> None:
@@ -83,14 +83,13 @@ def note(page: PageContext, text: str) -> None:
 
 
 def show_kpis(page: PageContext, cards: Sequence[Kpi], per_row: int = 4) -> None:
-    """Headline cards, `per_row` to a row. A change is coloured by its measure's good direction; a line under a
-    value that is not a change has no arrow and no colour."""
+    """Headline cards, `per_row` to a row. A change has the arrow of the way it went and the colour of its tone
+    (good or bad news by its measure's declared direction); a line that is not a change, or no change, has neither."""
     page.briefing.add("kpi:" + "|".join(card.label for card in cards), KpiItem(tuple(cards)))
     for start in range(0, len(cards), per_row):
         for column, card in zip(st.columns(per_row), cards[start:start + per_row]):
             column.metric(card.label, card.value, card.delta, help=card.help, border=True,
-                          delta_color=_DELTA_COLOR[card.good] if card.is_change else "off",
-                          delta_arrow="auto" if card.is_change else "off",
+                          delta_color=_TONE_COLOR[card.tone], delta_arrow=card.arrow or "off",
                           chart_data=list(card.trend) if card.trend else None, chart_type="line")
 
 

@@ -11,19 +11,26 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import qualitative
-
-from lib.data.codes import CRIME_TYPES, codes_of
 from lib.audience import Audience
 from lib.disclosure import HIDDEN, THRESHOLD
 from lib.i18n import Lang, t
+from lib.viz.axes import count_axis, date_axis, date_label
 
 Layout = Literal["stacked", "multiples"]
 LAYOUTS: tuple[Layout, ...] = ("stacked", "multiples")
-TYPE_COLORS = dict(zip(codes_of(CRIME_TYPES), qualitative.Dark24))
+# One colour per crime type, picked from Paul Tol's and Okabe & Ito's palettes so that any two differ by at least
+# 11 CAM02-UCS units for normal vision and for each full colour-vision deficiency (tests/unit/test_crime_viz.py).
+TYPE_COLORS = {
+    "telecom_fraud": "#0077BB", "vehicle_theft": "#99DDFF", "burglary": "#332288", "pickpocket": "#77AADD",
+    "other_theft": "#225555", "robbery": "#BBCC33", "assault": "#CC6677", "homicide": "#663333", "vice": "#AA3377",
+    "gang": "#000000", "card_trafficking": "#FFAABB", "drugs": "#999933", "other": "#666633",
+}
 PRIOR_COLOR = "#7f7f7f"
 EVENT_COLOR = "#b22222"
 MULTIPLES_COLUMNS = 3
+EVENT_LANE = 22  # px between two rows of event numbers above the plot
+EVENT_MARK_PX = 26  # room one event number takes, with a gap
+NARROWEST_PLOT_PX = 320  # event numbers are spread for a plot this narrow (a phone): wider plots only add room
 
 
 def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
@@ -38,22 +45,50 @@ def event_label(event: pd.Series, lang: Lang) -> str:
     return f"{event['date']:%Y-%m-%d} {name}"
 
 
-def _event_marks(events: pd.DataFrame, lang: Lang, panels: int) -> tuple[list[dict], list[dict]]:
-    """A dotted line at each event's date in every panel, and its escaped name at the top of the first panel."""
+def event_lanes(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp,
+                plot_px: float = NARROWEST_PLOT_PX) -> list[int]:
+    """The row above the plot each event's number sits in (0 nearest the plot), so that no two numbers overlap on
+    a plot `plot_px` wide: an event goes to the first row whose last number ends before its own begins."""
+    span = max((end - start).total_seconds(), 1.0)
+    room = EVENT_MARK_PX / plot_px * span
+    ends: list[float] = []
+    lanes = []
+    for day in dates:
+        at = (pd.Timestamp(day) - start).total_seconds()
+        lane = next((i for i, last in enumerate(ends) if at - last >= room), len(ends))
+        if lane == len(ends):
+            ends.append(at)
+        ends[lane] = at
+        lanes.append(lane)
+    return lanes
+
+
+def numbered_events(events: pd.DataFrame, lang: Lang) -> str:
+    """The events as the note under the trend chart lists them, each after the number the chart marks it with."""
+    return "; ".join(f"{number} {event_label(event, lang)}" for number, (_, event) in enumerate(events.iterrows(), 1))
+
+
+def _event_marks(events: pd.DataFrame, lang: Lang, panels: int, start: pd.Timestamp,
+                 end: pd.Timestamp, lift: int = 4) -> tuple[list[dict], list[dict], int]:
+    """A dotted line at each event's date in every panel, and its number in a box above the first panel, in rows
+    that never overlap (the note under the chart lists the numbers with their names; hovering a number shows its
+    name), `lift` px above the plot's top. Also the pixels the rows need above the plot."""
     shapes, notes = [], []
-    for _, event in events.iterrows():
+    lanes = event_lanes(events["date"], start, end)
+    for number, ((_, event), lane) in enumerate(zip(events.iterrows(), lanes), start=1):
         for i in range(1, panels + 1):
             axis = "" if i == 1 else str(i)
             shapes.append({"type": "line", "x0": event["date"], "x1": event["date"], "xref": f"x{axis}",
                            "y0": 0, "y1": 1, "yref": f"y{axis} domain", "line": {"color": EVENT_COLOR, "dash": "dot", "width": 1}})
-        notes.append({"x": event["date"], "y": 1, "xref": "x", "yref": "y domain", "yanchor": "top", "xanchor": "left",
-                      "text": html.escape(event_label(event, lang)), "textangle": -90, "showarrow": False,
-                      "font": {"size": 10, "color": EVENT_COLOR}, "bgcolor": "rgba(255,255,255,0.7)"})
-    return shapes, notes
+        notes.append({"x": event["date"], "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "center",
+                      "yshift": lift + lane * EVENT_LANE, "text": str(number), "showarrow": False,
+                      "hovertext": html.escape(event_label(event, lang)), "font": {"size": 11, "color": EVENT_COLOR},
+                      "bordercolor": EVENT_COLOR, "borderwidth": 1, "borderpad": 2, "bgcolor": "rgba(255,255,255,0.9)"})
+    return shapes, notes, (max(lanes) + 1) * EVENT_LANE + lift + 4 if lanes else 0
 
 
-def _hover(series: str) -> str:
-    return f"%{{x|%Y-%m-%d}}<br>{html.escape(series)}: %{{y:,.0f}}<extra></extra>"
+def _hover(series: str, lang: Lang) -> str:
+    return f"%{{x|{date_label(lang)}}}<br>{html.escape(series)}: %{{y:,.0f}}<extra></extra>"
 
 
 @dataclass(frozen=True)
@@ -80,11 +115,13 @@ def _stacked(series: _Series, labels: Mapping[str, str], audience: Audience) -> 
     lang = audience.lang
     traces = [{"type": "bar", "x": series.buckets, "y": audience.chart_values(series.counts[:, j]), "name": labels[code],
                "marker": {"color": TYPE_COLORS[code]}, "customdata": series.code_of_each_point(j),
-               "hovertemplate": _hover(labels[code])} for j, code in enumerate(series.types)]
+               "hovertemplate": _hover(labels[code], lang)} for j, code in enumerate(series.types)]
     traces.append({"type": "scatter", "x": series.buckets, "y": audience.chart_values(series.prior.sum(axis=1)), "mode": "lines",
                    "name": t("cr.prior_total", lang), "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 2},
-                   "hovertemplate": _hover(t("cr.prior_total", lang))})
-    return traces, {"barmode": "stack", "bargap": 0.15, "yaxis": {"title": {"text": t("cr.axis_count", lang)}}, "height": 480}
+                   "hovertemplate": _hover(t("cr.prior_total", lang), lang)})
+    largest = float(np.nanmax([series.counts.sum(axis=1).max(initial=0), np.nansum(series.prior, axis=1).max(initial=0)]))
+    return traces, {"barmode": "stack", "bargap": 0.15, "height": 480, "xaxis": date_axis(lang),
+                    "yaxis": {"title": {"text": t("cr.axis_count", lang)}, **count_axis(largest)}}
 
 
 def _multiples(series: _Series, labels: Mapping[str, str], audience: Audience) -> tuple[list[dict], dict]:
@@ -100,17 +137,18 @@ def _multiples(series: _Series, labels: Mapping[str, str], audience: Audience) -
         row, col, axis = i // columns, i % columns, "" if i == 0 else str(i + 1)
         left, top = col * (width + gap_x), 1 - row * (height + gap_y)
         layout[f"xaxis{axis}"] = {"domain": [left, left + width], "anchor": f"y{axis}", "matches": None if i == 0 else "x",
-                                  "showticklabels": row == rows_n - 1 or i + columns >= n}
-        layout[f"yaxis{axis}"] = {"domain": [top - height, top], "anchor": f"x{axis}", "rangemode": "tozero"}
+                                  "showticklabels": row == rows_n - 1 or i + columns >= n, **date_axis(lang)}
+        largest = float(np.nanmax([series.counts[:, i].max(initial=0), np.nanmax(series.prior[:, i], initial=0)]))
+        layout[f"yaxis{axis}"] = {"domain": [top - height, top], "anchor": f"x{axis}", **count_axis(largest)}
         layout["annotations"].append({"text": labels[code], "x": left + width / 2, "y": top, "xref": "paper",
                                       "yref": "paper", "yanchor": "bottom", "showarrow": False, "font": {"size": 13}})
         common = {"type": "scatter", "mode": "lines", "x": series.buckets, "xaxis": f"x{axis}", "yaxis": f"y{axis}"}
         traces.append({**common, "y": audience.chart_values(series.counts[:, i]), "name": t("cr.kpi_incidents", lang), "legendgroup": "now",
                        "showlegend": i == 0, "line": {"color": TYPE_COLORS[code], "width": 2},
-                       "customdata": series.code_of_each_point(i), "hovertemplate": _hover(labels[code])})
+                       "customdata": series.code_of_each_point(i), "hovertemplate": _hover(labels[code], lang)})
         traces.append({**common, "y": audience.chart_values(series.prior[:, i]), "name": t("cr.prior", lang), "legendgroup": "prior",
                        "showlegend": i == 0, "line": {"color": PRIOR_COLOR, "dash": "dash", "width": 1},
-                       "hovertemplate": _hover(labels[code] + " · " + t("cr.prior", lang))})
+                       "hovertemplate": _hover(labels[code] + " · " + t("cr.prior", lang), lang)})
     return traces, layout
 
 
@@ -122,9 +160,12 @@ def trend_figure(data: pd.DataFrame, events: pd.DataFrame, layout: Layout, label
     Public copy: counts below 3 are gaps (lib/disclosure.py)."""
     series = _Series.of(data)
     traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, audience)
-    shapes, notes = _event_marks(events, audience.lang, 1 if layout == "stacked" else len(series.types))
-    height = spec.pop("height")
-    return _figure(traces, {**spec, "shapes": shapes, "annotations": spec.get("annotations", []) + notes}, height)
+    first, last = pd.Timestamp(series.buckets[0]), pd.Timestamp(series.buckets[-1])
+    panels = 1 if layout == "stacked" else len(series.types)
+    shapes, notes, above = _event_marks(events, audience.lang, panels, first, last, lift=4 if panels == 1 else 24)
+    height = spec.pop("height") + above
+    return _figure(traces, {**spec, "shapes": shapes, "annotations": spec.get("annotations", []) + notes,
+                            "margin": {"l": 10, "r": 10, "t": 30 + above, "b": 10}}, height)
 
 
 def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], audience: Audience) -> go.Figure:
@@ -150,7 +191,8 @@ def heatmap_figure(hours: pd.DataFrame, audience: Audience) -> go.Figure:
     z, text = audience.chart_matrix(counts), audience.count_matrix(counts)
     cells = {"type": "heatmap", "z": z, "x": list(hours.columns), "y": [days[d] for d in hours.index], "text": text,
              "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
-             "colorbar": {"title": {"text": t("cr.axis_count", lang)}}}
+             "colorbar": {"title": {"text": t("cr.axis_count", lang)},
+                          **{k: v for k, v in count_axis(float(counts.max(initial=0))).items() if k != "rangemode"}}}
     return _figure([cells], {"xaxis": {"title": {"text": t("cr.axis_hour", lang)}, "dtick": 2},
                              "yaxis": {"autorange": "reversed"}}, 320)
 

@@ -8,17 +8,18 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from lib.audience import Audience
-from lib.data.codes import CRIME_GROUPS, label_of
+from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, label_of
 from lib.data.contracts import INCIDENTS
 from lib.export import with_code_labels
 from lib.formatting import signed  # the sign convention of every change shown
+from lib.headline import Direction, Tone, tone_of
 from lib.i18n import Lang, t
+from lib.measures import good_of, incidents_key
 from lib.metrics.compstat import WINDOW_KEYS
 
-RISE_STYLE = "color: #b03a2e"  # a rise in crime is bad news
-FALL_STYLE = "color: #1e8449"
-SIGNIFICANT_STYLE = "font-weight: bold; background-color: {}"
-RISE_BACKGROUND, FALL_BACKGROUND = "#fdecea", "#e9f7ef"
+TONE_STYLE = {"bad": "color: #b03a2e", "good": "color: #1e8449", "neutral": ""}  # more crime is bad news
+SIGNIFICANT_STYLE = "font-weight: bold"
+TONE_BACKGROUND = {"bad": ";background-color: #fdecea", "good": ";background-color: #e9f7ef", "neutral": ""}
 
 
 def verdict(current: int, prior: int | None, significant: bool, lang: Lang) -> str:
@@ -33,6 +34,28 @@ def verdict(current: int, prior: int | None, significant: bool, lang: Lang) -> s
     if significant:
         return t("cr.mark_up_sig" if rising else "cr.mark_down_sig", lang)
     return t("cr.mark_up" if rising else "cr.mark_down", lang)
+
+
+def pct_text(pct: float | None, current: int, prior: int | None, lang: Lang) -> str:
+    """A change in percent as the table shows it: '+12.3%', '±0.0%', '新增' against a prior of zero, '—' without one."""
+    if prior is None or pd.isna(prior):
+        return "—"
+    if pct is None or pd.isna(pct):
+        return t("cr.pct_new", lang) if current > 0 else signed(0.0, 1) + "%"
+    return signed(round(float(pct), 1), 1) + "%"
+
+
+def row_tones(table: pd.DataFrame, key: str) -> list[Tone]:
+    """Per CompStat row, whether its change in window `key` is good or bad news: a rise is bad for crime, except
+    the kinds found by police work (lib/measures.py), whose rows are neutral."""
+    types_of = {"total": [c.code for c in CRIME_TYPES]}
+    types_of.update({g.code: [c.code for c in CRIME_TYPES if c.group == g.code] for g in CRIME_GROUPS})
+    tones = []
+    for level, code, delta in zip(table["level"], table["code"], table[f"{key}_delta"].fillna(0)):
+        types = [code] if level == "type" else types_of[code]
+        direction: Direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
+        tones.append(tone_of(direction, good_of(incidents_key(types))))
+    return tones
 
 
 def window_label(key: str, lang: Lang) -> str:
@@ -68,9 +91,9 @@ def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], audience
         out[t("cr.col_current", lang, window=name)] = table[f"{key}_current"].to_numpy()
         out[t("cr.col_window_prior", lang, window=name)] = table[f"{key}_prior"].array
         out[t("cr.col_window_delta", lang, window=name)] = table[f"{key}_delta"].array
-        both_zero = (table[f"{key}_current"] == 0) & (table[f"{key}_prior"] == 0).fillna(False)
-        # 0 against 0 is no change; against a zero prior the % stays empty and the verdict says "new"
-        out[t("cr.col_window_pct", lang, window=name)] = table[f"{key}_pct"].mask(both_zero, 0.0).round(1).astype(float).to_numpy()
+        out[t("cr.col_window_pct", lang, window=name)] = [
+            pct_text(pct, c, None if pd.isna(p) else int(p), lang)
+            for pct, c, p in zip(table[f"{key}_pct"], table[f"{key}_current"], table[f"{key}_prior"])]
         out[t("cr.col_window_mark", lang, window=name)] = [
             verdict(c, p if not pd.isna(p) else None, s, lang)
             for c, p, s in zip(table[f"{key}_current"], table[f"{key}_prior"], table[f"{key}_significant"])]
@@ -81,24 +104,21 @@ def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], audience
 
 
 def compstat_styler(frame: pd.DataFrame, table: pd.DataFrame, audience: Audience) -> Styler:
-    """`frame` (compstat_frame of `table`) with rises in red and falls in green; significant ones bold and shaded.
-    Public copy: a change withheld in the frame has no colour either (the colour would tell its sign)."""
+    """`frame` (compstat_frame of `table`) with bad news in red and good news in green (row_tones), significant
+    changes bold and shaded. Public copy: a change withheld in the frame has no colour either (it would tell its sign)."""
     lang = audience.lang
     styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
     for key in WINDOW_KEYS:
         name = window_label(key, lang)
-        delta = np.where(compstat_hidden(table, key, audience), 0, table[f"{key}_delta"].fillna(0).to_numpy())
-        significant = table[f"{key}_significant"].to_numpy()
+        hidden = compstat_hidden(table, key, audience)
+        tones = ["neutral" if h else tone for tone, h in zip(row_tones(table, key), hidden)]
+        significant = table[f"{key}_significant"].to_numpy() & ~hidden
         for column in (t("cr.col_window_pct", lang, window=name), t("cr.col_window_mark", lang, window=name),
                        t("cr.col_window_delta", lang, window=name)):
-            styles[column] = [
-                (RISE_STYLE if d > 0 else FALL_STYLE if d < 0 else "")
-                + (";" + SIGNIFICANT_STYLE.format(RISE_BACKGROUND if d > 0 else FALL_BACKGROUND) if s and d else "")
-                for d, s in zip(delta, significant)]
-    pct_columns = [t("cr.col_window_pct", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
+            styles[column] = [TONE_STYLE[tone] + (";" + SIGNIFICANT_STYLE + TONE_BACKGROUND[tone] if s else "")
+                              for tone, s in zip(tones, significant)]
     delta_columns = [t("cr.col_window_delta", lang, window=window_label(k, lang)) for k in WINDOW_KEYS]
     return (frame.style.apply(lambda _: styles, axis=None)
-            .format(lambda v: v if isinstance(v, str) else signed(v, 1) + "%", subset=pct_columns, na_rep="—")
             .format(lambda v: v if isinstance(v, str) else signed(v, 0), subset=delta_columns, na_rep="—"))
 
 

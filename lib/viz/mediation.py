@@ -22,6 +22,7 @@ from lib.i18n import Lang, t
 from lib.metrics.mediation_detail import CloseTimes, Quarter
 from lib.metrics.periods import is_calendar_year
 from lib.metrics.periods import Change
+from lib.viz.axes import count_axis, month_label
 
 BLUE, GREY = "#1f6fb2", "#9aa5b1"
 BAR_HEIGHT = 34  # px per bar of a horizontal bar chart
@@ -56,11 +57,6 @@ def quarter_label(quarter: Quarter, lang: Lang) -> str:
 
 # ---------------------------------------------------------------- charts
 
-def _whole_counts(fig: go.Figure, largest: float) -> None:
-    """A count axis with whole-number ticks even when the counts are small."""
-    fig.update_yaxes(rangemode="tozero", tickformat=",d", dtick=1 if largest < 8 else None)
-
-
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(title={"text": title, "x": 0, "font": {"size": 16}}, height=height, showlegend=False,
                       margin={"l": 10, "r": 10, "t": 48, "b": 10}, plot_bgcolor="white",
@@ -80,7 +76,7 @@ def yearly_figure(yearly: pd.DataFrame, audience: Audience) -> go.Figure:
     fig = go.Figure(go.Bar(x=yearly["year"].astype(str), y=audience.chart_values(yearly["received"]), text=texts,
                            textposition="outside",
                            marker_color=BLUE, cliponaxis=False, hovertemplate="%{x}: %{y:,}<extra></extra>"))
-    _whole_counts(fig, yearly["received"].max())
+    fig.update_yaxes(**count_axis(float(yearly["received"].max())))
     fig.update_yaxes(title=t("med.axis_count", lang))
     fig.update_xaxes(type="category")
     return _layout(fig, t("med.chart_yearly", lang), 360)
@@ -93,13 +89,13 @@ def monthly_figure(monthly: pd.DataFrame, audience: Audience) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(x=monthly["month"], y=audience.chart_values(monthly["prior_received"]),
                     name=t("med.series_prior", lang), mode="lines+markers", line={"color": GREY, "dash": "dash"},
-                    hovertemplate="%{x|%Y-%m}: %{y:,}<extra>%{fullData.name}</extra>")
+                    hovertemplate=f"%{{x|{month_label(lang)}}}: %{{y:,}}<extra>%{{fullData.name}}</extra>")
     fig.add_scatter(x=monthly["month"], y=audience.chart_values(monthly["received"]),
                     name=t("med.series_current", lang), mode="lines+markers", line={"color": BLUE, "width": 3},
-                    hovertemplate="%{x|%Y-%m}: %{y:,}<extra>%{fullData.name}</extra>")
-    _whole_counts(fig, max(monthly["received"].max(), monthly["prior_received"].max()))
+                    hovertemplate=f"%{{x|{month_label(lang)}}}: %{{y:,}}<extra>%{{fullData.name}}</extra>")
+    fig.update_yaxes(**count_axis(float(max(monthly["received"].max(), monthly["prior_received"].max()))))
     fig.update_yaxes(title=t("med.axis_count", lang))
-    fig.update_xaxes(tickformat="%Y-%m", nticks=7, tickangle=0)
+    fig.update_xaxes(tickformat=month_label(lang), nticks=7, tickangle=0)
     _layout(fig, t("med.chart_monthly", lang), 360)
     fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15, "x": 0})
     return fig

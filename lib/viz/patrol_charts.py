@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
 from lib.i18n import t
+from lib.viz.axes import count_axis, date_axis
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
                  ("foot", "day"): "#e6550d", ("foot", "night"): "#7f2704"}
@@ -56,7 +57,8 @@ def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on
         fig.add_annotation(x=pd.Timestamp(day), y=value, text=text, showarrow=True, arrowhead=2, ax=-60, ay=-30,
                            bgcolor="rgba(255,255,255,.85)")
     fig.add_hline(y=total, line={"color": "#bbb", "width": 1})
-    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10}, yaxis={"title": t("pt.assist_axis", lang), "rangemode": "tozero"},
+    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      yaxis={"title": t("pt.assist_axis", lang), **count_axis(float(total))}, xaxis=date_axis(lang),
                       legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0})
     return fig
 
@@ -76,18 +78,21 @@ def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], villag
 
 def uncovered_table(hotspots: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],
                     dosage_min: int, audience: Audience) -> pd.DataFrame:
-    """Hot spots below the patrol dosage, with the village and the centre of each cell.
+    """Hot spots not covered: their visits of at least the dosage and the days that had one, fewest first, with the
+    village and the centre of each cell.
 
     Public copy: no place finer than the published grid, which the map draws: the town only, no village and no
     coordinates (the hot spots themselves hold at least 3 incidents each there: `Audience.least_cell_count`)."""
     lang = audience.lang
-    gaps = hotspots[~hotspots["covered"]]
+    gaps = hotspots[~hotspots["covered"]].sort_values(["day_share", "rank"], kind="stable")
     columns = {
         t("pt.col_rank", lang): gaps["rank"].to_numpy(),
         t("pt.col_town", lang): gaps["town_code"].map(town_names).to_numpy(),
         t("pt.col_village", lang): gaps["village_code"].map(village_names).to_numpy(),
         t("pt.col_incidents", lang): gaps["incidents"].to_numpy(),
-        t("pt.col_minutes_per_day", lang, dosage=dosage_min): gaps["minutes_per_day"].round(1).to_numpy(),
+        t("pt.col_visits", lang, dosage=dosage_min): gaps["visits"].to_numpy(),
+        t("pt.col_visit_days", lang): gaps["visit_days"].to_numpy(),
+        t("pt.col_day_share", lang): gaps["day_share"].round(1).to_numpy(),
         t("pt.col_lon", lang): gaps["lon"].to_numpy(),
         t("pt.col_lat", lang): gaps["lat"].to_numpy(),
     }

@@ -228,7 +228,7 @@ def _hotspot_layer(fig: PatrolFigures, names: Mapping[str, str], audience: Audie
     tips = [
         f"<b>{inert(t('pt.tip_hotspot', lang, rank=r.rank))}</b> · {inert(names.get(r.town_code, r.town_code))}"
         f"<br>{inert(t('pt.tip_incidents', lang, n=audience.count(r.incidents)))}"
-        f"<br>{inert(t('pt.tip_dosage', lang, minutes=_fmt(r.minutes_per_day), dosage=fig.filters.dosage_min))}"
+        f"<br>{inert(t('pt.tip_dosage', lang, visits=r.visits, days=r.visit_days, total=fig.filters.days, dosage=fig.filters.dosage_min))}"
         f"<br>{inert(t('pt.covered' if r.covered else 'pt.uncovered', lang))}"
         for r in spots.itertuples()
     ]

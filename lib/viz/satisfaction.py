@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from lib.audience import Audience
 from lib.formatting import signed  # the sign convention of every change shown
-from lib.headline import Kpi, Versus, change_text
+from lib.headline import Kpi, Versus, change_text, direction_of
 from lib.i18n import Lang, t
 from lib.metrics.periods import Change
 from lib.metrics.satisfaction import Standing, rank_movers
@@ -52,41 +52,46 @@ def _features(geojson: dict, ids: "pd.Series | list[str]") -> dict:
 # ---------------------------------------------------------------- headline cards
 
 def noise_text(standing: Standing, audience: Audience) -> str | None:
-    """Whether the score's change on the prior year is beyond its noise (None in a first year)."""
-    if standing.within_noise is None or standing.score_change is None or standing.noise is None:
+    """Whether the rank change on the prior year is beyond the noise of every county's survey (None in a first year)."""
+    if standing.within_noise is None or standing.gain_low is None or standing.gain_high is None:
         return None
     return audience.t("sat.kpi_rank_noise" if standing.within_noise else "sat.kpi_rank_real",
-                      change=signed(standing.score_change, 2), noise=f"{standing.noise:.2f}")
+                      change=signed(standing.places_up or 0, 0), low=signed(standing.gain_low, 0),
+                      high=signed(standing.gain_high, 0))
 
 
 def standing_cards(standing: Standing, indicator_label: str, versus: Versus, audience: Audience) -> list[Kpi]:
-    """The district's rank, score, ranks within the interval, and the target: four cards.
+    """The district's rank, score, 95% rank interval, and the target: four cards.
 
     Places gained and a higher score are good news, except a change within the survey's noise: not a real change,
-    it is not coloured."""
-    good = "neither" if standing.within_noise else "up"
+    it is not coloured. The rank interval and the target are not changes: no arrow."""
     previous = standing.score - standing.score_change if standing.score_change is not None else None
     score = Change(standing.score, previous)
     # places gained: the rank counted downwards, so that its rise is the places gained
     places = Change(-standing.rank, None if standing.previous_rank is None else -standing.previous_rank)
     gap, needed = standing.gap, standing.needed
+    target_line = None  # any score reaches the target: nothing to say under it
+    if gap is not None:
+        parts = [] if standing.target_chance is None else [
+            audience.t("sat.kpi_gap_chance", chance=f"{standing.target_chance * 100:.0f}%")]
+        target_line = " · ".join(parts + [audience.t("sat.kpi_gap_delta", margin=signed(-gap, 2), needed=f"{needed:.2f}")])
     return [
         Kpi(audience.t("sat.kpi_rank", indicator=indicator_label),
             audience.t("sat.kpi_rank_value", rank=standing.rank, counties=standing.counties),
             change_text(places, versus, audience, kind="places"), help=noise_text(standing, audience),
-            good=good),
+            good="neither" if standing.within_noise else "up", direction=direction_of(places)),
         Kpi(audience.t("sat.kpi_score"), audience.t("sat.kpi_score_value", score=f"{standing.score:.2f}"),
-            change_text(score, versus, audience, kind="score"), help=audience.t("sat.noise_note"), good=good),
+            change_text(score, versus, audience, kind="score"), help=audience.t("sat.noise_note"),
+            good="neither" if standing.score_within_noise else "up", direction=direction_of(score)),
         Kpi(audience.t("sat.kpi_rank_range"),
             audience.t("sat.kpi_rank_range_value", best=standing.best_rank, worst=standing.worst_rank),
-            help=audience.t("sat.kpi_rank_range_help")),
+            help=audience.t("sat.kpi_rank_range_help"), is_change=False),
         Kpi(audience.t("sat.kpi_gap", target=standing.target_rank),
             audience.t("sat.kpi_gap_any") if gap is None
             else audience.t("sat.kpi_gap_reached" if gap <= 0 else "sat.kpi_gap_short"),
-            None if gap is None else audience.t("sat.kpi_gap_delta", margin=signed(-gap, 2), needed=f"{needed:.2f}"),
-            help=None if needed is None else audience.t("sat.kpi_gap_help", target=standing.target_rank,
-                                                        needed=f"{needed:.2f}"),
-            good="neither" if gap is None else "up"),
+            target_line, help=audience.t("sat.kpi_gap_help", target=standing.target_rank,
+                                         needed="—" if needed is None else f"{needed:.2f}"),
+            is_change=False),
     ]
 
 
@@ -266,6 +271,14 @@ def _noise_text(flags: pd.Series, lang: Lang) -> list[str]:
     return ["—" if pd.isna(f) else t("sat.within_noise" if f else "sat.beyond_noise", lang) for f in flags]
 
 
+def _rank_interval(low: pd.Series, high: pd.Series) -> list[str]:
+    return [f"{int(lo)}–{int(hi)}" for lo, hi in zip(low, high)]
+
+
+def _chance(shares: pd.Series) -> list[str]:
+    return ["—" if pd.isna(p) else f"{p * 100:.0f}%" for p in shares]
+
+
 def _int_or_none(values: pd.Series) -> pd.Series:
     return values.astype("Int64")
 
@@ -279,6 +292,7 @@ def ranking_table(ranking: pd.DataFrame, audience: Audience) -> pd.DataFrame:
         t("sat.col_city", lang): ranking["city_zh"].to_numpy(),
         t("sat.col_score", lang): ranking["score"].round(2).to_numpy(),
         t("sat.col_interval", lang): _interval(ranking["low"], ranking["high"]),
+        t("sat.col_rank_interval", lang): _rank_interval(ranking["rank_low"], ranking["rank_high"]),
         t("sat.col_sample", lang): ranking["sample_size"].astype(int).to_numpy(),
         t("sat.col_prev_rank", lang): _int_or_none(ranking["prev_rank"]).to_numpy(),
         t("sat.col_places", lang): _int_or_none(ranking["places_up"]).to_numpy(),
@@ -287,8 +301,10 @@ def ranking_table(ranking: pd.DataFrame, audience: Audience) -> pd.DataFrame:
     })
 
 
-def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, audience: Audience) -> pd.DataFrame:
-    """The district on each indicator: score and interval, averages, rank and its change, what the target asks."""
+def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, target_rank: int,
+                    audience: Audience) -> pd.DataFrame:
+    """The district on each indicator: score and interval, averages, rank with its interval and change, the chance
+    of the target rank and what it asks."""
     lang = audience.lang
     return pd.DataFrame({
         t("sat.col_indicator", lang): [labels.get(c, c) for c in profile["indicator"]],
@@ -297,9 +313,11 @@ def indicator_table(profile: pd.DataFrame, labels: dict[str, str], top: int, aud
         t("sat.province_mean", lang): profile["province_mean"].round(2).to_numpy(),
         t("sat.top_mean", lang, top=top): profile["top_mean"].round(2).to_numpy(),
         t("sat.col_rank", lang): _int_or_none(profile["rank"]).to_numpy(),
+        t("sat.col_rank_interval", lang): _rank_interval(profile["rank_low"], profile["rank_high"]),
         t("sat.col_prev_rank", lang): _int_or_none(profile["previous_rank"]).to_numpy(),
         t("sat.col_places", lang): _int_or_none(profile["places_up"]).to_numpy(),
         t("sat.col_noise", lang): _noise_text(profile["within_noise"], lang),
+        t("sat.col_chance", lang, target=target_rank): _chance(profile["target_chance"]),
         t("sat.col_needed", lang): profile["needed"].astype("Float64").round(2).to_numpy(),
         t("sat.col_gap", lang): profile["gap"].astype("Float64").round(2).to_numpy(),
     })
@@ -316,6 +334,7 @@ def town_table(factors: pd.DataFrame, names: dict[str, str], audience: Audience)
         t("sat.col_town", lang): [names.get(c, c) for c in factors["town_code"]],
         t("sat.col_score", lang): factors["score"].round(2).to_numpy(),
         t("sat.col_interval", lang): _interval(factors["low"], factors["high"]),
+        t("sat.col_rank_interval", lang): _rank_interval(factors["rank_low"], factors["rank_high"]),
         t("sat.col_sample", lang): factors["sample_size"].astype(int).to_numpy(),
         t("sat.col_prev_rank", lang): _int_or_none(factors["prev_rank"]).to_numpy(),
         t("sat.col_places", lang): _int_or_none(factors["places_up"]).to_numpy(),

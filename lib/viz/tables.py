@@ -9,19 +9,20 @@ from lib.formatting import fmt_count, fmt_pct, fmt_yuan
 from lib.i18n import Lang, t
 
 
-def channel_table(channels: pd.DataFrame, year: int, audience: Audience) -> pd.DataFrame:
-    """Each mediation channel's received, settled and success rate, with last year's rate beside it.
+def channel_table(channels: pd.DataFrame, rate_names: tuple[str, str], audience: Audience) -> pd.DataFrame:
+    """Each mediation channel's received, settled and success rate, with the year-earlier rate beside it; the two
+    rate columns named `rate_names`.
 
-    Public copy: counts below 3 read "<3" and this year's rate built on them is withheld (lib/disclosure.py)."""
+    Public copy: counts below 3 read "<3" and this period's rate built on them is withheld (lib/disclosure.py)."""
     lang = audience.lang
     received, settled = t("ov.col_received", lang), t("ov.col_settled", lang)
-    rate = t("ov.col_rate", lang, year=year)
+    rate, prior_rate = rate_names
     table = pd.DataFrame({
         t("ov.col_channel", lang): [label_of(MEDIATION_CHANNELS, c, lang) for c in channels["channel"]],
         received: channels["received"].to_numpy(),
         settled: channels["settled"].to_numpy(),
         rate: [fmt_pct(r) for r in channels["rate"]],
-        t("ov.col_rate", lang, year=year - 1): [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
+        prior_rate: [fmt_pct(None if pd.isna(r) else r) for r in channels["prev_rate"]],
     })
     small = audience.hidden(channels["received"]) | audience.hidden(channels["settled"])
     return audience.count_cells(audience.withhold(table, [rate], small), [received, settled])

@@ -9,13 +9,25 @@ def run_app(**params):
     return open_app(None, **params)
 
 
-def test_default_view_is_2020_in_chinese_with_the_seed_figures():
+def test_default_view_is_this_year_so_far_against_the_same_days_a_year_earlier():
     app = run_app()
+    assert app.title[0].value == "2021年平安建设总览(截至3月11日)"
+    assert app.selectbox(key="year").value == 2021 and dict(app.query_params) == {}
+    shown = {m.label: m for m in app.metric}
+    band = ["满意度排名(2020年测评)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷", "巡逻制止街面违法犯罪"]
+    assert [m.label for m in app.metric][:5] == band  # the first screen answers "how are we doing"
+    assert (shown["刑事治安案件"].value, shown["刑事治安案件"].delta) == ("1,122起", "+5.7% 较上年同期")
+    assert all(shown[label].proto.chart_data for label in band)  # each with its trend line
+    assert any("与2020年同期(1月1日—3月11日)比较" in c.value for c in app.caption)
+
+
+def test_the_full_year_2020_with_the_seed_figures():
+    app = run_app(year="2020")
     assert app.title[0].value == "2020年平安建设总览"
     summary = "\n".join(m.value for m in app.markdown).replace("\\", "")  # markdown escapes
     assert "情况简报" in summary and "全年排查非涉稳矛盾纠纷2,780件,较2019年下降15.2%。" in summary
     shown = metrics(app)
-    assert shown["全省群众满意度排名"] == "第76名 / 183"
+    assert shown["全省满意度排名"] == "第76名"
     assert shown["巡逻制止街面违法犯罪"] == "123起"
     assert shown["巡逻抓获各类逃犯"] == "14名"
     assert shown["打掉侵财犯罪团伙"] == "28个"
@@ -39,19 +51,20 @@ def test_default_view_is_2020_in_chinese_with_the_seed_figures():
     assert deltas["排查非涉稳矛盾纠纷"] == "-15.2% 较2019年"
     assert any("2020年首次进入全省前80名" in s.value for s in app.success)
     assert any("演示数据" in c.value for c in app.caption)
+    assert any("抓获命案积案逃犯 +100.0% 较2019年:数量小,属随机波动" in c.value for c in app.caption)
 
 
 def test_english_and_another_year_from_the_url():
     app = run_app(lang="en", year="2019")
     assert app.title[0].value == "Public safety overview, 2019"
-    assert metrics(app)["Provincial satisfaction rank"] == "93 of 183"
+    assert metrics(app)["Province satisfaction rank"] == "No. 93"
     assert metrics(app)["Disputes screened"] == "3,278"
 
 
 @pytest.mark.parametrize("params", [{"year": "1999"}, {"year": "<script>"}, {"lang": "fr"}])
 def test_bad_url_values_fall_back_to_the_defaults(params):
     app = run_app(**params)
-    assert app.title[0].value == "2020年平安建设总览"
+    assert app.title[0].value == "2021年平安建设总览(截至3月11日)"
     if "year" in params:
         assert any("无效" in toast.value for toast in app.toast)
 

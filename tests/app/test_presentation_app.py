@@ -22,7 +22,7 @@ def test_a_bad_value_gets_a_notice_and_leaves_the_link(params, notice, gone):
     app = open_app(present="1", **params)
     assert any(notice in toast.value for toast in app.toast), [toast.value for toast in app.toast]
     assert gone not in app.query_params
-    assert app.title[0].value == t("ov.heading", "zh", year=2020)
+    assert app.title[0].value == t("ov.heading_ytd", "zh", year=2021, until="3月11日")
 
 
 def test_unplayable_entries_are_dropped_and_the_rest_kept():

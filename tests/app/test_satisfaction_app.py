@@ -35,8 +35,8 @@ def test_default_is_2020_overall_with_rank_76_in_the_top_80():
     shown = metrics(app)
     assert shown["全省排名 · 总体满意度"] == ("第76名 / 183", "+17位 较2019年")
     assert shown["得分"] == ("89.66分", "+1.38分 较2019年")
-    assert shown["进入前80名"] == ("已进入", "+0.14分(需89.52分)")
-    assert shown["误差范围内的名次"][0] == "第35–122名"
+    assert shown["进入前80名"] == ("已进入", "进入的概率 54% · +0.14分(需89.52分)")
+    assert shown["名次95%区间"][0] == "第37–120名"  # every county's score drawn again, not only the district's
     notice = app.info[0].value
     assert "95%区间 87.7–91.6" in notice and "样本 916 份" in notice and "误差范围内" in notice
     ranking = table(app, "名次", "区县")
@@ -104,10 +104,10 @@ def test_a_target_rank_out_of_range_or_not_a_whole_number_falls_back_to_80(value
 
 
 def test_the_kpis_colour_places_gained_but_not_a_change_within_the_noise():
-    app = run_page()  # 2020: +17 places on +1.38 points, within the noise of two surveys
+    app = run_page()  # 2020: +17 places on +1.38 points, within the noise of every county's survey
     items = app.session_state["_briefing_content"].items
     cards = {card.label: card for key, item in items.items() if key.startswith("kpi:") for card in item.cards}
-    assert cards["全省排名 · 总体满意度"].good == cards["得分"].good == "neither"
-    assert cards["进入前80名"].good == "up"
-    shown = {m.label: m for m in app.metric}
-    assert shown["得分"].proto.color != shown["进入前80名"].proto.color  # grey, green
+    rank = cards["全省排名 · 总体满意度"]
+    assert rank.good == cards["得分"].good == "neither" and (rank.arrow, rank.tone) == ("up", "neutral")
+    assert "-44 至 +73" in rank.help
+    assert cards["进入前80名"].arrow is None and cards["名次95%区间"].arrow is None  # not changes: no arrow

@@ -33,7 +33,9 @@ def page_content() -> PageContent:
     page = PageContent(as_of=date(2021, 3, 11), demo=True, district="东坡区")
     page.add_filter("town", "镇(街道)", TOWN)
     page.add_filter("period", "统计期", "2020-01-01 ~ 2020-12-31")
-    page.add("kpi:a", KpiItem((Kpi("案件数", "7,287起", "+4.2% 较上年同期"),)))
+    page.add("kpi:a", KpiItem((Kpi("案件数", "7,287起", "+4.2% 较上年同期", good="down", direction="up"),
+                               Kpi("热点覆盖率", "40%", "8 / 20个", is_change=False),
+                               Kpi("办结天数", "14天", "±0天 较上年同期", good="down", direction="flat"))))
     fig = go.Figure(go.Bar(x=["太和镇", "苏祠街道"], y=[3, 5]))
     page.add("chart:towns", ChartItem("各镇案件数", fig))
     page.add("table:towns", TableItem("各镇案件表", pd.DataFrame({"镇(街道)": [TOWN, "苏祠街道"], "案件数": [3, 5]})))
@@ -69,6 +71,13 @@ def test_the_briefing_html_escapes_data():
     assert TOWN not in html
     assert "&lt;b onmouseover=&#34;x()&#34;&gt;太和镇&lt;/b&gt;" in html
     assert "data:image/png;base64," in html
+
+
+def test_the_briefing_colours_and_arrows_changes_as_the_page_does():
+    html = briefing_html(info(), page_content(), {"chart:towns": b"\x89PNG"})
+    assert '<div class="delta bad">▲ +4.2% 较上年同期</div>' in html  # more incidents: bad news, a rise
+    assert '<div class="delta neutral">8 / 20个</div>' in html  # not a change: no arrow, no colour
+    assert '<div class="delta neutral">±0天 较上年同期</div>' in html
 
 
 def test_cells_read_as_on_the_page_and_missing_ones_as_a_dash():

@@ -1,10 +1,11 @@
-"""CompStat windows, % change and the Poisson significance mark, on hand-made cases checked by hand."""
+"""CompStat windows, % change and the exact significance mark, on hand-made cases checked by hand."""
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from lib.metrics.compstat import comparison_windows, compstat, is_significant, poisson_z
+from lib.metrics.compstat import comparison_windows, compstat
+from lib.metrics.exact_test import poisson_change_p
 from lib.metrics.periods import year_earlier
 from tests.unit.crime_frames import TOWN_A, TOWN_B, cube_of
 
@@ -39,19 +40,6 @@ def test_weeks_start_on_monday():
         assert week.start == date(2021, 3, 8) and week.start.weekday() == 0 and week.prior_start.weekday() == 0
 
 
-@pytest.mark.parametrize("a, b, z, significant", [
-    (9, 4, 2.0, False),  # exactly 2 is not beyond the threshold
-    (16, 4, 4.0, True),
-    (4, 16, -4.0, True),
-    (1, 0, 2.0, False),  # one case where there were none is no trend
-    (3, 0, 3.4641016, True),
-    (0, 0, 0.0, False),
-])
-def test_poisson_z(a, b, z, significant):
-    assert poisson_z(a, b) == pytest.approx(z)
-    assert is_significant(poisson_z(a, b)) is significant
-
-
 # as of Sunday 2021-01-03. In the windows: burglary x3 on 2021-01-02 (town A), x1 on 2020-12-20 (28 days only),
 # telecom fraud x2 on 2021-01-03 (town B, none a year earlier). A year earlier: burglary x2 on 2020-01-02 (town A).
 # 2019-12-01 "other" (town B) only makes the data reach back before every prior window.
@@ -76,11 +64,11 @@ def test_compstat_counts_changes_and_marks():
     assert burglary["week_pct"] == pytest.approx(50.0)
     assert (burglary["d28_current"], burglary["d28_prior"], burglary["d28_pct"]) == (4, 2, pytest.approx(100.0))
     assert (burglary["ytd_current"], burglary["ytd_prior"]) == (3, 2)
-    assert not burglary["week_significant"]  # 2(√3 − √2) = 0.64
+    assert not burglary["week_significant"] and burglary["week_p"] == pytest.approx(poisson_change_p(3, 2, 7, 7))
     fraud = row(table, "telecom_fraud")
     assert (fraud["week_current"], fraud["week_prior"]) == (2, 0)
     assert pd.isna(fraud["week_pct"])  # a zero prior: "new", never a division error or infinity
-    assert fraud["week_z"] == pytest.approx(2.8284271) and fraud["week_significant"]
+    assert fraud["week_p"] == pytest.approx(0.1973, abs=1e-4) and not fraud["week_significant"]  # 2 against 0: chance
     property_group = row(table, "property")
     assert (property_group["level"], property_group["week_current"], property_group["week_prior"]) == ("group", 5, 2)
     assert property_group["week_pct"] == pytest.approx(150.0)
@@ -89,6 +77,19 @@ def test_compstat_counts_changes_and_marks():
     assault = row(table, "assault")
     assert (assault["week_current"], assault["week_prior"], assault["week_significant"]) == (0, 0, False)
     assert pd.isna(assault["week_pct"])
+
+
+def test_a_window_of_many_cases_is_marked_by_the_exact_test():
+    rows = [("2019-12-01 10:00", TOWN_B, "other")] + [("2020-01-02 09:00", TOWN_A, "burglary")] * 4 \
+        + [("2021-01-02 01:00", TOWN_A, "burglary")] * 16 + [("2021-01-03 08:00", TOWN_B, "other")]
+    burglary = row(compstat(cube_of(rows), AS_OF), "burglary")
+    assert (burglary["week_current"], burglary["week_prior"]) == (16, 4)
+    assert burglary["week_p"] < 0.05 and burglary["week_significant"]
+
+
+def test_a_ytd_window_over_a_leap_day_compares_daily_rates():
+    window = comparison_windows(date(2020, 3, 1))[2]
+    assert (window.days, window.prior_days) == (61, 60)  # 1 Jan to 1 Mar 2020 holds 29 February
 
 
 def test_compstat_rows_are_the_total_then_each_group_with_its_types():

@@ -150,9 +150,9 @@ def test_mediation_type_chart_and_tables_in_public_mode():
 def test_overview_channel_table_in_public_mode():
     channels = pd.DataFrame({"channel": ["individual_room"], "received": [2], "settled": [1], "rate": [50.0],
                              "prev_rate": [40.0]})
-    table = tables.channel_table(channels, 2020, PUBLIC)
+    table = tables.channel_table(channels, ("2020", "2019"), PUBLIC)
     assert table.iloc[0].tolist()[1:4] == ["<3", "<3", "—"]
-    assert tables.channel_table(channels, 2020, INTERNAL).iloc[0].tolist()[1:4] == [2, 1, "50.00%"]
+    assert tables.channel_table(channels, ("2020", "2019"), INTERNAL).iloc[0].tolist()[1:4] == [2, 1, "50.00%"]
 
 
 def test_a_masked_bar_does_not_set_the_axis_range():

@@ -36,7 +36,8 @@ def test_the_public_copy_withholds_changes_of_and_on_small_counts():
 
 def test_a_count_card_and_its_colour():
     card = kpi(measure("incidents", "案件数", ZH), Change(6181, 6500), ZH, Versus(2019))
-    assert card == Kpi("案件数", "6,181起", "-4.9% 较2019年", None, "down")
+    assert card == Kpi("案件数", "6,181起", "-4.9% 较2019年", None, "down", direction="down")
+    assert (card.arrow, card.tone) == ("down", "good")
     small = kpi(measure("incidents", "案件数", PUBLIC), Change(2, 9), PUBLIC, Versus(2019))
     assert (small.value, small.delta) == ("<3起", None)
 
@@ -52,6 +53,32 @@ def test_figures_built_on_a_count_follow_it_in_the_public_copy():
     assert few.value == "—"  # 2 of 10 solved: the part is small
     with pytest.raises(ValueError):
         kpi(Measure("x", "money", "up"), Change(1, 1), ZH, Versus(2019))  # a money card must name its count
+
+
+@pytest.mark.parametrize("card, arrow, tone", [
+    (Kpi("x", "1", "+3.0% 较2019年", good="down", direction="up"), "up", "bad"),
+    (Kpi("x", "1", "-3.0% 较2019年", good="up", direction="down"), "down", "bad"),
+    (Kpi("x", "1", "±0天 较2019年", good="down", direction="flat"), None, "neutral"),  # no change: no arrow, no colour
+    (Kpi("x", "1", "+3", good="up", direction="up", is_change=False), None, "neutral"),  # a note: no arrow
+    (Kpi("x", "1", "8 / 20个", good="up"), None, "neutral"),  # a line without a direction is not a change
+    (Kpi("x", "216起", "+5.3% 较2019年", good="neither", direction="up"), "up", "neutral"),
+])
+def test_arrows_follow_the_change_and_colours_its_declared_direction(card, arrow, tone):
+    assert (card.arrow, card.tone) == (arrow, tone)
+
+
+def test_zero_change_cards_have_no_arrow():
+    card = kpi(measure("close_days", "办结天数", ZH), Change(14.0, 14.0), ZH, Versus(2019), basis=Change(40, 40))
+    assert (card.delta, card.arrow, card.tone) == ("±0天 较2019年", None, "neutral")
+
+
+def test_vice_cases_have_one_meaning_as_incidents_and_as_results():
+    from lib.measures import incidents_key
+    assert incidents_key(["vice"]) == "incidents_found" and incidents_key(["gang", "drugs"]) == "incidents_found"
+    assert incidents_key(["vice", "burglary"]) == "incidents" and incidents_key([]) == "incidents"
+    as_incidents = kpi(measure(incidents_key(["vice"]), "黄赌", ZH), Change(216, 228), ZH, Versus(2019))
+    as_results = kpi(measure("vice_cases", "破获黄赌案件", ZH), Change(216, 228), ZH, Versus(2019))
+    assert as_incidents.tone == "neutral" and as_results.tone == "bad"  # never green on one card and red on the next
 
 
 def test_every_measure_declares_its_good_direction():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from lib.metrics import crime, mediation, patrol, satisfaction
-from lib.metrics.periods import Change, full_years, latest_full_year
+from lib.metrics.periods import Change, Comparison, full_years, latest_full_year
 
 
 def incidents(rows):
@@ -101,7 +101,7 @@ def test_channel_results_rates_and_order():
         "channel": ["police_mediation", "police_mediation", "police_mediation", "police_mediation", "online_court"],
         "outcome": ["settled", "failed", "open", "settled", "settled"],
     })
-    table = mediation.channel_results(disputes, 2020).set_index("channel")
+    table = mediation.channel_results(disputes, Comparison.calendar_year(2020)).set_index("channel")
     assert list(table.index) == ["police_mediation", "online_court"]  # known channels first, then others
     assert table.loc["police_mediation", "received"] == 3
     assert table.loc["police_mediation", "rate"] == pytest.approx(100 / 3)

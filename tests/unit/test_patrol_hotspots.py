@@ -23,19 +23,47 @@ def test_hotspots_are_the_busiest_cells_in_a_stable_order():
     assert ranked[["rank", "ix", "iy", "incidents"]].values.tolist() == [[1, 0, 0, 3], [2, 2, 0, 3]]
 
 
-def test_a_hot_spot_is_covered_from_the_dosage_up():
-    # a 1000 m route across two 500 m cells, patrolled for 60 minutes: 30 minutes in each cell
-    samples = sample_routes(np.array([shapely.LineString([(0, 250), (1000, 250)])]), step_m=100)
-    minutes = hs.minutes_by_cell(samples.x, samples.y, samples.share * 60.0, 500)
-    assert minutes.set_index(["ix", "iy"])["minutes"].to_dict() == pytest.approx({(0, 0): 30.0, (1, 0): 30.0})
-    spots = pd.DataFrame({"rank": [1, 2], "ix": [0, 5], "iy": [0, 5], "incidents": [9, 4]})
-    over_two_days = hs.dose_hotspots(spots, minutes, days=2, dosage_min=15)  # 15 min a day: just covered
-    assert over_two_days["minutes_per_day"].tolist() == pytest.approx([15.0, 0.0])
-    assert over_two_days["covered"].tolist() == [True, False]
-    over_three_days = hs.dose_hotspots(spots, minutes, days=3, dosage_min=15)  # 10 min a day: not covered
-    assert over_three_days["covered"].tolist() == [False, False]
-    assert hs.covered_share(over_two_days) == 50.0
-    assert hs.covered_share(over_two_days.iloc[:0]) is None
+def test_a_visit_is_one_patrols_continuous_stay_in_a_cell():
+    # a 1000 m route across two 500 m cells walked in 60 minutes: 30 minutes in each, one visit each;
+    # a second patrol (800 m in 30 minutes) crosses into cell (1,0) and comes back: its return is a new visit
+    routes = np.array([shapely.LineString([(0, 250), (1000, 250)]),
+                       shapely.LineString([(0, 250), (400, 250), (600, 250), (400, 250)])])
+    samples = sample_routes(routes, step_m=50)
+    minutes = samples.share * np.array([60.0, 30.0])[samples.session]
+    ix, iy = hs.cell_of(samples.x, samples.y, 500)
+    stays = hs.visits(ix, iy, samples.session, np.arange(len(ix)), minutes, np.full(len(ix), 18_000))
+    assert stays[["ix", "iy"]].values.tolist() == [[0, 0], [1, 0], [0, 0], [1, 0], [0, 0]]
+    assert stays["minutes"].tolist() == pytest.approx([30.0, 30.0, 18.75, 7.5, 3.75])
+
+
+def _stays(rows: list[tuple[int, int, float, int]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["ix", "iy", "minutes", "day"])
+
+
+def test_a_hot_spot_is_covered_by_visits_of_the_dosage_on_most_days():
+    spots = pd.DataFrame({"rank": [1, 2, 3], "ix": [0, 5, 9], "iy": [0, 5, 9], "incidents": [9, 4, 3]})
+    # over 4 days: cell (0,0) has 15-minute visits on days 1, 2 and 3 (two on day 1); cell (5,5) a long visit on
+    # day 1 and many short ones (4 x 14 minutes on day 2: 56 minutes, but no single visit of 15); (9,9) none
+    stays = _stays([(0, 0, 15.0, 1), (0, 0, 20.0, 1), (0, 0, 16.0, 2), (0, 0, 30.0, 3), (0, 0, 5.0, 4),
+                    (5, 5, 40.0, 1)] + [(5, 5, 14.0, 2)] * 4 + [(7, 7, 60.0, 2)])
+    dosed = hs.dose_hotspots(spots, stays, days=4, dosage_min=15)
+    assert dosed["visits"].tolist() == [4, 1, 0]
+    assert dosed["visit_days"].tolist() == [3, 1, 0]
+    assert dosed["day_share"].tolist() == pytest.approx([75.0, 25.0, 0.0])
+    assert dosed["covered"].tolist() == [True, False, False]
+    assert hs.covered_share(dosed) == pytest.approx(100 / 3)
+    assert hs.visited_day_share(dosed) == pytest.approx(100 / 3)
+    short = hs.dose_hotspots(spots, stays, days=4, dosage_min=5)  # a shorter dosage counts the short visits too
+    assert short["visit_days"].tolist() == [4, 2, 0] and short["covered"].tolist() == [True, True, False]
+    assert hs.covered_share(dosed.iloc[:0]) is None
+
+
+def test_a_sample_falls_on_the_day_it_is_walked():
+    from lib.metrics.patrol_time import sample_days
+    # one patrol from 23:00 for 120 minutes along a straight route: its first half on day 0, its second on day 1
+    samples = sample_routes(np.array([shapely.LineString([(0, 0), (1000, 0)])]), step_m=100)
+    days = sample_days(samples, np.array(["1970-01-01T23:00"], dtype="datetime64[m]"), np.array([120.0]))
+    assert days.tolist() == [0] * 5 + [1] * 5
 
 
 def test_pai_is_incident_share_over_area_share():

@@ -90,12 +90,23 @@ def test_public_area_tooltips_mask_small_counts(maps):
 
 def test_public_uncovered_hot_spots_name_no_place_finer_than_the_town():
     spots = pd.DataFrame({"rank": [1, 2, 3, 4], "covered": [False, False, False, True], "incidents": [15, 9, 4, 9],
-                          "town_code": TOWN, "village_code": "x", "minutes_per_day": 1.0, "lon": 103.81234,
-                          "lat": 30.01234})
+                          "town_code": TOWN, "village_code": "x", "visits": 0, "visit_days": 0, "day_share": 0.0,
+                          "lon": 103.81234, "lat": 30.01234})
     internal = uncovered_table(spots, {TOWN: "镇"}, {"x": "村"}, 15, Audience("zh", False))
     public = uncovered_table(spots, {TOWN: "镇"}, {"x": "村"}, 15, Audience("zh", True))
     assert internal[t("pt.col_incidents", "zh")].tolist() == [15, 9, 4]  # the covered hot spot is not listed
     assert {t(c, "zh") for c in ("pt.col_village", "pt.col_lon", "pt.col_lat")} <= set(internal.columns)
     assert list(public.columns) == [t(c, "zh") for c in ("pt.col_rank", "pt.col_town", "pt.col_incidents")] + \
-        [t("pt.col_minutes_per_day", "zh", dosage=15)]
+        [t("pt.col_visits", "zh", dosage=15), t("pt.col_visit_days", "zh"), t("pt.col_day_share", "zh")]
     assert "村" not in public.to_csv() and "103.8" not in public.to_csv() and "30.01" not in public.to_csv()
+
+
+def test_public_uncovered_hot_spots_mask_small_counts():
+    spots = pd.DataFrame({"rank": [1, 2, 3, 4], "covered": [False, False, False, True], "incidents": [5, 2, 0, 9],
+                          "town_code": TOWN, "village_code": "x", "visits": 0, "visit_days": 0, "day_share": 0.0,
+                          "lon": 103.8, "lat": 30.0})
+    column = t("pt.col_incidents", "zh")
+    internal = uncovered_table(spots, {}, {}, 15, Audience("zh", False))[column]
+    public = uncovered_table(spots, {}, {}, 15, Audience("zh", True))[column]
+    assert internal.tolist() == [5, 2, 0]  # the covered hot spot is not listed
+    assert public.tolist() == ["5", "<3", "<3"]

@@ -31,6 +31,8 @@ def test_hotspots_and_coverage_are_consistent(view):
     assert len(fig.hotspots) == 20 and fig.hotspots["rank"].tolist() == list(range(1, 21))
     assert fig.hotspots["incidents"].is_monotonic_decreasing
     assert fig.covered_share == pytest.approx(fig.hotspots["covered"].mean() * 100)
+    assert (fig.hotspots["covered"] == (fig.hotspots["day_share"] >= 50)).all()
+    assert (fig.hotspots["visit_days"] <= 366).all() and (fig.hotspots["visits"] >= fig.hotspots["visit_days"]).all()
     assert fig.pai.value == pytest.approx(fig.pai.incident_share / fig.pai.area_share)
     assert fig.pai.value > 1  # incidents concentrate in the hot spots
     assert 0 < fig.reach_share["foot"] < fig.reach_share["vehicle"] <= 100  # driving reaches further
@@ -43,7 +45,7 @@ def test_night_view_of_dongpo_island(view):
     assert set(night.hours["shift"]) == {"night"}
     assert set(night.hotspots["town_code"]) == {SUCI}
     assert night.incidents < view(towns=(SUCI,)).incidents
-    # the island's night patrols dose its busiest cell
+    # the island's night patrols stay long enough at its busiest cell on most nights
     assert bool(night.hotspots.iloc[0]["covered"])
 
 

@@ -58,20 +58,23 @@ def test_interval_of_a_score_read_as_a_proportion():
 
 def test_standing_with_interval_rank_range_noise_and_target():
     ranking = s.county_ranking(SURVEY, COUNTIES, 2020)
-    b = s.standing(ranking, "B", target_rank=1)
+    b = s.standing(s.county_ranking(SURVEY, COUNTIES, 2020, target_rank=1), "B", target_rank=1)
     # 85 with n=100: se = 100 * sqrt(.85 * .15 / 100) = 3.571, half-width 7.0 -> 78.0 to 92.0
     assert (b.low, b.high) == pytest.approx((85 - 7.0, 85 + 7.0), abs=0.01)
-    assert (b.best_rank, b.worst_rank) == (1, 4)  # nobody above 92.0; A, C and D above 78.0
+    # the rank interval draws every county's score: B can pass A and C (se 3.0, 3.6) or fall below D (80, se 0.4)
+    assert (b.best_rank, b.worst_rank) == (1, 4)
+    assert b.target_chance is not None and 0.05 < b.target_chance < 0.5  # first place: B must beat A and C
     assert b.needed == 90.0 and b.gap == pytest.approx(5.0)
+    assert s.standing(ranking, "B", target_rank=1).target_chance is None  # a table made for no target: not known
     assert (b.rank, b.previous_rank, b.places_up) == (2, 2, 0)
     # E: 60 -> 70 with n=100 both years: 10 points < 1.96 * sqrt(21 + 24) = 13.15: within the noise
     e = s.standing(ranking, "E", target_rank=4)
     assert e.score_change == pytest.approx(10.0) and e.noise == pytest.approx(13.148, abs=0.001)
-    assert e.within_noise is True
+    assert e.score_within_noise is True and e.within_noise is True  # and 5th both years
     assert e.gap == pytest.approx(10.0)  # needs D's 80
-    # D: 82 -> 80 with n=10,000: 2 points > 1.96 * sqrt(.1476 + .16) = 1.087: a real change
+    # D: 82 -> 80 with n=10,000: 2 points > 1.96 * sqrt(.1476 + .16) = 1.087: a real change of score, not of rank
     d = s.standing(ranking, "D", target_rank=4)
-    assert d.within_noise is False
+    assert d.score_within_noise is False and d.previous_rank == d.rank == 4 and d.within_noise is True
     assert d.needed == 70.0 and d.gap == pytest.approx(-10.0)  # 4th best of A 90, B 85, C 85, E 70
     assert s.standing(ranking, "Z", 80) is None
 
@@ -93,7 +96,7 @@ def test_indicator_profile_against_province_and_top_group():
     assert security["province_mean"] == pytest.approx(82.0)
     assert (security["rank"], security["previous_rank"], security["places_up"]) == (2, 5, 3)
     assert security["needed"] == 80.0 and security["gap"] == pytest.approx(-10.0)
-    assert bool(security["within_noise"]) is False  # 30 points > 1.96 * sqrt(9 + 24) = 11.26
+    assert bool(security["within_noise"]) is False  # 5th to 2nd, 30 points up with se 3.0 and 4.9: beyond the noise
     assert s.rank_movers(profile.reset_index())["indicator"].tolist() == ["security", "overall"]
 
 

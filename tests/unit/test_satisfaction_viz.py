@@ -39,7 +39,8 @@ def test_tables_escape_nothing_and_mark_the_noise():
     counties = pd.DataFrame({"adcode": ["A", "B"], "county_zh": ["<b>甲</b>", "乙"], "city_adcode": ["X", "X"], "city_zh": ["X市"] * 2})
     table = viz.ranking_table(s.county_ranking(survey, counties, 2020), INTERNAL)
     assert table["区县"].tolist() == ["<b>甲</b>", "乙"]  # st.dataframe shows text as text
-    assert table["变化与误差"].tolist() == ["超出误差", "误差范围内"]  # A +30 points; B -0.5 points
+    assert table["名次变化与误差"].tolist() == ["误差范围内", "误差范围内"]  # A +30 points, but 1st both years
+    assert table["名次95%区间"].tolist() == ["1–1", "2–2"]
     assert table["名次"].tolist() == [1, 2]
     assert table["95%区间"].iloc[0] == "84.1–95.9"  # 90 +/- 1.96 * 3
 
@@ -60,7 +61,7 @@ COUNTIES = pd.DataFrame({"adcode": ["A", "B"], "county_zh": ["甲", "乙"], "cit
 
 
 def cards_of(adcode: str, target: int, audience: Audience = INTERNAL) -> dict:
-    standing = s.standing(s.county_ranking(SURVEY, COUNTIES, 2020), adcode, target)
+    standing = s.standing(s.county_ranking(SURVEY, COUNTIES, 2020, target_rank=target), adcode, target)
     return {card.label: card for card in viz.standing_cards(standing, "总体", Versus(2019), audience)}
 
 
@@ -70,25 +71,27 @@ def test_cards_word_the_changes_as_every_page_does_and_grey_a_change_within_the_
     assert (rank.value, rank.delta, rank.good) == ("第1名 / 2", "+1位 较2019年", "neither")
     assert (score.value, score.delta, score.good) == ("70.00分", "+10.00分 较2019年", "neither")
     assert "误差范围内" in rank.help
-    assert (reach.value, reach.delta, reach.good) == ("已进入", "+20.00分(需50.00分)", "up")
-    assert cards["误差范围内的名次"].delta is None and cards["误差范围内的名次"].good == "neither"
+    assert (reach.value, reach.delta, reach.is_change) == ("已进入", "进入的概率 100% · +20.00分(需50.00分)", False)
+    interval = cards["名次95%区间"]
+    assert (interval.value, interval.delta, interval.arrow, interval.tone) == ("第1–1名", None, None, "neutral")
+    assert (rank.arrow, rank.tone) == ("up", "neutral")  # it rose, but within the noise: no colour
 
 
 def test_places_gained_beyond_the_noise_are_good_news_and_lost_ones_read_negative():
     survey = SURVEY.assign(sample_size=10_000)  # the same scores from large samples: every change is real
-    standing = s.standing(s.county_ranking(survey, COUNTIES, 2020), "B", 1)
+    standing = s.standing(s.county_ranking(survey, COUNTIES, 2020, target_rank=1), "B", 1)
     rank, score, _, reach = viz.standing_cards(standing, "总体", Versus(2019), INTERNAL)
-    assert (rank.delta, rank.good) == ("-1位 较2019年", "up")  # B fell from 1st to 2nd
-    assert (score.delta, score.good) == ("-15.00分 较2019年", "up")
-    assert "超过两年误差" in rank.help
-    assert (reach.value, reach.delta) == ("未进入", "-20.00分(需70.00分)")
+    assert (rank.delta, rank.good, rank.arrow, rank.tone) == ("-1位 较2019年", "up", "down", "bad")  # 1st to 2nd
+    assert (score.delta, score.good, score.tone) == ("-15.00分 较2019年", "up", "bad")
+    assert "超出各区县的抽样误差" in rank.help
+    assert (reach.value, reach.delta, reach.arrow) == ("未进入", "进入的概率 0% · -20.00分(需70.00分)", None)
 
 
 def test_cards_of_a_first_survey_year_have_no_change_and_the_public_copy_shows_survey_figures():
     first = s.standing(s.county_ranking(SURVEY, COUNTIES, 2019), "A", 80)
     rank, score, _, reach = viz.standing_cards(first, "总体", Versus(2018), INTERNAL)
     assert rank.delta is None and score.delta is None and rank.help is None
-    assert (reach.value, reach.delta, reach.good) == ("任何得分均可", None, "neither")
+    assert (reach.value, reach.delta, reach.tone) == ("任何得分均可", None, "neutral")
     # survey scores and ranks are published figures, not small counts: the public copy shows them too
     assert [c.delta for c in cards_of("A", 1, PUBLIC).values()] == [c.delta for c in cards_of("A", 1).values()]
 
@@ -103,7 +106,8 @@ def test_movers_name_the_indicators_whose_rank_moved_most():
 FACTORS = pd.DataFrame({"town_code": ["T1", "T2", "T3"], "rank": [1, 2, 3], "score": [90.0, 80.0, 70.0],
                         "low": [88.0, 78.0, 68.0], "high": [92.0, 82.0, 72.0], "sample_size": [300] * 3,
                         "prev_rank": [2, 1, None], "places_up": [1, -1, None], "score_change": [1.0, -2.0, None],
-                        "within_noise": [True, False, None], "incidents": [2, 30, 40],
+                        "within_noise": [True, False, None], "rank_low": [1, 1, 2], "rank_high": [2, 3, 3],
+                        "incidents": [2, 30, 40],
                         "crime_rate": [1.0, 15.0, 20.0], "received": [10.0, 2.0, None], "settled": [8.0, 2.0, None],
                         "mediation_rate": [80.0, 100.0, None]})
 

@@ -8,6 +8,7 @@ from lib.data.db.store import load_county
 from lib.data.home import home_district
 from lib.metrics import crime, mediation, patrol, satisfaction
 from lib.metrics.overview import overview
+from lib.metrics.periods import Comparison
 
 CASE_RESULTS_2020 = {
     "patrol_stops": 123,
@@ -60,7 +61,7 @@ def test_police_assistants(bundle):
 
 
 def test_disputes_screened_2020(bundle):
-    change = mediation.disputes_screened(bundle["disputes"], 2020)
+    change = mediation.disputes_screened(bundle["disputes"], Comparison.calendar_year(2020))
     assert change.current == 2780
     assert round(change.pct, 1) == -15.2
 
@@ -71,7 +72,7 @@ def test_disputes_screened_2020(bundle):
     ("individual_room", 49, 75, 0),
 ])
 def test_mediation_channels_2020(bundle, channel, settled, rate, decimals):
-    row = mediation.channel_results(bundle["disputes"], 2020).set_index("channel").loc[channel]
+    row = mediation.channel_results(bundle["disputes"], Comparison.calendar_year(2020)).set_index("channel").loc[channel]
     assert row["settled"] == settled
     assert round(row["rate"], decimals) == rate
 

@@ -1,5 +1,6 @@
 """Incidents, one row per case: seasonal, clustered at night on Dongpo Island, with telecom fraud rising,
-towns that differ, and the district's published 2020 results reproduced exactly.
+towns that differ, the district's published 2020 results reproduced exactly and the years before calibrated to
+lead up to them (lib/data/demo/history.py).
 
 Counting rules the published figures follow (and lib.metrics.crime computes):
 incident counts and patrol results go by the year reported; case results (solved cases, suspects,
@@ -18,6 +19,7 @@ import shapely
 from lib.data import codes as C
 from lib.data.demo.allocate import pick, split_capped, split_total
 from lib.data.demo.geography import Geography, METRIC_CRS
+from lib.data.demo.history import History, history_of
 from lib.data.demo.settings import AS_OF, DEMO_START, PUBLISHED_2020, rng_for
 
 DAY = np.timedelta64(1, "D")
@@ -61,8 +63,8 @@ FIXED_PER_YEAR = {
 STREET_TYPES = ["vehicle_theft", "pickpocket", "other_theft", "robbery", "assault"]
 NIGHT_ISLAND_TYPES = ["pickpocket", "other_theft", "assault", "robbery"]
 SPRING_FESTIVAL_DIP = np.array([0.9, 0.85, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.05])
-BIG_FRAUD_LOSS = 68_000_000  # the "5.15" telecom fraud network, with victims across the country
-COLD_CASE_YEARS = (2016, 2017)
+BIG_FRAUD_FROM = {2020: date(2020, 5, 15)}  # the "5.15" case; the other years' network cases from 1 March
+PROPERTY_TYPES = C.crime_types_in_group("property")
 
 
 def _fixed_per_year(P: dict[str, int]) -> dict[str, dict[int, int]]:
@@ -119,8 +121,7 @@ def _times(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
 
 
 def _locations(rng: np.random.Generator, frame: pd.DataFrame, geo: Geography) -> np.ndarray:
-    """Metric x, y of each incident: hot spots for street crime, the night spot (Dongpo Island) at summer nights,
-    else by population."""
+    """Metric x, y of each incident: hot spots for street crime, Dongpo Island at summer nights, else by population."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
     hot_share = np.array([MODELS[t].hot_share if t in MODELS else 0.3 for t in types])
@@ -188,8 +189,19 @@ def _year(values: pd.Series) -> np.ndarray:
     return values.dt.year.to_numpy()
 
 
-def _resolve(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -> pd.DataFrame:
-    """Status, solve day, discovery channel; the 2020 patrol stops and transfers exact."""
+def _rate_2021(history: History, figure: str, cases: np.ndarray, years: np.ndarray) -> int:
+    """The 2021 (year to date) total of `figure`: 2020's total at 2020's rate per case, over 2021's cases."""
+    in_2020 = int((cases & (years == 2020)).sum())
+    return round(history.results[figure][2020] * int((cases & (years == AS_OF.year)).sum()) / max(in_2020, 1))
+
+
+def _targets(history: History, figure: str, cases: np.ndarray, years: np.ndarray) -> dict[int, int]:
+    """Every year's exact total of `figure` over the `cases` (a mask) of each year."""
+    return {**history.results[figure], AS_OF.year: _rate_2021(history, figure, cases, years)}
+
+
+def _resolve(rng: np.random.Generator, frame: pd.DataFrame, history: History) -> pd.DataFrame:
+    """Status, solve day, discovery channel; every year's patrol stops and transfers exact."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
     reported_year = _year(frame["reported_at"])
@@ -199,14 +211,11 @@ def _resolve(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -
                          rng.choice(["call_110", "walk_in", "online"], n, p=[0.62, 0.3, 0.08]))
     discovery = np.where(np.isin(types, ["vice", "gang", "card_trafficking", "drugs"]), "investigation", discovery).astype(object)
 
-    street = np.isin(types, STREET_TYPES)
-    other_years_patrol = street & (reported_year != 2020) & (rng.random(n) < 0.02)
-    discovery[other_years_patrol] = "patrol_stop"
-    discovery[np.flatnonzero(street & (reported_year == 2020))[pick(rng, int((street & (reported_year == 2020)).sum()), P["patrol_stops"])]] = "patrol_stop"
-    transferable = np.isin(types, ["other", "drugs"])
-    discovery[transferable & (reported_year != 2020) & (rng.random(n) < 0.03)] = "admin_transfer"
-    pool = np.flatnonzero(transferable & (reported_year == 2020))
-    discovery[pool[pick(rng, len(pool), P["admin_transfers"])]] = "admin_transfer"
+    for kind, pool in (("patrol_stop", np.isin(types, STREET_TYPES)), ("admin_transfer", np.isin(types, ["other", "drugs"]))):
+        figure = "patrol_stops" if kind == "patrol_stop" else "admin_transfers"
+        for year, total in _targets(history, figure, pool, reported_year).items():
+            rows = np.flatnonzero(pool & (reported_year == year))
+            discovery[rows[pick(rng, len(rows), total)]] = kind
 
     solved = (rng.random(n) < solve_rate) | (discovery == "patrol_stop")
     delay = np.where(discovery == "patrol_stop", 0, np.round(rng.exponential(np.maximum(mean_delay, 1e-9))))
@@ -214,88 +223,101 @@ def _resolve(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -
     solved_on = frame["reported_at"].dt.floor("D").to_numpy() + delay.astype(int) * DAY
     solved &= solved_on <= np.datetime64(AS_OF)
 
-    # Two murders from the early years, solved as cold cases in 2020.
-    for year in COLD_CASE_YEARS:
-        candidates = np.flatnonzero((types == "homicide") & (reported_year == year))
-        case = candidates[0]
+    # Murders from the early years, solved as cold cases years later (the earliest of their year first).
+    taken: set[int] = set()
+    for year, day in history.cold_cases:
+        case = next(i for i in np.flatnonzero((types == "homicide") & (reported_year == year)) if i not in taken)
+        taken.add(case)
         solved[case] = True
-        solved_on[case] = np.datetime64(date(2020, 6, 18) if year == 2016 else date(2020, 10, 9))
+        solved_on[case] = np.datetime64(day)
     frame["discovery"] = discovery
     frame["status"] = np.where(solved, "solved", "reported")
     frame["solved_on"] = pd.Series(np.where(solved, solved_on, np.datetime64("NaT")), index=frame.index).astype("datetime64[ns]")
     return frame
 
 
-def _losses(rng: np.random.Generator, frame: pd.DataFrame) -> np.ndarray:
+def _losses(rng: np.random.Generator, frame: pd.DataFrame, history: History) -> tuple[np.ndarray, dict[int, int]]:
+    """Each incident's loss, and each year's telecom-fraud network case (year -> its row)."""
     medians = np.array([MODELS[t].loss_median if t in MODELS else 0 for t in frame["crime_type"]])
     loss = np.where(medians > 0, np.round(rng.lognormal(np.log(np.maximum(medians, 1)), 1.0) / 10) * 10, 0)
-    big = np.flatnonzero((frame["crime_type"] == "telecom_fraud").to_numpy() & (frame["solved_on"].dt.year == 2020).to_numpy()
-                         & (frame["reported_at"] >= datetime(2020, 5, 15)).to_numpy())[0]
-    loss[big] = BIG_FRAUD_LOSS
-    return loss.astype(np.int64)
+    fraud = (frame["crime_type"] == "telecom_fraud").to_numpy()
+    solved_year = frame["solved_on"].dt.year.to_numpy()
+    big = {}
+    for year, (amount, _) in history.big_fraud.items():
+        since = BIG_FRAUD_FROM.get(year, date(year, 3, 1))
+        big[year] = int(np.flatnonzero(fraud & (solved_year == year) & (frame["reported_at"] >= datetime.combine(since, datetime.min.time())).to_numpy())[0])
+        loss[big[year]] = amount
+    return loss.astype(np.int64), big
 
 
-def _results(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -> pd.DataFrame:
-    """Suspects, arrests, gangs, recoveries, seized assets and fugitives; 2020 totals exact."""
+def _results(rng: np.random.Generator, frame: pd.DataFrame, history: History) -> pd.DataFrame:
+    """Suspects, arrests, gangs, recoveries, seized assets and fugitives: every year's totals exact."""
     n = len(frame)
     types = frame["crime_type"].to_numpy()
     solved = frame["status"].to_numpy() != "reported"
-    solved_2020 = solved & (frame["solved_on"].dt.year == 2020).to_numpy()
-    other = solved & ~solved_2020
-    property_types = np.isin(types, C.crime_types_in_group("property"))
-
-    suspects = np.where(other, rng.poisson(np.select([property_types, types == "vice"], [0.5, 3.6], 1.2)), 0)
-    arrests = np.where(other, rng.binomial(suspects, 0.4), 0)
+    solved_year = np.where(solved, frame["solved_on"].dt.year.fillna(0).to_numpy(dtype=int), 0)
+    reported_year = _year(frame["reported_at"])
+    property_case, vice, gang, card = (np.isin(types, PROPERTY_TYPES), types == "vice", types == "gang",
+                                       types == "card_trafficking")
+    suspects = np.where(solved & ~np.isin(types, ["vice", "gang", "card_trafficking"]) & ~property_case,
+                        rng.poisson(1.2, n), 0)
+    arrests = rng.binomial(suspects, 0.4)
     gang_id = np.full(n, None, dtype=object)
     seized = np.zeros(n, dtype=np.int64)
-    fugitives = np.where(other & (rng.random(n) < 0.01), 1, 0)
-    loss = _losses(rng, frame)
-    recovered = np.where(other, np.round(loss * rng.uniform(0, 0.6, n)), 0).astype(np.int64)
+    fugitives = np.zeros(n, dtype=np.int64)
+    recovered = np.zeros(n, dtype=np.int64)
+    status = frame["status"].to_numpy().copy()
+    loss, big = _losses(rng, frame, history)
 
-    def gangs(rows: np.ndarray, count: int, tag: str, year: int = 2020) -> None:
+    def gangs(rows: np.ndarray, count: int, tag: str, year: int) -> None:
+        """`count` gangs of three or so cases each, of cases solved close together."""
         count = min(count, len(rows))
         members = rows[pick(rng, len(rows), min(len(rows), count * 3))]
         sizes = split_total(rng, len(members), count, minimum=1)
         gang_id[members] = np.repeat([f"G{year}{tag}{i:02d}" for i in range(1, count + 1)], sizes)
 
-    solved_year = frame["solved_on"].dt.year.to_numpy()
-    for year in np.unique(solved_year[other]).astype(int):  # the other years' gangs, in the same style
-        in_year = other & (solved_year == year)
-        gangs(np.flatnonzero(in_year & property_types), int(rng.integers(14, 27)), "P", year)
-        gangs(np.flatnonzero(in_year & (types == "vice")), int(rng.integers(10, 20)), "V", year)
-    patrol_other = (frame["discovery"] == "patrol_stop").to_numpy() & (frame["reported_at"].dt.year != 2020).to_numpy()
-    fugitives[patrol_other] = rng.binomial(1, 0.1, patrol_other.sum())
+    def each_year(figure: str, cases: np.ndarray):
+        """(year, the rows of `cases` solved in it, its exact total of `figure`) for every year."""
+        for year, total in _targets(history, figure, cases, solved_year).items():
+            yield year, np.flatnonzero(cases & (solved_year == year)), total
 
-    prop = np.flatnonzero(solved_2020 & property_types)
-    suspects[prop] = split_total(rng, P["property_suspects"], len(prop))
-    gangs(prop, P["property_gangs"], "P")
+    for year, rows, total in each_year("property_suspects", solved & property_case):
+        suspects[rows] = split_total(rng, total, len(rows))
+    for year, rows, total in each_year("property_gangs", solved & property_case):
+        gangs(rows, total, "P", year)
+    for year, rows, total in each_year("vice_suspects", solved & vice):
+        suspects[rows] = split_total(rng, total, len(rows), minimum=1)
+    for year, rows, total in each_year("vice_gangs", solved & vice):
+        gangs(rows, total, "V", year)
+    for year, rows, total in each_year("gang_suspects", solved & gang):
+        suspects[rows] = split_total(rng, total, len(rows), minimum=1)
+        gang_id[rows] = [f"G{year}H{i:02d}" for i in range(1, len(rows) + 1)]
+    for year, rows, total in each_year("gang_arrests_approved", solved & gang):
+        arrests[rows] = split_capped(rng, total, suspects[rows])
+    for year, rows, total in each_year("gang_assets_yuan", solved & gang):
+        seized[rows] = split_total(rng, total, len(rows), weights=suspects[rows])
+    for year, rows, total in each_year("gang_cases_judged", solved & gang):
+        status[rows[pick(rng, len(rows), total)]] = "judged"
+    for year, rows, total in each_year("card_trafficking_suspects", solved & card):
+        suspects[rows] = split_total(rng, total, len(rows), minimum=1)
 
-    vice = np.flatnonzero(solved_2020 & (types == "vice"))
-    suspects[vice] = split_total(rng, P["vice_suspects"], len(vice), minimum=1)
-    gangs(vice, P["vice_gangs"], "V")
+    patrol_stop = (frame["discovery"] == "patrol_stop").to_numpy()
+    for year, total in _targets(history, "patrol_fugitives", patrol_stop, reported_year).items():
+        rows = np.flatnonzero(patrol_stop & (reported_year == year))
+        fugitives[rows] = split_total(rng, total, len(rows))
+    waited = (frame["solved_on"] - frame["reported_at"].dt.floor("D")).dt.days.fillna(0).to_numpy()
+    fugitives[solved & (types == "homicide") & (waited >= 365)] = 1  # the cold cases' fugitives
 
-    gang = np.flatnonzero(solved_2020 & (types == "gang"))
-    suspects[gang] = split_total(rng, P["gang_suspects"], len(gang), minimum=1)
-    arrests[gang] = split_capped(rng, P["gang_arrests_approved"], suspects[gang])
-    seized[gang] = split_total(rng, P["gang_assets_yuan"], len(gang), weights=suspects[gang])
-    gang_id[gang] = [f"G2020H{i:02d}" for i in range(1, len(gang) + 1)]
-    status = frame["status"].to_numpy().copy()
-    status[gang[pick(rng, len(gang), P["gang_cases_judged"])]] = "judged"
-    older_gang = np.flatnonzero(other & (types == "gang"))
-    status[older_gang[rng.random(len(older_gang)) < 0.7]] = "judged"
-    seized[older_gang] = rng.integers(5, 300, len(older_gang)) * 10_000
-
-    card = np.flatnonzero(solved_2020 & (types == "card_trafficking"))
-    suspects[card] = split_total(rng, P["card_trafficking_suspects"], len(card), minimum=1)
-
-    patrol_2020 = np.flatnonzero((frame["discovery"] == "patrol_stop").to_numpy() & (frame["reported_at"].dt.year == 2020).to_numpy())
-    fugitives[patrol_2020] = split_total(rng, P["patrol_fugitives"], len(patrol_2020))
-    cold = np.flatnonzero(solved_2020 & (types == "homicide") & (frame["reported_at"].dt.year.isin(COLD_CASE_YEARS)).to_numpy())
-    fugitives[cold] = 1
-    fugitives[solved_2020 & (types == "homicide") & ~np.isin(np.arange(n), cold)] = 0
-
-    in_2020 = np.flatnonzero(solved_2020)
-    recovered[in_2020] = split_capped(rng, P["recovered_yuan"], loss[in_2020])
+    # recoveries: each year's fraud network case, then the year's other solved cases share the rest
+    others = solved & ~np.isin(np.arange(n), list(big.values()))
+    small_targets = {y: total - history.big_fraud[y][1] for y, total in history.results["recovered_yuan"].items()}
+    in_2020 = int((others & (solved_year == 2020)).sum())
+    small_targets[AS_OF.year] = round(small_targets[2020] * int((others & (solved_year == AS_OF.year)).sum()) / in_2020)
+    for year, total in small_targets.items():
+        rows = np.flatnonzero(others & (solved_year == year))
+        recovered[rows] = split_capped(rng, total, loss[rows])
+    for year, row in big.items():
+        recovered[row] = history.big_fraud[year][1]
     arrests = np.minimum(arrests, suspects)
 
     frame["status"] = status
@@ -310,15 +332,16 @@ def _results(rng: np.random.Generator, frame: pd.DataFrame, P: dict[str, int]) -
 
 
 def incidents(geo: Geography, size: int) -> pd.DataFrame:
-    """At least `size` incidents (a little more) from the demo start to the as-of date, with the county's 2020 results."""
+    """At least `size` incidents (a little more) from the demo start to the as-of date, with the county's results
+    year by year (lib/data/demo/history.py; 2020 exact)."""
     rng = rng_for("incidents", size)
-    P = geo.county.results_2020
-    frame = _skeleton(rng, size, _fixed_per_year(P))
+    history = history_of(geo.county.results_2020)
+    frame = _skeleton(rng, size, _fixed_per_year(geo.county.results_2020))
     frame["reported_at"] = pd.to_datetime(_times(rng, frame))
     frame = frame.sort_values(["reported_at", "crime_type"], kind="stable", ignore_index=True)
     frame = _place(frame, _locations(rng, frame, geo), geo)
-    frame = _resolve(rng, frame, P)
-    frame = _results(rng, frame, P)
+    frame = _resolve(rng, frame, history)
+    frame = _results(rng, frame, history)
     year = frame["reported_at"].dt.year
     frame.insert(0, "incident_id", "AJ" + year.astype(str) + (frame.groupby(year).cumcount() + 1).map("{:06d}".format))
     return frame.drop(columns="day")

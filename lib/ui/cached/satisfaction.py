@@ -26,9 +26,9 @@ def county_bounds(source: DataSource, cities: tuple[str, ...]) -> tuple[float, f
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def county_ranking(source: DataSource, year: int, indicator: str) -> pd.DataFrame:
+def county_ranking(source: DataSource, year: int, indicator: str, target_rank: int) -> pd.DataFrame:
     bundle = bundle_at(source)
-    return satisfaction.county_ranking(bundle["county_survey"], bundle["counties"], year, indicator)
+    return satisfaction.county_ranking(bundle["county_survey"], bundle["counties"], year, indicator, target_rank)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
