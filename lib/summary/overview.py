@@ -16,12 +16,19 @@ def _rank(fig: OverviewFigures, district: str, audience: Audience) -> list[str]:
     if rank.rank is None:
         return []
     places = rank.places_up
-    move = rank_move_words(places, audience)
-    first = fig.first_year_in_target
-    target = ("" if first is None or first > fig.year or rank.rank > TOP_RANK_TARGET
-              else audience.t("sum.ov_target_first" if first == fig.year else "sum.ov_target_kept", target=TOP_RANK_TARGET))
-    return [audience.t("sum.ov_rank", year=fig.year, district=district, counties=rank.counties, rank=rank.rank,
+    move = rank_move_words(places, audience, within_noise=fig.standing.within_noise if fig.standing else None)
+    first, survey_year = fig.first_year_in_target, fig.survey_year or fig.year  # the survey the rank comes from
+    target = ("" if first is None or first > survey_year or rank.rank > TOP_RANK_TARGET
+              else audience.t("sum.ov_target_first" if first == survey_year else "sum.ov_target_kept", target=TOP_RANK_TARGET))
+    return [audience.t("sum.ov_rank", year=survey_year, district=district, counties=rank.counties, rank=rank.rank,
                        move=move, target=target)]
+
+
+def _period(fig: OverviewFigures, audience: Audience) -> list[str]:
+    """For the year to date, the sentence that says which days the figures that follow cover."""
+    if not fig.is_year_to_date:
+        return []
+    return [audience.t("sum.ov_period_ytd", start=fig.period.start.isoformat(), end=fig.period.end.isoformat())]
 
 
 def _incidents(fig: OverviewFigures, audience: Audience, versus: Versus) -> list[str]:
@@ -86,6 +93,7 @@ def _mediation(fig: OverviewFigures, audience: Audience, versus: Versus) -> list
 
 def overview_summary(fig: OverviewFigures, district: str, audience: Audience) -> list[str]:
     """The year's summary: rank, incidents and their types, crackdown results, patrols, assistants, mediation."""
-    versus = Versus(fig.year - 1)
-    return [*_rank(fig, district, audience), *_incidents(fig, audience, versus), *_results(fig, audience),
+    versus = Versus.of_period(fig.period.start, fig.period.end)
+    return [*_rank(fig, district, audience), *_period(fig, audience), *_incidents(fig, audience, versus),
+            *_results(fig, audience),
             *_assistants(fig, audience), *_mediation(fig, audience, versus)]

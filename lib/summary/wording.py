@@ -74,10 +74,12 @@ def money_words(value: float, basis: float, audience: Audience) -> str | None:
     return short_yuan(value, audience.lang) if audience.shows(basis) else None
 
 
-def rank_move_words(places: int | None, audience: Audience) -> str:
-    """',较上年上升17位' (places gained on the year before), ',较上年下降3位', ',与上年名次相同', or nothing."""
+def rank_move_words(places: int | None, audience: Audience, *, within_noise: bool | None = None) -> str:
+    """',较上年上升17位' (places gained on the year before), ',较上年下降3位', ',与上年名次相同', or nothing; a move
+    the survey's sampling error could make on its own says so."""
     if places is None:
         return ""
     if places == 0:
         return audience.t("sum.ov_rank_same")
-    return audience.t("sum.ov_rank_up" if places > 0 else "sum.ov_rank_down", places=abs(places))
+    move = audience.t("sum.ov_rank_up" if places > 0 else "sum.ov_rank_down", places=abs(places))
+    return move + (audience.t("sum.rank_within_noise") if within_noise else "")

@@ -23,7 +23,9 @@ def test_every_table_chart_and_heading_is_recorded(page):
     assert [h.value for h in app.subheader] == [h for h in headings if h in {s.value for s in app.subheader}]
     assert len(briefing_items(app, "chart")) == len([c for c in app.get("plotly_chart")])
 
-SUMMARY_STARTS = {None: "2020年,东坡区在全省183个县(市、区)", "views/crime.py": "2020-01-01至2021-03-11,全区共发生案件",
+
+SUMMARY_STARTS = {None: "2020年,东坡区在全省183个县(市、区)",  # the 2021 overview's rank is the 2020 survey's
+                  "views/crime.py": "2020-01-01至2021-03-11,全区共发生案件",
                   "views/mediation.py": "2020-01-01至2020-12-31,全区排查矛盾纠纷",
                   "views/patrol.py": "2020-01-01至2020-12-31(全天),全区各类巡防力量共巡逻",
                   "views/satisfaction.py": "2020年,东坡区总体满意度得分"}

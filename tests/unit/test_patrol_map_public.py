@@ -109,4 +109,4 @@ def test_public_uncovered_hot_spots_mask_small_counts():
     internal = uncovered_table(spots, {}, {}, 15, Audience("zh", False))[column]
     public = uncovered_table(spots, {}, {}, 15, Audience("zh", True))[column]
     assert internal.tolist() == [5, 2, 0]  # the covered hot spot is not listed
-    assert public.tolist() == ["5", "<3", "<3"]
+    assert public.tolist() == ["—", "<3", "<3"]  # 2 and 0 withheld make less than 3: the 5 goes too (complementary)

@@ -56,6 +56,11 @@ COLD_CASES: tuple[tuple[int, str], ...] = (
 )
 
 
+# Figures of the few gang and card-trafficking cases, whose numbers are the same in every county (incidents.py
+# FIXED_PER_YEAR): their earlier years are not scaled, so every case keeps at least one suspect.
+FIXED_CASE_FIGURES = frozenset({"gang_cases_judged", "gang_suspects", "gang_arrests_approved", "card_trafficking_suspects"})
+
+
 @dataclass(frozen=True)
 class History:
     """One county's results year by year: the tables above, scaled to the county's 2020 results."""
@@ -69,7 +74,7 @@ def history_of(results_2020: dict[str, int]) -> History:
     years scaled by its 2020 ratio to Dongpo's, 2020 itself exact. Dongpo's own is the tables above, unchanged."""
     def scaled(figure: str, years: dict[int, int]) -> dict[int, int]:
         published = results_2020[figure]
-        ratio = published / max(years[2020], 1)
+        ratio = 1.0 if figure in FIXED_CASE_FIGURES else published / max(years[2020], 1)
         return {year: published if year == 2020 else round(n * ratio) for year, n in years.items()}
 
     results = {figure: scaled(figure, years) for figure, years in RESULTS.items()}
