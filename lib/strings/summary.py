@@ -3,7 +3,7 @@ from lib.i18n import Lang
 
 STRINGS: dict[str, dict[Lang, str]] = {
     "sum.heading": {"zh": "情况简报", "en": "Summary"},
-    # how a count changed, worded by whether the change is beyond chance (lib/metrics/significance.py)
+    # how a count changed, worded by whether the change is beyond chance (lib/metrics/exact_test.py, as the CompStat marks)
     "sum.rise": {"zh": "较{base}上升{pct}%", "en": "up {pct}% on {base}"},
     "sum.fall": {"zh": "较{base}下降{pct}%", "en": "down {pct}% on {base}"},
     "sum.noise": {"zh": "较{base}变化{pct}%,在正常波动范围内,无明显升降",

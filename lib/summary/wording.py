@@ -9,7 +9,7 @@ from lib.disclosure import HIDDEN
 from lib.formatting import fmt_pct, short_yuan, signed
 from lib.headline import Versus
 from lib.metrics.periods import Change
-from lib.metrics.significance import is_real_change
+from lib.metrics.exact_test import is_significant, poisson_change_p
 
 
 def base_words(versus: Versus, audience: Audience) -> str:
@@ -26,14 +26,15 @@ Reading = Literal["rise", "fall", "noise", "same", "both_zero", "from_zero", "fr
 
 
 def reading(change: Change, *, exposure_ratio: float = 1.0) -> Reading | None:
-    """What a count's change on an earlier period is: a rise or fall beyond chance, noise, no change at all, or a
-    start from zero; None when there is no earlier figure."""
+    """What a count's change on an earlier period is: a rise or fall beyond chance (the E-test that marks the
+    CompStat table, lib/metrics/exact_test.py), noise, no change at all, or a start from zero; None when there is
+    no earlier figure."""
     if change.previous is None:
         return None
     current, prior = change.current, change.previous
     if current == prior:
         return "both_zero" if current == 0 else "same"
-    real = is_real_change(current, prior, exposure_ratio=exposure_ratio)
+    real = is_significant(poisson_change_p(round(current), round(prior), current_days=exposure_ratio))
     if prior == 0:
         return "from_zero" if real else "from_zero_noise"
     if not real:

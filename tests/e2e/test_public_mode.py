@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -93,9 +94,7 @@ def test_hot_spots_need_three_incidents_and_the_uncovered_list_names_no_finer_pl
     assert t("pt.layer_reach", "zh", minutes=10, mode="步巡") not in layers
     with page.expect_download() as info:
         page.locator(".st-key-pt-uncovered-csv button").click()
-    text = open(info.value.path(), encoding="utf-8-sig").read()
-    header = text.splitlines()[0]
-    assert t("pt.col_village", "zh") not in header and t("pt.col_lon", "zh") not in header
-    assert t("pt.col_lat", "zh") not in header and t("pt.col_town", "zh") in header
-    assert all(int(row.split(",")[header.split(",").index(t("pt.col_incidents", "zh"))]) >= 3
-               for row in text.splitlines()[1:]), text
+    table = pd.read_csv(info.value.path(), encoding="utf-8-sig", comment="#", dtype=str)  # `#` lines: the context
+    assert t("pt.col_village", "zh") not in table.columns and t("pt.col_lon", "zh") not in table.columns
+    assert t("pt.col_lat", "zh") not in table.columns and t("pt.col_town", "zh") in table.columns
+    assert len(table) and (table[t("pt.col_incidents", "zh")].astype(int) >= 3).all(), table
