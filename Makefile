@@ -1,11 +1,13 @@
 # make run   - start the dashboard (creates .venv and installs requirements.txt when needed)
-# make test  - run all tests; extra pytest arguments via PYTEST_ARGS, e.g. make test PYTEST_ARGS="-m e2e -x"
+# make test  - run all tests in two processes (PYTEST_WORKERS=2, one per core; 0 runs them in this process);
+#              extra pytest arguments via PYTEST_ARGS, e.g. make test PYTEST_ARGS="-m e2e -x"
 #              (the database tests use the PostgreSQL server on 127.0.0.1:5432, or PINGAN_TEST_DATABASE_ADMIN_URL)
 # make db-load DATABASE_URL=postgresql+psycopg://user@host/db [DATA=folder]
 #            - check a data folder (default: the bundled demo) and load it into the database as its county's data
 VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= 2
 DATABASE_URL ?=
 DATA ?= data
 
@@ -20,7 +22,7 @@ db-load: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-dev
 	scripts/ensure_chromium_and_fonts.sh --with-office  # + LibreOffice and pdftoppm: slides and pages rendered to PNG
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.
 $(PY):
