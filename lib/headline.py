@@ -15,6 +15,7 @@ from typing import Literal
 from lib.audience import Audience
 from lib.disclosure import HIDDEN
 from lib.formatting import fmt_pct, short_yuan, signed, trimmed
+from lib.metrics.exact_test import is_significant, poisson_change_p
 from lib.metrics.periods import Change, is_calendar_year
 
 Good = Literal["up", "down", "neither"]  # which way a change is good news
@@ -47,6 +48,7 @@ class Kpi:
     is_change: bool = True
     trend: tuple[float, ...] | None = None  # a small trend line under the value, oldest first
     direction: Direction | None = None  # which way the change went: its arrow; None (or flat) draws none
+    within_noise: bool = False  # a count's change the exact test cannot tell from chance: its colour is neutral
 
     @property
     def arrow(self) -> Direction | None:
@@ -55,8 +57,9 @@ class Kpi:
 
     @property
     def tone(self) -> Tone:
-        """Good news, bad news or neither: the colour of the delta line wherever the card is drawn."""
-        return tone_of(self.arrow, self.good)
+        """Good news, bad news or neither: the colour of the delta line wherever the card is drawn. A change within
+        the noise of counts this size is neither, as the written summary says ("无明显升降")."""
+        return "neutral" if self.within_noise else tone_of(self.arrow, self.good)
 
 
 @dataclass(frozen=True)
@@ -155,4 +158,13 @@ def kpi(measure: Measure, change: Change, audience: Audience, versus: Versus, *,
     delta = change_text(change, versus, audience, kind=_CHANGE_OF[measure.kind], basis=basis) if shown and compared else None
     return Kpi(measure.label, value_text(measure, change.current if shown else None, audience), delta,
                measure.help, measure.good, trend=tuple(trend) if trend is not None else None,
-               direction=direction_of(change) if delta else None)
+               direction=direction_of(change) if delta else None,
+               within_noise=measure.kind == "count" and bool(delta) and not _beyond_chance(change))
+
+
+def _beyond_chance(change: Change) -> bool:
+    """Whether a count's change on the period compared with (of the same length) is more than chance: the E-test of
+    the CompStat marks and the written summary."""
+    if change.previous is None or change.current == change.previous:
+        return False
+    return is_significant(poisson_change_p(round(change.current), round(change.previous)))

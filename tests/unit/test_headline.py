@@ -76,11 +76,21 @@ def test_vice_cases_have_one_meaning_as_incidents_and_as_results():
     from lib.measures import incidents_key
     assert incidents_key(["vice"]) == "incidents_found" and incidents_key(["gang", "drugs"]) == "incidents_found"
     assert incidents_key(["vice", "burglary"]) == "incidents" and incidents_key([]) == "incidents"
-    as_incidents = kpi(measure(incidents_key(["vice"]), "黄赌", ZH), Change(216, 228), ZH, Versus(2019))
-    as_results = kpi(measure("vice_cases", "破获黄赌案件", ZH), Change(216, 228), ZH, Versus(2019))
+    as_incidents = kpi(measure(incidents_key(["vice"]), "黄赌", ZH), Change(216, 300), ZH, Versus(2019))
+    as_results = kpi(measure("vice_cases", "破获黄赌案件", ZH), Change(216, 300), ZH, Versus(2019))
     assert as_incidents.tone == "neutral" and as_results.tone == "bad"  # never green on one card and red on the next
 
 
 def test_every_measure_declares_its_good_direction():
     assert all(spec.good in ("up", "down", "neither") for spec in MEASURES.values())
     assert MEASURES["incidents"].good == "down" and MEASURES["recovered_yuan"].good == "up"
+
+
+def test_a_count_change_within_the_noise_keeps_its_arrow_but_not_a_colour():
+    # 1,122 against 1,061 (+5.7%): E-test p = 0.19, the summary says "no clear change", so no red card beside it
+    card = kpi(measure("incidents", "案件数", ZH), Change(1122, 1061), ZH, Versus())
+    assert (card.arrow, card.tone, card.within_noise) == ("up", "neutral", True)
+    assert kpi(measure("incidents", "案件数", ZH), Change(6, 0), ZH, Versus()).tone == "bad"  # p = 0.01
+    assert kpi(measure("incidents", "案件数", ZH), Change(2, 0), ZH, Versus()).tone == "neutral"  # p = 0.20
+    rate = kpi(measure("solved_rate", "破案率", ZH), Change(34.0, 31.4), ZH, Versus(), basis=Change(1122, 1061))
+    assert rate.tone == "good"  # not a count: coloured by its declared direction

@@ -39,7 +39,8 @@ def test_the_headline_band_answers_how_we_are_doing(now):
     assert [c.label for c in cards] == ["满意度排名(2020年测评)", "刑事治安案件", "破案率", "排查非涉稳矛盾纠纷",
                                         "巡逻制止街面违法犯罪"]
     assert [c.value for c in cards] == ["第76名", "1,122起", "34.0%", "480件", "20起"]
-    assert cards[1].delta == "+5.7% 较上年同期" and (cards[1].arrow, cards[1].tone) == ("up", "bad")
+    # +5.7% is within the noise (E-test p = 0.19), as the summary says: an arrow, but no red
+    assert cards[1].delta == "+5.7% 较上年同期" and (cards[1].arrow, cards[1].tone) == ("up", "neutral")
     assert cards[2].tone == "good" and cards[3].tone == "good"  # solved rate up, disputes down
     # each trend is the same days of every year with data, ending with the card's two figures
     incidents = cards[1].trend
@@ -68,7 +69,8 @@ def test_vice_cases_are_never_green_on_one_card_and_red_on_the_next(last_year):
     results = {key: ov.result_card(last_year, key, ZH) for key in ov.CRACKDOWN}
     assert groups["黄赌"].value == results["vice_cases"].value == "216起"
     assert groups["黄赌"].tone == "neutral" and groups["涉黑涉恶"].tone == "neutral"
-    assert groups["侵财"].tone == "bad" and groups["暴力"].tone == "bad"  # more property and violent crime: bad news
+    assert groups["侵财"].tone == "bad"  # 4,522 against 4,290 (+5.4%, beyond chance): more property crime is bad news
+    assert groups["暴力"].tone == "neutral" and groups["暴力"].arrow == "up"  # 494 against 455: within the noise
 
 
 def test_a_change_that_is_no_change_has_no_arrow(now):
