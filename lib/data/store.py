@@ -18,7 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec, schema_of
-from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE  # noqa: F401 (the demo generator imports them from here)
+from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
 from lib.data.manifest import demo_flags, read_manifest
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short

@@ -19,10 +19,11 @@ import pandas as pd
 from lib.data.contracts import (COUNTIES, COUNTY_SURVEY, DATASETS, DISPUTES, DISTRICT_OUTLINE, EVENTS, INCIDENTS,
                                 INDICATORS, PATROL_SESSIONS, POLICE_ASSISTANTS, POSTS, SCHEMA_VERSION, TOWN_SURVEY,
                                 TOWNS, VILLAGES, DatasetSpec)
+from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT
 from lib.data.demo import disputes, geography, incidents, patrols, reference, surveys
 from lib.data.demo.counties import DONGPO, PROFILES, CountyProfile
 from lib.data.geojson_writer import feature_line, write_collection
-from lib.data.store import BUNDLED_DATA_DIR, DATE_FORMAT, DATETIME_FORMAT, MANIFEST_FILE
+from lib.data.location import BUNDLED_DATA_DIR, MANIFEST_FILE
 
 REAL_DATASETS = {COUNTIES.name, DISTRICT_OUTLINE.name}
 FLOAT_DECIMALS = {"lon": 5, "lat": 5}
