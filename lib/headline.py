@@ -159,7 +159,14 @@ def kpi(measure: Measure, change: Change, audience: Audience, versus: Versus, *,
     return Kpi(measure.label, value_text(measure, change.current if shown else None, audience), delta,
                measure.help, measure.good, trend=tuple(trend) if trend is not None else None,
                direction=direction_of(change) if delta else None,
-               within_noise=measure.kind == "count" and bool(delta) and not _beyond_chance(change))
+               within_noise=bool(delta) and _within_noise(measure, change, basis))
+
+
+def _within_noise(measure: Measure, change: Change, basis: Change | None) -> bool:
+    """Whether a count's change, or that of a rate per head of population built on it, is within chance."""
+    if measure.kind == "count":
+        return not _beyond_chance(change)
+    return measure.kind == "rate" and basis is not None and not _beyond_chance(basis)
 
 
 def _beyond_chance(change: Change) -> bool:

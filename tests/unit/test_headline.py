@@ -94,3 +94,11 @@ def test_a_count_change_within_the_noise_keeps_its_arrow_but_not_a_colour():
     assert kpi(measure("incidents", "案件数", ZH), Change(2, 0), ZH, Versus()).tone == "neutral"  # p = 0.20
     rate = kpi(measure("solved_rate", "破案率", ZH), Change(34.0, 31.4), ZH, Versus(), basis=Change(1122, 1061))
     assert rate.tone == "good"  # not a count: coloured by its declared direction
+
+
+def test_a_rate_per_head_follows_the_noise_of_the_count_it_is_built_on():
+    incidents = Change(212, 193)  # +9.8%: E-test p = 0.35
+    rate = kpi(measure("incident_rate", "每万人案件数", ZH), Change(17.3, 15.8), ZH, Versus(), basis=incidents)
+    assert (rate.arrow, rate.tone) == ("up", "neutral")
+    more = kpi(measure("incident_rate", "每万人案件数", ZH), Change(17.3, 12.0), ZH, Versus(), basis=Change(212, 147))
+    assert more.tone == "bad"
