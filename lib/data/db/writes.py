@@ -76,6 +76,13 @@ class DbWrites:
             return [DbVersion(int(r.id), r.dataset, r.kind, r.user, r.saved_at, int(r.rows_kept), bool(r.demo))
                     for r in connection.execute(query)]
 
+    def updated(self) -> dict[str, datetime]:
+        """When each dataset of the county was last written (loaded, uploaded or rolled back)."""
+        loads = dataset_loads.c
+        with self.engine.connect() as connection:
+            return dict(connection.execute(sa.select(loads.dataset, loads.loaded_at).where(loads[COUNTY] == self.county))
+                        .all())
+
     def audit_rows(self) -> pd.DataFrame:
         """The audit rows of every change made in the database (any county, any replica), oldest first."""
         query = sa.select(*(audit_trail.c[name] for name in COLUMNS)).order_by(audit_trail.c.id)
