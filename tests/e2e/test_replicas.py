@@ -163,6 +163,7 @@ def test_an_upload_and_a_rollback_through_one_replica_are_seen_through_the_other
     data.get_by_role("button", name="确认写入").click()
     via_nginx.wait_idle()
     expect(data.get_by_text("已写入 警情案件")).to_be_visible()
+    via_nginx.screenshot("replicas-data-page-after-the-upload")
     assert _replica_of(via_nginx, proxy) == answered  # still the same replica after the upload
 
     # the other replica sees it on its next run
