@@ -31,7 +31,7 @@ def test_template_upload_confirm_then_overview_shows_new_figures(admin_on_a_copy
     assert template.columns[0] == "案件编号" and len(template) == 1
     template.loc[0, "案件编号"] = "AJ2099E2E001"
     template.loc[0, "报案时间"] = "2020年6月1日 10:00"
-    template.loc[0, ["办理状态", "破案日期", "抓获嫌疑人"]] = ["reported", "", "0"]
+    template.loc[0, ["办理状态", "破案日期", "抓获嫌疑人", "批准逮捕"]] = ["reported", "", "0", "0"]
     upload = tmp_path / "new-month.csv"
     upload.write_bytes(template.to_csv(index=False).encode("gbk"))
 
