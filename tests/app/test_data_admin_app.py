@@ -3,8 +3,6 @@ the files and on the database (the `store` fixture)."""
 from __future__ import annotations
 
 import json
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -12,15 +10,8 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
-from lib.audit import AuditLog
-from lib.data.contracts import DATASETS_BY_NAME
-from lib.data.db.connect import engine_for
-from lib.data.db.store import DbStore
-from lib.data.db.writes import DbWrites
-from lib.data.store import BUNDLED_DATA_DIR, FileStore
-from lib.settings import DATA_DIR_SETTING, DATABASE_URL_SETTING, WORK_DIR_SETTING, read_settings
+from lib.data.store import BUNDLED_DATA_DIR
 from tests.app.apptest import APP, sign_in_as
-from tests.database import fresh_database
 
 PAGE = "views/data_admin.py"
 
@@ -34,39 +25,6 @@ def _own_audit_trail(monkeypatch, tmp_path):
 def _behind_the_password(monkeypatch):
     """Data management is offered only behind the access password."""
     sign_in_as(monkeypatch, "administrator")
-
-
-@dataclass(frozen=True)
-class Store:
-    """Where the page reads and writes in a test: a copy of the data folder, or a database of its own."""
-
-    kind: str  # "files" or "database"
-    folder: Path | None = None
-    url: str | None = None
-
-    def read(self, name: str) -> pd.DataFrame:
-        spec = DATASETS_BY_NAME[name]
-        return (FileStore(self.folder) if self.folder else DbStore(engine_for(self.url), "511402")).read(spec)
-
-    def audit(self) -> pd.DataFrame:
-        """The audit lines of the uploads and rollbacks: the audit file's, or the database's own rows."""
-        trail = AuditLog(read_settings().audit_path).read() if self.folder else \
-            DbWrites(engine_for(self.url), "511402").audit_rows()
-        return trail[trail.action.isin(["upload", "rollback"])]
-
-
-@pytest.fixture(params=["files", "database"])
-def store(request, tmp_path, monkeypatch):
-    """The page on a writable copy of the demo data, in a folder or in a fresh database."""
-    monkeypatch.setenv(WORK_DIR_SETTING, str(tmp_path / "work"))
-    if request.param == "files":
-        shutil.copytree(BUNDLED_DATA_DIR, tmp_path / "data")
-        monkeypatch.setenv(DATA_DIR_SETTING, str(tmp_path / "data"))
-        yield Store("files", folder=tmp_path / "data")
-        return
-    with fresh_database("page", BUNDLED_DATA_DIR) as url:
-        monkeypatch.setenv(DATABASE_URL_SETTING, url)
-        yield Store("database", url=url)
 
 
 POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
