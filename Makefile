@@ -21,7 +21,7 @@ db-load: $(VENV)/.installed-run
 	$(PY) -m lib.data.db load $(if $(DATABASE_URL),--url "$(DATABASE_URL)") "$(DATA)"
 
 test: $(VENV)/.installed-dev
-	scripts/ensure_chromium_and_fonts.sh --with-office  # + LibreOffice and pdftoppm: slides and pages rendered to PNG
+	scripts/ensure_chromium_and_fonts.sh --with-office --with-nginx  # + LibreOffice, pdftoppm (slides and pages to PNG), nginx (replicas)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.

@@ -79,3 +79,11 @@ class AuditLog:
 def readable(trail: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The trail as an administrator reads it: newest first, headers in the reader's language."""
     return trail.iloc[::-1].reset_index(drop=True).rename(columns={c: t(f"audit.{c}", lang) for c in COLUMNS})
+
+
+def merged(*trails: pd.DataFrame) -> pd.DataFrame:
+    """Several trails (the audit file, the database's audit rows) as one, oldest first by time."""
+    whole = pd.concat(trails, ignore_index=True)
+    order = pd.to_datetime(whole["time"], utc=True, errors="coerce", format="ISO8601")
+    return whole.iloc[order.reset_index(drop=True).sort_values(kind="stable", na_position="first").index] \
+        .reset_index(drop=True)

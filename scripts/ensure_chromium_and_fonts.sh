@@ -7,14 +7,18 @@
 # so the dashboard still starts (without PNG and PDF exports; the app says what is missing).
 # With --with-office (make test): LibreOffice Impress and poppler-utils too, which the tests use to render the
 # briefing's slides and PDF pages to PNG (the app itself never needs them).
+# With --with-nginx (make test): Debian's nginx too, which the browser test of two replicas runs in front of them
+# (as the current user, with its own prefix; the package's own service is not used).
 set -euo pipefail
 
 or_warn=false
 with_office=false
+with_nginx=false
 for arg in "$@"; do
     case "$arg" in
         --or-warn) or_warn=true ;;
         --with-office) with_office=true ;;
+        --with-nginx) with_nginx=true ;;
         *) echo "ensure_chromium_and_fonts: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -37,6 +41,8 @@ if $with_office; then
     command -v soffice >/dev/null || missing+=(libreoffice-impress)
     command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 fi
+nginx_bin() { command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true; }
+if $with_nginx && [ -z "$(nginx_bin)" ]; then missing+=(nginx); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
     echo "ensure_chromium_and_fonts: installing ${missing[*]} with apt-get"
@@ -60,5 +66,9 @@ out="$("$chromium_bin" --version 2>&1)" || die "'$chromium_bin --version' does n
 if $with_office; then
     command -v soffice >/dev/null || die "soffice is still not on PATH after installing libreoffice-impress"
     command -v pdftoppm >/dev/null || die "pdftoppm is still not on PATH after installing poppler-utils"
+fi
+if $with_nginx; then
+    [ -n "$(nginx_bin)" ] || die "nginx is still not installed after installing nginx"
+    "$(nginx_bin)" -v 2>/dev/null || die "'$(nginx_bin) -v' does not run"
 fi
 echo "ensure_chromium_and_fonts: ${out##*$'\n'}; $(fc-list :lang=zh family | wc -l) Chinese font families"

@@ -1,4 +1,8 @@
-"""数据管理 Data management: dataset status, templates, checked uploads with a preview, and rollback."""
+"""数据管理 Data management: dataset status, templates, checked uploads with a preview, and rollback.
+
+The same on files and on the database: the same checks, preview, messages and roles. On files the writes go to the
+data folder (lib/data/writes.py) and their audit line to the audit file; on the database each upload or rollback is
+one transaction that writes the audit row with it (lib/data/db/writes.py)."""
 from pathlib import Path
 
 import streamlit as st
@@ -11,11 +15,12 @@ from lib.data.status import BEIJING, dataset_status, status_table
 from lib.data.templates import TABLE_DATASETS, contract_table, template_csv, template_xlsx
 from lib.data.upload import Places, plan_change, read_upload
 from lib.data.upload_file import MAX_ROWS, MAX_UPLOAD_BYTES, MAX_XLSX_ROWS
-from lib.data.writes import (DEMO_SUFFIX, append_rows, geojson_bytes, list_versions, rollback, save_boundaries,
+from lib.data.writes import (DEMO_SUFFIX, Appended, append_rows, geojson_bytes, list_versions, rollback, save_boundaries,
                               save_table, writable_data_dir)
 from lib.i18n import t
 from lib.ui.filters import code_select
 from lib.ui.notices import escape_markdown
+from lib.ui.data import database_writes
 from lib.ui.page import open_page
 from lib.ui.show import download_buttons
 
@@ -23,12 +28,13 @@ page = open_page()
 lang = page.lang
 bundle = page.data
 root = page.source.path
+database = database_writes(page.source) if page.source.database else None  # None: the data is in a folder
 
 st.title(t("da.heading", lang))
 st.caption(t("da.intro", lang))
 if notice := st.session_state.pop("da-notice", None):
     st.success(notice, icon=":material/check_circle:")
-if page.source.database:  # loaded with `make db-load`; uploads write to data folders
+if database:
     st.info(t("da.database", lang, address=escape_markdown(page.source.folder), county=escape_markdown(page.home.name)),
             icon=":material/database:")
 else:
@@ -37,7 +43,8 @@ if is_bundled(root):
     st.info(escape_markdown(t("da.folder_bundled", lang, path=work_copy_dir(page.settings))), icon=":material/info:")
 
 st.subheader(t("da.section_status", lang))
-st.dataframe(status_table(dataset_status(bundle, root), lang), hide_index=True, height="content")
+st.dataframe(status_table(dataset_status(bundle, root, database.updated() if database else None), lang),
+             hide_index=True, height="content")
 
 names = [d.name for d in TABLE_DATASETS] + [d.name for d in DATASETS if d.geometry]
 label = {d.name: (d.zh if lang == "zh" else d.en) for d in DATASETS}
@@ -46,25 +53,29 @@ name = code_select(page, t("da.dataset", lang), names, label, "dataset", names[0
 spec = DATASETS_BY_NAME[name or names[0]]
 
 
-def _confirm_and_write(write, file_name: str) -> None:
+def _confirm_and_write(on_files, on_database, file_name: str) -> None:
     """The confirm button: write (every page reads the new data version on its next run), record it in the audit
-    trail, and start the uploader afresh. `write(folder)` may return the notice to show instead of the usual one."""
+    trail, and start the uploader afresh. `on_files(folder)`, or on the database `on_database(source, audit_event)`
+    (which writes the audit row in its own transaction), may return the notice to show instead of the usual one."""
     if st.button(t("da.confirm", lang), type="primary", key="da-confirm", icon=":material/save:"):
         detail = f"{spec.name}: {file_name}"
         try:
-            notice = write(writable_data_dir(page.settings, root))
+            if database:
+                notice = on_database(f"upload: {file_name}", page.audit_event(audit.UPLOAD, audit.OK, detail))
+            else:
+                notice = on_files(writable_data_dir(page.settings, root))
         except Exception:
             page.record(audit.UPLOAD, audit.FAILED, detail)
             raise
-        page.record(audit.UPLOAD, audit.OK, detail)
+        if not database:
+            page.record(audit.UPLOAD, audit.OK, detail)
         st.session_state["da-generation"] = generation + 1
         st.session_state["da-notice"] = notice if isinstance(notice, str) else t("da.saved", lang, dataset=label[spec.name])
         st.session_state.pop("da-check", None)
         st.rerun()
 
 
-def _appended(folder: Path) -> str:
-    done = append_rows(spec, check.frame, folder)
+def _appended_notice(done: Appended) -> str:
     return t("da.saved_append", lang, dataset=label[spec.name], added=done.added, duplicates=len(done.duplicates))
 
 
@@ -84,12 +95,12 @@ def _checked(upload) -> object:
 
 
 generation = st.session_state.setdefault("da-generation", 0)
-allowed = page.settings.uploads and page.identity.role.uploads and not page.source.database  # deployment and role
+allowed = page.settings.uploads and page.identity.role.uploads  # deployment and role
 if spec.geometry:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.geo_template_note", lang))
     current_file = root / spec.file
-    st.download_button(t("da.geo_template", lang), lambda: geojson_bytes(spec, bundle[spec.name]) if page.source.database
+    st.download_button(t("da.geo_template", lang), lambda: geojson_bytes(spec, bundle[spec.name]) if database
                        else current_file.read_bytes(), Path(spec.file).name,
                        "application/geo+json", key="da-template-geojson", icon=":material/download:", on_click="ignore")
     st.dataframe(contract_table(spec, lang), hide_index=True)
@@ -126,11 +137,14 @@ if spec.geometry:
             st.caption(t("da.geo_preview", lang, n=min(20, len(check.frame))))
             st.dataframe(check.frame.drop(columns="geometry").head(20), hide_index=True)
             content = geojson_bytes(spec, plan.result)
-            if current_file.is_file() and content == current_file.read_bytes():
+            current = geojson_bytes(spec, bundle[spec.name]) if database else \
+                current_file.read_bytes() if current_file.is_file() else None
+            if content == current:
                 st.info(t("da.geo_nothing", lang))
             else:
                 st.caption(t("da.geo_after", lang, features=len(plan.result)))
-                _confirm_and_write(lambda folder: save_boundaries(spec, plan.result, folder), upload.name)
+                _confirm_and_write(lambda folder: save_boundaries(spec, plan.result, folder),
+                                   lambda source, event: database.replace(spec, plan.result, source, event), upload.name)
 else:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.template_note", lang))
@@ -177,30 +191,56 @@ else:
                 st.info(t("da.nothing", lang))
             else:
                 st.caption(t("da.after", lang, rows=plan.rows_after))
-                _confirm_and_write(_appended if mode == "append" else lambda folder: save_table(spec, check.frame, folder),
-                                   upload.name)
+                if mode == "append":
+                    _confirm_and_write(lambda folder: _appended_notice(append_rows(spec, check.frame, folder)),
+                                       lambda source, event: _appended_notice(database.append(spec, check.frame, source,
+                                                                                              event)), upload.name)
+                else:
+                    _confirm_and_write(lambda folder: save_table(spec, check.frame, folder),
+                                       lambda source, event: database.replace(spec, check.frame, source, event),
+                                       upload.name)
 
 st.subheader(t("da.section_versions", lang))
-versions = list_versions(spec, root)
-if not versions:
+
+
+def _beijing(moment) -> str:
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
+
+
+if database:  # kept in the database: by id, with their rows and the change that replaced them
+    kept = {str(v.id): v for v in database.versions(spec)}
+    when = {key: _beijing(v.saved_at) for key, v in kept.items()}
+    describe = {key: t("da.version_label_rows", lang, when=when[key], kind=t("da.demo" if v.demo else "da.real", lang),
+                       rows=f"{v.rows:,}", change=t(f"da.change.{v.kind}", lang)) for key, v in kept.items()}
+else:  # kept as files in the data folder
+    kept = {str(v.path): v for v in list_versions(spec, root)}
+    when = {key: _beijing(v.saved_at) for key, v in kept.items()}
+    describe = {key: t("da.version_label", lang, when=when[key],
+                       kind=t("da.demo" if Path(key).stem.endswith(DEMO_SUFFIX) else "da.real", lang),
+                       kb=max(1, v.size // 1024)) for key, v in kept.items()}
+if not kept:
     st.caption(t("da.no_versions", lang, dataset=label[spec.name]))
 else:
-    when = {str(v.path): v.saved_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S") for v in versions}
-    chosen = st.selectbox(t("da.version", lang), [str(v.path) for v in versions], key=f"da-version-{spec.name}",
-                          format_func=lambda p: t("da.version_label", lang, when=when[p],
-                                                  kind=t("da.demo" if Path(p).stem.endswith(DEMO_SUFFIX) else "da.real", lang),
-                                                  kb=max(1, next(v.size for v in versions if str(v.path) == p) // 1024)))
+    chosen = st.selectbox(t("da.version", lang), list(kept), key=f"da-version-{spec.name}", format_func=describe.get)
     may_roll_back = page.settings.uploads and page.identity.role.rolls_back
     if st.button(t("da.rollback", lang), key="da-rollback", icon=":material/history:", disabled=not may_roll_back,
                  help=None if may_roll_back else t("da.rollback_role", lang)) and may_roll_back:
-        rollback(spec, chosen, root)
-        page.record(audit.ROLLBACK, audit.OK, f"{spec.name}: {when[chosen]}")
+        detail = f"{spec.name}: {when[chosen]}"
+        if database:
+            database.rollback(spec, int(chosen), page.audit_event(audit.ROLLBACK, audit.OK, detail))
+        else:
+            rollback(spec, chosen, root)
+            page.record(audit.ROLLBACK, audit.OK, detail)
         st.session_state["da-notice"] = t("da.rolled_back", lang, dataset=label[spec.name], when=when[chosen])
         st.rerun()
 
 if page.identity.role.reads_audit:
     st.subheader(t("da.section_audit", lang))
     st.caption(escape_markdown(t("da.audit_note", lang, path=page.settings.audit_path)))
-    trail = audit.readable(audit.AuditLog(page.settings.audit_path).read(), lang)
+    trail = audit.AuditLog(page.settings.audit_path).read()
+    if database:
+        st.caption(t("da.audit_note_database", lang))
+        trail = audit.merged(trail, database.audit_rows())
+    trail = audit.readable(trail, lang)
     st.dataframe(trail.head(500), hide_index=True)
     download_buttons(page, trail, "audit-trail", key="da-audit")

@@ -1,6 +1,7 @@
 """The state of every dataset in a data folder: rows, period covered, last update, demo or real, schema version."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -36,14 +37,18 @@ def _period(spec: DatasetSpec, frame: pd.DataFrame) -> tuple[date | None, date |
     return None, None
 
 
-def dataset_status(bundle: DataBundle, root: Path) -> list[DatasetStatus]:
-    """One status per dataset of the contract, in contract order."""
+def dataset_status(bundle: DataBundle, root: Path, written: Mapping[str, datetime] | None = None) -> list[DatasetStatus]:
+    """One status per dataset of the contract, in contract order. Last updated: when `written` says (a database's
+    record of its writes), else the file's modification time."""
     out = []
     for spec in DATASETS:
         frame = bundle[spec.name]
         path = Path(root) / spec.file
-        updated = (datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone(BEIJING)
-                   if path.exists() else None)
+        if written is not None:
+            updated = written[spec.name].astimezone(BEIJING) if spec.name in written else None
+        else:
+            updated = (datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone(BEIJING)
+                       if path.exists() else None)
         first, last = _period(spec, frame)
         out.append(DatasetStatus(spec.name, spec.file, len(frame), first, last, updated,
                                  bundle.manifest.is_demo(spec.name), bundle.manifest.schema_version))

@@ -11,11 +11,12 @@ STRINGS: dict[str, dict[Lang, str]] = {
     },
     "da.folder": {"zh": "数据目录:{path}", "en": "Data folder: {path}"},
     "da.database": {
-        "zh": "数据在数据库 {address} 中(本页为{county})。整批数据用 `make db-load DATABASE_URL=… DATA=数据目录` 检查后载入,"
-              "一次事务写入,各服务实例在下次刷新时读到;网页上传只写入数据目录,此处不提供。",
-        "en": "The data is in the database {address} (this page: {county}). A whole data folder is checked and loaded "
-              "with `make db-load DATABASE_URL=… DATA=folder`, in one transaction, and every app instance reads it on "
-              "its next run; uploads on this page write to data folders only and are not offered here.",
+        "zh": "数据在数据库 {address} 中(本页为{county})。每次上传或回退都在一次事务中写入,并保留原数据作为历史版本,"
+              "各服务实例在下次刷新时读到;整批数据也可用 `make db-load DATABASE_URL=… DATA=数据目录` 检查后载入。",
+        "en": "The data is in the database {address} (this page: {county}). Each upload or rollback is written in one "
+              "transaction that keeps the data it replaces as an earlier version, and every app instance reads it on "
+              "its next run; a whole data folder can also be checked and loaded with "
+              "`make db-load DATABASE_URL=… DATA=folder`.",
     },
     "da.folder_bundled": {
         "zh": "当前读取的是随程序提供的演示数据。首次上传时会先复制到工作目录 {path},演示数据本身不会被改写。",
@@ -99,6 +100,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "da.no_versions": {"zh": "{dataset} 还没有历史版本。", "en": "{dataset} has no earlier versions yet."},
     "da.version": {"zh": "版本", "en": "Version"},
     "da.version_label": {"zh": "{when}({kind},{kb} KB)", "en": "{when} ({kind}, {kb} KB)"},
+    "da.version_label_rows": {"zh": "{when}({kind},{rows} 行,{change}前的数据)",
+                              "en": "{when} ({kind}, {rows} rows, the data before a {change})"},
+    "da.change.replace": {"zh": "替换", "en": "replace"},
+    "da.change.append": {"zh": "追加", "en": "append"},
+    "da.change.rollback": {"zh": "回退", "en": "rollback"},
     "da.rollback": {"zh": "回退到此版本", "en": "Roll back to this version"},
     "da.rollback_role": {"zh": "回退需要管理角色。", "en": "Rolling back needs the administrator role."},
     "da.section_audit": {"zh": "审计记录", "en": "Audit trail"},
@@ -106,6 +112,11 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "登录、页面查看(含筛选条件)、下载、简报、上传与回退,逐条追加记录于 {path}(最新在前,此处显示最近 500 条;下载为全部记录)。",
         "en": "Sign-ins, page views (with their filters), downloads, briefings, uploads and rollbacks, appended one line "
               "each to {path} (newest first; the latest 500 shown here, the downloads hold every line).",
+    },
+    "da.audit_note_database": {
+        "zh": "数据库中的上传与回退,与数据修改在同一事务中记入数据库表 audit_trail(各服务实例共用),并入下表。",
+        "en": "Uploads and rollbacks in the database are recorded in its audit_trail table in the change's own "
+              "transaction (shared by every app instance), and merged into the table below.",
     },
     "da.rolled_back": {"zh": "{dataset} 已回退到 {when} 的版本。", "en": "{dataset} rolled back to the version of {when}."},
     # boundary uploads (GeoJSON, zipped Shapefile)

@@ -57,16 +57,22 @@ def audit_log(settings: Settings) -> AuditLog:
     return AuditLog(settings.audit_path)
 
 
+def audit_event(settings: Settings, identity: Identity | None, action: str, outcome: str,
+                detail: str = "") -> AuditEvent:
+    """The audit line of an action taken in this page run: who, from which address, now."""
+    headers = st.context.headers
+    address = client_address(st.context.ip_address, headers.get_all("x-forwarded-for") if headers else [],
+                             settings.trusted_proxies) or ""
+    return AuditEvent(action, outcome, identity.user if identity else "", identity.role.name.lower() if identity else "",
+                      detail, address)
+
+
 def record(settings: Settings, identity: Identity | None, action: str, outcome: str, detail: str = "") -> None:
     """One line of the audit trail for an action taken in a page run (with access control only: without it nobody
     is signed in, and there is nobody to record)."""
     if not settings.access_control:
         return
-    headers = st.context.headers
-    address = client_address(st.context.ip_address, headers.get_all("x-forwarded-for") if headers else [],
-                             settings.trusted_proxies) or ""
-    audit_log(settings).append(AuditEvent(action, outcome, identity.user if identity else "",
-                                          identity.role.name.lower() if identity else "", detail, address))
+    audit_log(settings).append(audit_event(settings, identity, action, outcome, detail))
 
 
 def record_page_view(settings: Settings, identity: Identity | None, link: str) -> None:

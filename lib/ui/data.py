@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.data.db.connect import engine_for
 from lib.data.db.store import load_county
+from lib.data.db.writes import DbWrites
 from lib.data.location import DataSource
 from lib.data.snapshot import load_bundle_cached
 from lib.data.store import DataBundle
@@ -23,3 +25,8 @@ def bundle_at(source: DataSource) -> DataBundle:
         return load_county(settings.database_url, source.county)
     sweep_leftovers(source.path)
     return load_bundle_cached(source.path, settings.cache_dir)
+
+
+def database_writes(source: DataSource) -> DbWrites:
+    """The uploads and rollbacks of a database source's county (PINGAN_DATABASE_URL)."""
+    return DbWrites(engine_for(read_settings().database_url), source.county)

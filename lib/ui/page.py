@@ -17,6 +17,7 @@ from datetime import date
 import streamlit as st
 
 from lib.audience import Audience
+from lib.audit import AuditEvent
 from lib.briefing.content import PageContent
 from lib.data.home import HomeDistrict, home_district
 from lib.data.location import DataSource, data_source
@@ -69,6 +70,10 @@ class PageContext:
     def record(self, action: str, outcome: str, detail: str = "") -> None:
         """A line of the audit trail for an action taken on this page (lib/audit.py names the actions)."""
         auth.record(self.settings, self.identity, action, outcome, detail)
+
+    def audit_event(self, action: str, outcome: str, detail: str = "") -> AuditEvent:
+        """The audit line of an action on this page, for a store that writes it with the change itself."""
+        return auth.audit_event(self.settings, self.identity, action, outcome, detail)
 
 
 def open_page() -> PageContext:

@@ -1,4 +1,5 @@
-"""The crime-trends page through AppTest: default view, URL states, bad URL values, an empty selection, downloads."""
+"""The crime-trends page through AppTest: default view, URL states, bad URL values, an empty selection, downloads;
+each on the files and on the database (`each_store`)."""
 from pathlib import Path
 
 import pandas as pd
@@ -7,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from apptest import table_downloads
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+pytestmark = pytest.mark.usefixtures("each_store")
 
 
 def open_crime(**params) -> AppTest:

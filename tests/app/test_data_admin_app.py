@@ -1,15 +1,16 @@
-"""The data-management page in AppTest: status, templates, a checked upload, confirm, and rollback."""
+"""The data-management page in AppTest: status, templates, a checked upload, confirm, and rollback, the same on
+the files and on the database (the `store` fixture)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from streamlit.testing.v1 import AppTest
 
-from lib.audit import AuditLog
-from lib.settings import read_settings
+from lib.data.store import BUNDLED_DATA_DIR
 from tests.app.apptest import APP, sign_in_as
 
 PAGE = "views/data_admin.py"
@@ -44,7 +45,7 @@ def open_app(page: str, **params: str) -> AppTest:
     return app
 
 
-def test_status_contract_and_templates_in_english(data_copy):
+def test_status_contract_and_templates_in_english(store):
     app = open_app(PAGE, lang="en")
     app.selectbox(key="dataset").set_value("posts").run()
     assert app.title[0].value == "Data management"
@@ -56,7 +57,8 @@ def test_status_contract_and_templates_in_english(data_copy):
     assert len([b for b in app.get("download_button") if b.key.startswith("da-template")]) == 2
 
 
-def test_upload_preview_confirm_and_rollback(data_copy):
+def test_upload_preview_confirm_and_rollback(store):
+    before = store.read("posts")
     app = open_app(PAGE)
     app.selectbox(key="dataset").set_value("posts").run()
     assert app.title[0].value == "数据管理"
@@ -68,26 +70,31 @@ def test_upload_preview_confirm_and_rollback(data_copy):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"新增行": "1", "替换行": "0", "删除行": "0", "重复(不重复追加)": "1"}
     assert "P001" in app.warning[0].value
-    assert b"P900" not in (data_copy / "posts.csv").read_bytes()  # nothing written before the confirm
+    pd.testing.assert_frame_equal(store.read("posts"), before)  # nothing written before the confirm
     app.button(key="da-confirm").click().run()
     assert not app.exception
-    written = (data_copy / "posts.csv").read_text(encoding="utf-8")
-    assert "P900,city_gov_post,新岗亭,New post,511402001,103.85,30.07" in written
+    written = store.read("posts")
+    assert len(written) == len(before) + 1
+    assert written.iloc[-1][["post_id", "kind", "name_zh", "name_en", "town_code", "lon", "lat"]].astype(str).tolist() \
+        == ["P900", "city_gov_post", "新岗亭", "New post", "511402001", "103.85", "30.07"]
     assert "已写入 巡逻岗亭与屯警点:新增 1 行(1 行已存在" in app.success[0].value
     status = app.dataframe[0].value.set_index("文件")
     assert status.loc["posts.csv", "行数"] == 25 and status.loc["posts.csv", "数据性质"] == "真实数据"
     assert len(app.file_uploader) == 1 and not app.metric  # the uploader starts afresh
     app.button(key="da-rollback").click().run()
-    assert b"P900" not in (data_copy / "posts.csv").read_bytes()
+    assert not app.exception
+    pd.testing.assert_frame_equal(store.read("posts"), before)
     assert app.dataframe[0].value.set_index("文件").loc["posts.csv", "数据性质"] == "演示数据"
-    trail = AuditLog(read_settings().audit_path).read()
-    done = trail[trail.action.isin(["upload", "rollback"])][["action", "detail", "outcome", "role"]].to_dict("records")
+    assert "已回退到" in app.success[0].value
+    done = store.audit()[["action", "detail", "outcome", "role"]].to_dict("records")
     assert done[0] == {"action": "upload", "detail": "posts: posts.csv", "outcome": "ok", "role": "administrator"}
     assert done[1]["action"] == "rollback" and done[1]["detail"].startswith("posts: ") and done[1]["outcome"] == "ok"
+    shown = app.dataframe[-1].value  # the audit trail on the page, newest first
+    assert shown["操作"].tolist()[:2] == ["rollback", "upload"]
 
 
-def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
-    before = (data_copy / "posts.csv").read_bytes()
+def test_bad_upload_lists_problems_as_text_and_writes_nothing(store):
+    before = store.read("posts")
     app = open_app(PAGE)
     app.selectbox(key="dataset").set_value("posts").run()
     body = f"{POST_H}\nP901,city_gov_post,岗,Post,<img src=x onerror=alert(1)>,103.8,39.9\n"
@@ -96,13 +103,13 @@ def test_bad_upload_lists_problems_as_text_and_writes_nothing(data_copy):
     assert "发现 2 个问题" in error
     assert r"\<img src=x onerror=alert\(1\)\>" in error  # escaped: shown as text, never as HTML
     assert "列 纬度" in error and not app.main.get("button")  # the column as the file's header names it
-    assert (data_copy / "posts.csv").read_bytes() == before
+    pd.testing.assert_frame_equal(store.read("posts"), before)
 
 
 
-def test_towns_boundary_upload_preview_confirm_and_rollback(data_copy):
-    original = (data_copy / "boundaries" / "towns.geojson").read_bytes()
-    content = json.loads(original)
+def test_towns_boundary_upload_preview_confirm_and_rollback(store):
+    original = store.read("towns")
+    content = json.loads((BUNDLED_DATA_DIR / "boundaries" / "towns.geojson").read_bytes())
     content["features"][0]["properties"]["population"] = 150000
     app = open_app(PAGE)
     app.selectbox(key="dataset").set_value("towns").run()
@@ -114,16 +121,19 @@ def test_towns_boundary_upload_preview_confirm_and_rollback(data_copy):
     assert "16 个要素" in app.success[0].value
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"新增要素": "0", "替换要素": "16", "删除要素": "0"}
-    assert (data_copy / "boundaries" / "towns.geojson").read_bytes() == original  # nothing written before the confirm
+    pd.testing.assert_frame_equal(store.read("towns"), original)  # nothing written before the confirm
     app.button(key="da-confirm").click().run()
     assert not app.exception
-    assert '"population":150000' in (data_copy / "boundaries" / "towns.geojson").read_text(encoding="utf-8")
+    changed = store.read("towns")
+    assert changed["population"].iloc[0] == 150000 and changed["population"].iloc[1:].equals(original["population"].iloc[1:])
     assert "已写入" in app.success[0].value
     status = app.dataframe[0].value.set_index("文件")
     assert status.loc["boundaries/towns.geojson", "数据性质"] == "真实数据"
     app.button(key="da-rollback").click().run()
     assert not app.exception
-    assert (data_copy / "boundaries" / "towns.geojson").read_bytes() == original
+    back = store.read("towns")
+    pd.testing.assert_frame_equal(pd.DataFrame(back.drop(columns="geometry")), pd.DataFrame(original.drop(columns="geometry")))
+    assert back.geometry.geom_equals_exact(original.geometry, tolerance=0).all()
 
 
 def test_bad_boundary_upload_lists_problems(data_copy):

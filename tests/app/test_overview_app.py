@@ -1,4 +1,5 @@
-"""The overview page through Streamlit's AppTest: default view, other URL states, bad URL values."""
+"""The overview page through Streamlit's AppTest: default view, other URL states, bad URL values; each on the files
+and on the database (`each_store`)."""
 import pytest
 
 from apptest import metric_values as metrics
@@ -9,6 +10,7 @@ def run_app(**params):
     return open_app(None, **params)
 
 
+@pytest.mark.usefixtures("each_store")
 def test_default_view_is_this_year_so_far_against_the_same_days_a_year_earlier():
     app = run_app()
     assert app.title[0].value == "2021年平安建设总览(截至3月11日)"
@@ -21,6 +23,7 @@ def test_default_view_is_this_year_so_far_against_the_same_days_a_year_earlier()
     assert any("与2020年同期(1月1日—3月11日)比较" in c.value for c in app.caption)
 
 
+@pytest.mark.usefixtures("each_store")
 def test_the_full_year_2020_with_the_seed_figures():
     app = run_app(year="2020")
     assert app.title[0].value == "2020年平安建设总览"
@@ -54,6 +57,7 @@ def test_the_full_year_2020_with_the_seed_figures():
     assert any("抓获命案积案逃犯 +100.0% 较2019年:数量小,属随机波动" in c.value for c in app.caption)
 
 
+@pytest.mark.usefixtures("each_store")
 def test_english_and_another_year_from_the_url():
     app = run_app(lang="en", year="2019")
     assert app.title[0].value == "Public safety overview, 2019"
@@ -61,6 +65,7 @@ def test_english_and_another_year_from_the_url():
     assert metrics(app)["Disputes screened"] == "3,278"
 
 
+@pytest.mark.usefixtures("each_store")
 @pytest.mark.parametrize("params", [{"year": "1999"}, {"year": "<script>"}, {"lang": "fr"}])
 def test_bad_url_values_fall_back_to_the_defaults(params):
     app = run_app(**params)

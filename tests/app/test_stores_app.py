@@ -48,14 +48,15 @@ def test_every_page_shows_the_same_on_the_database_as_on_the_files(page, databas
     assert on_database["metrics"] or on_database["tables"]
 
 
-def test_data_page_on_the_database_shows_the_status_and_offers_no_upload(database_url, monkeypatch):
-    sign_in_as(monkeypatch, "administrator")  # data management is offered behind a sign-in
+def test_data_page_on_the_database_shows_the_status_and_offers_uploads(database_url, monkeypatch):
+    sign_in_as(monkeypatch, "analyst")  # data management is offered behind a sign-in, uploads from the analyst up
     monkeypatch.setenv(DATABASE_URL_SETTING, database_url)
     app = open_any("views/data_admin.py", lang="en")
     assert "The data is in the database postgresql+psycopg://postgres@127.0.0.1" in app.info[0].value.replace("\\", "")
     status = app.dataframe[0].value.set_index("File")
     assert status.loc["incidents.csv", "Rows"] == 31_045 and status.loc["incidents.csv", "Data"] == "Demo"
-    assert all(uploader.disabled for uploader in app.get("file_uploader"))
+    assert status.loc["incidents.csv", "Last updated"] != "—"  # when the database was loaded
+    assert [uploader.disabled for uploader in app.get("file_uploader")] == [False]
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page or "views/overview.py")

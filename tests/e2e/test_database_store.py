@@ -41,8 +41,8 @@ def test_every_page_renders_on_the_database(spec, database_server, open_page):
 def test_the_overview_on_the_database_shows_the_published_figures(database_server, open_page):
     opened = open_page("/?lang=en&year=2020", base_url=database_server, password=ADMIN_PASSWORD)
     main = opened.page.locator("[data-testid='stMain']")
-    expect(main.get_by_text("No. 76", exact=True)).to_be_visible()
-    expect(main.get_by_text("2,780", exact=True)).to_be_visible()
+    expect(main.get_by_text("No. 76", exact=True)).to_be_visible()  # the province rank of the 2020 survey
+    expect(main.get_by_text("2,780", exact=True)).to_be_visible()  # disputes screened in 2020
 
 
 def test_a_city_deployment_on_the_database_follows_the_county_in_the_link(start_app, city_database_url, open_page):

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import time
 
+import pandas as pd
 import pytest
 
 from lib.access_control import LoginThrottle, client_address, password_matches
+from lib import audit
 from lib.audit import AuditEvent, AuditLog
 from lib.roles import Identity, Role, role_from_claims
 from lib.sessions import PasswordSessions, Revocations
@@ -135,3 +137,12 @@ def test_the_audit_trail_appends_and_reads_back_and_survives_a_torn_line(tmp_pat
     assert read["action"].tolist() == ["sign-in", "page-view"] and read.loc[1, "user"] == "王 <b>"
     assert list(read.columns) == ["time", "user", "role", "action", "detail", "outcome", "address"]
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_two_trails_merge_in_time_order_whatever_their_time_zone():
+    from_file = pd.DataFrame([AuditEvent("sign-in", "ok", "a", time="2026-11-30T22:00:00+08:00").__dict__,
+                              AuditEvent("download", "ok", "a", time="2026-11-30T22:05:00+08:00").__dict__])
+    from_database = pd.DataFrame([AuditEvent("upload", "ok", "b", time="2026-11-30T14:02:00+00:00").__dict__])
+    merged = audit.merged(from_file[list(audit.COLUMNS)], from_database[list(audit.COLUMNS)])
+    assert merged["action"].tolist() == ["sign-in", "upload", "download"]
+    assert list(merged.columns) == list(audit.COLUMNS) and merged.index.tolist() == [0, 1, 2]

@@ -44,10 +44,12 @@ def ensure_month_partitions(connection: sa.Connection, table: str, days: pd.Seri
                                    f"FOR VALUES FROM ('{start}') TO ('{end}')"))
 
 
-def _copy_rows(connection: sa.Connection, spec: DatasetSpec, frame: pd.DataFrame, county: str) -> None:
-    """The frame's rows appended to the dataset's table with COPY (fast at millions of rows)."""
+def copy_rows(connection: sa.Connection, spec: DatasetSpec, frame: pd.DataFrame, county: str,
+              first_position: int = 0) -> None:
+    """The frame's rows appended to the dataset's table with COPY (fast at millions of rows), numbered in their
+    order from `first_position` on."""
     rows = pd.DataFrame(frame[spec.column_names])
-    rows.insert(0, POSITION, range(len(rows)))
+    rows.insert(0, POSITION, range(first_position, first_position + len(rows)))
     if per_county(spec):
         rows.insert(0, COUNTY, county)
     if spec.geometry:
@@ -57,6 +59,13 @@ def _copy_rows(connection: sa.Connection, spec: DatasetSpec, frame: pd.DataFrame
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {spec.name} ({columns}) FROM STDIN WITH (FORMAT csv)") as copy:
         copy.write(text.encode("utf-8"))
+
+
+def bump_version(connection: sa.Connection) -> int:
+    """The data version raised by one, in the caller's transaction: every replica reads afresh on its next run."""
+    return int(connection.execute(data_version.update().values(version=data_version.c.version + 1,
+                                                               changed_at=sa.func.now())
+                                  .returning(data_version.c.version)).scalar_one())
 
 
 def write_bundle(engine: sa.Engine, bundle: DataBundle, source: str) -> LoadReport:
@@ -71,17 +80,15 @@ def write_bundle(engine: sa.Engine, bundle: DataBundle, source: str) -> LoadRepo
             if spec.name in MONTHLY:
                 ensure_month_partitions(connection, spec.name, frame[MONTHLY[spec.name]])
             connection.execute(table.delete().where(table.c[COUNTY] == county) if per_county(spec) else table.delete())
-            _copy_rows(connection, spec, frame, county)
+            copy_rows(connection, spec, frame, county)
             rows[spec.name] = len(frame)
         connection.execute(dataset_loads.delete().where(dataset_loads.c[COUNTY] == county))
         connection.execute(dataset_loads.insert().values(loaded_at=sa.func.now()), [
             {COUNTY: county, "dataset": name, "demo": bundle.manifest.is_demo(name), "rows": count,
              "schema_version": bundle.manifest.schema_version, "source": source}
             for name, count in rows.items()])
-        version = connection.execute(data_version.update().values(version=data_version.c.version + 1,
-                                                                  changed_at=sa.func.now())
-                                     .returning(data_version.c.version)).scalar_one()
-    return LoadReport(county, rows, int(version))
+        version = bump_version(connection)
+    return LoadReport(county, rows, version)
 
 
 def load_folder(engine: sa.Engine, folder: Path) -> LoadReport:

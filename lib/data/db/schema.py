@@ -33,8 +33,9 @@ MONTH_PARTITION = re.compile(r"^(?:" + "|".join(MONTHLY) + r")_[0-9]{4}_[0-9]{2}
 
 
 def in_migrations(name: str | None, type_: str, parent_names: dict) -> bool:
-    """What Alembic compares with the metadata: everything but the month partitions a load creates."""
-    return not (type_ == "table" and name is not None and MONTH_PARTITION.match(name))
+    """What Alembic compares with the metadata: everything but the month partitions a load creates and the tables
+    of kept versions an upload creates."""
+    return not (type_ == "table" and name is not None and (MONTH_PARTITION.match(name) or KEPT_TABLE.match(name)))
 
 
 def per_county(spec: DatasetSpec) -> bool:
@@ -83,4 +84,40 @@ data_version = sa.Table(
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint("id", name="pk_data_version"),
     sa.CheckConstraint("id = 1", name="ck_data_version_one_row"),
+)
+
+# Every upload and rollback keeps the rows it replaces in a table of their own, `kept_<id>` (the same columns as the
+# dataset's table), and says here what it did: a rollback to a version puts those rows back exactly.
+KEPT_PREFIX = "kept_"
+KEPT_TABLE = re.compile(r"^kept_[0-9]+$")
+dataset_versions = sa.Table(
+    "dataset_versions", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), nullable=False),
+    sa.Column(COUNTY, sa.Text, nullable=False),  # the county whose page made the change
+    sa.Column("dataset", sa.Text, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),  # replace, append or rollback
+    sa.Column("user", sa.Text, nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("rows_kept", sa.BigInteger, nullable=False),  # rows of the version kept (those before the change)
+    sa.Column("rows_after", sa.BigInteger, nullable=False),
+    sa.Column("demo", sa.Boolean, nullable=False),  # whether the rows kept were demo data
+    sa.Column("source", sa.Text, nullable=False),  # where the rows kept came from (as dataset_loads said)
+    sa.Column("data_version", sa.BigInteger, nullable=False),  # the data version the change made
+    sa.PrimaryKeyConstraint("id", name="pk_dataset_versions"),
+)
+sa.Index("ix_dataset_versions_county_dataset", dataset_versions.c[COUNTY], dataset_versions.c.dataset)
+
+# The audit rows of the changes made in the database, written in the change's own transaction (lib/audit.py COLUMNS).
+audit_trail = sa.Table(
+    "audit_trail", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), nullable=False),
+    sa.Column("time", sa.Text, nullable=False),
+    sa.Column("user", sa.Text, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Column("address", sa.Text, nullable=False),
+    sa.Column(COUNTY, sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("id", name="pk_audit_trail"),
 )
