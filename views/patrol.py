@@ -29,7 +29,7 @@ towns_geo, villages_geo = page.data["towns"], page.data["villages"]
 town_names, village_names = town_labels(towns_geo, page.lang), village_labels(villages_geo, page.lang)
 
 # filters, all in the URL
-first = page.data["patrol_sessions"]["start_at"].min().date()
+first = page.data.first_day("patrol_sessions") or page.as_of
 year = (full_years(first, page.as_of) or [page.as_of.year])[-1]
 start, end = period_input(page, page.t("pt.period"), first, page.as_of,
                           (max(date(year, 1, 1), first), min(date(year, 12, 31), page.as_of)))

@@ -234,6 +234,14 @@ class FileStore:
         return Manifest(int(content.get("schema_version", 1)), demo_flags(self.root))
 
 
+FIRST_DAY_COLUMNS = {"incidents": "reported_at", "patrol_sessions": "start_at", "disputes": "received_on"}
+
+
+def _first_day(when: pd.Series) -> date | None:
+    first = when.min()
+    return None if pd.isna(first) else first.date()
+
+
 @dataclass(frozen=True)
 class DataBundle:
     """Every dataset, read and checked. Treat the frames as read-only: they are shared across sessions."""
@@ -241,9 +249,16 @@ class DataBundle:
     frames: dict[str, pd.DataFrame]
     manifest: Manifest
     as_of: date = field(init=False)  # the last day with an incident on record, found once at load
+    first_days: dict[str, date | None] = field(init=False)  # FIRST_DAY_COLUMNS' first day, found once at load
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "as_of", self.frames["incidents"]["reported_at"].max().date())
+        object.__setattr__(self, "first_days", {name: _first_day(self.frames[name][column])
+                                                for name, column in FIRST_DAY_COLUMNS.items() if name in self.frames})
+
+    def first_day(self, name: str) -> date | None:
+        """The first day on record in dataset `name` (one of FIRST_DAY_COLUMNS); None when it has no rows."""
+        return self.first_days[name]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]

@@ -83,7 +83,7 @@ class OverviewFigures:
 
 def available_years(bundle: DataBundle) -> list[int]:
     """The years the overview can show, oldest first: the full years of data and the year the data reach into."""
-    first = bundle["incidents"]["reported_at"].min().date()
+    first = bundle.first_day("incidents")
     years = full_years(first, bundle.as_of)
     return years + [bundle.as_of.year] if not years or years[-1] < bundle.as_of.year else years
 
@@ -115,7 +115,7 @@ def _latest_year(years: "pd.Series", year: int) -> int | None:
 def _trends(bundle: DataBundle, period: Comparison, district: str) -> dict[str, tuple[float, ...]]:
     """The headline figures for the same days of every year from the first year of data to the period's."""
     incidents, disputes, survey = bundle["incidents"], bundle["disputes"], bundle["county_survey"]
-    first = incidents["reported_at"].min().date()
+    first = bundle.first_day("incidents")
     back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
     shown = [p for p in back if p.start >= first]
     slices = [crime.period_slices(incidents, p.start, p.end) for p in shown]
