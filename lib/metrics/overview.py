@@ -112,13 +112,14 @@ def _latest_year(years: "pd.Series", year: int) -> int | None:
     return int(up_to.max()) if len(up_to) else None
 
 
-def _trends(bundle: DataBundle, period: Comparison, district: str) -> dict[str, tuple[float, ...]]:
+def _trends(bundle: DataBundle, period: Comparison, district: str,
+            order: crime.ReportOrder) -> dict[str, tuple[float, ...]]:
     """The headline figures for the same days of every year from the first year of data to the period's."""
     incidents, disputes, survey = bundle["incidents"], bundle["disputes"], bundle["county_survey"]
     first = bundle.first_day("incidents")
     back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
     shown = [p for p in back if p.start >= first]
-    slices = [crime.period_slices(incidents, p.start, p.end) for p in shown]
+    slices = [crime.period_slices(incidents, p.start, p.end, order) for p in shown]
     solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
     ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
              if int(y) <= period.start.year]
@@ -131,12 +132,14 @@ def _trends(bundle: DataBundle, period: Comparison, district: str) -> dict[str, 
     }
 
 
-def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
-    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode)."""
+def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOrder | None = None) -> OverviewFigures:
+    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode). `order` is
+    crime.report_order of the incidents, kept once per data version (found here when not given)."""
     incidents, survey, indicators = bundle["incidents"], bundle["county_survey"], bundle["indicators"]
+    order = order if order is not None else crime.report_order(incidents)
     period = period_of(year, bundle.as_of)
-    current = crime.period_slices(incidents, period.start, period.end)
-    previous = crime.period_slices(incidents, period.prior_start, period.prior_end)
+    current = crime.period_slices(incidents, period.start, period.end, order)
+    previous = crime.period_slices(incidents, period.prior_start, period.prior_end, order)
     survey_year = _latest_year(survey["year"], year)
     context_year = _latest_year(indicators["year"], year)
     ranking = satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET) \
@@ -159,7 +162,7 @@ def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
         channels=mediation.channel_results(bundle["disputes"], period),
         context=context.context_indicators(indicators, context_year) if context_year else indicators.iloc[0:0],
         context_year=context_year,
-        trends=_trends(bundle, period, district),
+        trends=_trends(bundle, period, district, order),
         swings={},
     )
     changes = figures.changes()
