@@ -70,8 +70,7 @@ def _assets(m: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def render_map(m: folium.Map) -> RenderedMap:
     """The map rendered as st_folium renders it. Works on a copy: `m` itself is left as it was."""
     m = copy.deepcopy(m)  # rendering rewrites element ids: the caller's map (the briefing's) stays untouched
-    m.get_root().render()
-    m.render()
+    m.render()  # st_folium renders the whole page first too: nothing it sends comes from that
     html, header = _get_html(m), _get_header(m)  # before _get_map_string, which alters the map
     script = _get_map_string(m)
     try:

@@ -44,3 +44,26 @@ def test_rendering_leaves_the_map_as_it_was_and_gives_the_same_each_time():
     first = render_map(m)
     assert render_map(m) == first
     assert first.size > 1000
+
+
+def test_the_patrol_map_renders_for_the_component_as_st_folium_renders_it(bundle, sent):
+    """The real map (choropleth, villages, heat, routes, reach areas, posts, legend) in the dark theme."""
+    from datetime import date
+
+    from lib.audience import Audience
+    from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
+    from lib.viz.basemap import TileConfig
+    from lib.viz.offline_assets import localize
+    from lib.viz.patrol_map import patrol_map
+    from lib.viz.theme import dark_folium
+
+    base = build_base(bundle)
+    reach = post_reach(base, 10)
+    fig = patrol_figures(bundle, base, reach, PatrolFilters(date(2020, 1, 1), date(2020, 12, 31), towns=("511402003",)))
+    m = dark_folium(localize(patrol_map(fig, bundle["towns"], bundle["villages"], bundle["posts"],
+                                        bundle["patrol_sessions"], reach, Audience.internal("zh"), TileConfig()), "/v"))
+    rendered = render_map(m)
+    streamlit_folium.st_folium(m, key="patrol_map", height=600, use_container_width=True,
+                               returned_objects=["last_active_drawing"])
+    draw_map(rendered, key="patrol_map", height=600, returned_objects=["last_active_drawing"])
+    assert sent[0] == sent[1]
