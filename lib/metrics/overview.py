@@ -115,20 +115,20 @@ def _latest_year(years: "pd.Series", year: int) -> int | None:
 def _trends(bundle: DataBundle, period: Comparison, district: str,
             order: crime.ReportOrder) -> dict[str, tuple[float, ...]]:
     """The headline figures for the same days of every year from the first year of data to the period's."""
-    incidents, disputes, survey = bundle["incidents"], bundle["disputes"], bundle["county_survey"]
+    disputes, survey = bundle["disputes"], bundle["county_survey"]
     first = bundle.first_day("incidents")
     back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
     shown = [p for p in back if p.start >= first]
-    slices = [crime.period_slices(incidents, p.start, p.end, order) for p in shown]
     solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
+    counts = [crime.period_counts(order, p.start, p.end, by) for p, by in zip(shown, solved_by)]
     ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
              if int(y) <= period.start.year]
     return {
         "rank": tuple(float(-r) for r in ranks if r is not None),  # drawn upwards as the rank improves
-        "incidents": tuple(float(len(s.reported)) for s in slices),
-        "solved_rate": tuple(crime.solved_share(s, by) or 0.0 for s, by in zip(slices, solved_by)),
+        "incidents": tuple(float(c.incidents) for c in counts),
+        "solved_rate": tuple(c.solved_share or 0.0 for c in counts),
         "disputes": tuple(float(mediation.disputes_screened(disputes, p).current) for p in shown),
-        "patrol_stops": tuple(float(crime.RESULTS["patrol_stops"](s)) for s in slices),
+        "patrol_stops": tuple(float(c.patrol_stops) for c in counts),
     }
 
 
