@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from lib.data.location import data_version
-from lib.data.store import DataBundle, FileStore, load_bundle
+from lib.data.store import DataBundle, FileStore, Progress, load_bundle
 from lib.settings import PROJECT_ROOT
 
 CODE_FILES = ("lib/data/contracts.py", "lib/data/rules.py", "lib/data/dates.py", "lib/data/store.py", "lib/data/codes.py",
@@ -35,17 +35,23 @@ def fingerprint(root: Path) -> str:
     return f"{_code_version()}-{data_version(root)}"
 
 
-def load_bundle_cached(root: Path, cache_dir: Path) -> DataBundle:
-    """The checked bundle of `root`, from the snapshot in `cache_dir` when one matches, else read, checked and saved."""
+def snapshot_path(root: Path, cache_dir: Path) -> Path:
+    """Where the snapshot of `root` as it is now lives (whether made yet or not)."""
+    return Path(cache_dir) / f"{fingerprint(Path(root).resolve())}.pickle"
+
+
+def load_bundle_cached(root: Path, cache_dir: Path, progress: Progress | None = None) -> DataBundle:
+    """The checked bundle of `root`, from the snapshot in `cache_dir` when one matches, else read, checked (telling
+    `progress` of each dataset) and saved."""
     root = Path(root).resolve()
-    snapshot = Path(cache_dir) / f"{fingerprint(root)}.pickle"
+    snapshot = snapshot_path(root, cache_dir)
     if snapshot.exists():
         try:
             with snapshot.open("rb") as handle:
                 return pickle.load(handle)
         except Exception:  # a damaged or foreign snapshot is rebuilt, never trusted
             snapshot.unlink(missing_ok=True)
-    bundle = load_bundle(FileStore(root))
+    bundle = load_bundle(FileStore(root), progress)
     _save(snapshot, bundle)
     return bundle
 

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 import geopandas as gpd
 import numpy as np
@@ -302,11 +302,17 @@ def village_town_problems(spec: DatasetSpec, frame: pd.DataFrame, villages: pd.D
             for index in elsewhere[elsewhere].index[:10]]
 
 
-def load_bundle(store: DataStore) -> DataBundle:
-    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once."""
+Progress = Callable[[int, int, str], None]  # datasets done, datasets in all, the dataset being read next
+
+
+def load_bundle(store: DataStore, progress: Progress | None = None) -> DataBundle:
+    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once. `progress` is
+    told before each dataset is read."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[DataProblem] = []
-    for spec in DATASETS:
+    for done, spec in enumerate(DATASETS):
+        if progress is not None:
+            progress(done, len(DATASETS), spec.name)
         try:
             frames[spec.name] = store.read(spec)
         except DataLoadError as err:

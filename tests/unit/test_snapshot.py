@@ -44,3 +44,16 @@ def test_a_damaged_snapshot_is_rebuilt(folders):
     damaged = next(cache.glob("*.pickle"))
     damaged.write_bytes(b"not a pickle")
     assert len(snapshot.load_bundle_cached(data, cache)["towns"]) == 16
+
+
+def test_a_cold_load_tells_its_progress_dataset_by_dataset(folders):
+    from lib.data.contracts import DATASETS
+
+    data, cache = folders
+    told = []
+    snapshot.load_bundle_cached(data, cache, lambda done, total, name: told.append((done, total, name)))
+    assert told == [(i, len(DATASETS), spec.name) for i, spec in enumerate(DATASETS)]
+    assert snapshot.snapshot_path(data, cache).exists()
+    told.clear()
+    snapshot.load_bundle_cached(data, cache, lambda *step: told.append(step))
+    assert told == []  # from the snapshot: nothing to tell
