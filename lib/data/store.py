@@ -140,12 +140,11 @@ def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int, keys: bool
         raise DataLoadError([
             DataProblem(spec.name, spec.file, None, name, None, "缺少此列", "this column is missing") for name in missing
         ])
-    typed = raw.copy()
-    for col in spec.columns:
-        typed[col.name] = _convert(raw[col.name], col)
-    problems = _type_problems(spec, raw, typed, first_row)
+    # the contract's columns typed into a new frame: no copy of the raw text beside it, none of the typed frame
+    checked = pd.DataFrame({col.name: _convert(raw[col.name], col) for col in spec.columns}, index=raw.index,
+                           copy=False)
+    problems = _type_problems(spec, raw, checked, first_row)
     try:
-        checked = typed[spec.column_names].copy()
         for col in spec.columns:
             if col.kind == "int" and not checked[col.name].isna().any():
                 checked[col.name] = checked[col.name].astype("int64")
