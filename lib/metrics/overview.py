@@ -132,9 +132,19 @@ def _trends(bundle: DataBundle, period: Comparison, district: str,
     }
 
 
-def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOrder | None = None) -> OverviewFigures:
+def province_rankings(bundle: DataBundle) -> dict[int, pd.DataFrame]:
+    """The province's county ranking on the overall score (with its simulated noise) for every survey year: what the
+    overview's rank and standing read, computed once per data version."""
+    survey = bundle["county_survey"]
+    return {year: satisfaction.county_ranking(survey, bundle["counties"], year, "overall", TOP_RANK_TARGET)
+            for year in satisfaction.survey_years(survey)}
+
+
+def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOrder | None = None,
+             rankings: dict[int, pd.DataFrame] | None = None) -> OverviewFigures:
     """The overview of `year` (to date, while it runs) for the home district `district` (its adcode). `order` is
-    crime.report_order of the incidents, kept once per data version (found here when not given)."""
+    crime.report_order of the incidents and `rankings` province_rankings, both kept once per data version (found
+    here when not given)."""
     incidents, survey, indicators = bundle["incidents"], bundle["county_survey"], bundle["indicators"]
     order = order if order is not None else crime.report_order(incidents)
     period = period_of(year, bundle.as_of)
@@ -142,8 +152,10 @@ def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOr
     previous = crime.period_slices(incidents, period.prior_start, period.prior_end, order)
     survey_year = _latest_year(survey["year"], year)
     context_year = _latest_year(indicators["year"], year)
-    ranking = satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET) \
-        if survey_year else None
+    ranking = None
+    if survey_year:
+        ranking = rankings[survey_year] if rankings is not None and survey_year in rankings else \
+            satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET)
     figures = OverviewFigures(
         year=year,
         period=period,
