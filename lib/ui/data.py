@@ -27,10 +27,10 @@ def prepare(source: DataSource, lang: Lang) -> None:
         return
     settings = read_settings()
     with _COLD_LOAD:
-        sweep_leftovers(source.path)
         snapshot = snapshot_path(source.path, settings.cache_dir)
         if snapshot in _prepared or snapshot.exists():
             return
+        sweep_leftovers(source.path)
         names = {spec.name: spec.zh if lang == "zh" else spec.en for spec in DATASETS}
         bar = st.progress(0.0)
 
