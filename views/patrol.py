@@ -13,7 +13,7 @@ from lib.metrics.patrol_reach import REACH_MINUTES
 from lib.metrics.patrol_time import SHIFTS
 from lib.metrics.patrol_view import CELL_SIZES_M, DOSAGES_MIN, MEASURES, PatrolFilters
 from lib.metrics.periods import Change, full_years
-from lib.ui.cached.patrol import patrol_reach, patrol_view
+from lib.ui.cached.patrol import patrol_map_view, patrol_view
 from lib.ui.filters import code_multiselect, code_select, period_input
 from lib.ui.page import open_page
 from lib.summary.patrol import patrol_summary
@@ -21,7 +21,7 @@ from lib.ui.show import (ClickFilter, note, section, show_chart, show_kpis, show
                           show_title)
 from lib.viz.basemap import tile_config
 from lib.viz.patrol_charts import assistant_chart, hours_chart, no_assistant_table, uncovered_table
-from lib.viz.patrol_map import MAP_HEIGHT, patrol_map, town_from_click
+from lib.viz.patrol_map import MAP_HEIGHT, town_from_click
 
 page = open_page()
 audience = page.audience
@@ -29,7 +29,7 @@ towns_geo, villages_geo = page.data["towns"], page.data["villages"]
 town_names, village_names = town_labels(towns_geo, page.lang), village_labels(villages_geo, page.lang)
 
 # filters, all in the URL
-first = page.data["patrol_sessions"]["start_at"].min().date()
+first = page.data.first_day("patrol_sessions") or page.as_of
 year = (full_years(first, page.as_of) or [page.as_of.year])[-1]
 start, end = period_input(page, page.t("pt.period"), first, page.as_of,
                           (max(date(year, 1, 1), first), min(date(year, 12, 31), page.as_of)))
@@ -92,8 +92,7 @@ show_kpis(page, [
 
 section(page, page.t("pt.section_map"))
 tiles = tile_config(page.settings.tiles)
-show_map(page, patrol_map(fig, towns_geo, villages_geo, page.data["posts"], page.data["patrol_sessions"],
-                          patrol_reach(page.source, filters.reach_min), audience, tiles),
+show_map(page, patrol_map_view(page.source, filters, audience, tiles, page.presentation),
          name="patrol_map", title=page.t("pt.section_map"), height=MAP_HEIGHT,
          click=ClickFilter("town", list(town_names)), clicked_code=town_from_click)
 if page.public:

@@ -12,6 +12,8 @@ PDF download (lib/ui/briefing.py).
 """
 from __future__ import annotations
 
+import copy
+
 import base64
 import io
 from collections.abc import Callable, Mapping
@@ -129,8 +131,10 @@ _STILL_CSS = "<style>.leaflet-control-zoom, .leaflet-control-layers { display: n
 
 
 def map_still_html(item: MapItem) -> str:
-    """The folium map's page for a still: Leaflet files read from the local copy (nothing from the internet)."""
-    html = item.map.get_root().render().replace(item.asset_base.rstrip("/") + "/", VENDOR_DIR.as_uri() + "/")
+    """The folium map's page for a still: Leaflet files read from the local copy (nothing from the internet).
+
+    Rendered from a copy: the map may be shared by every session (lib/ui/show.py MapView)."""
+    html = copy.deepcopy(item.map).get_root().render().replace(item.asset_base.rstrip("/") + "/", VENDOR_DIR.as_uri() + "/")
     return html.replace("</head>", _STILL_CSS + "</head>", 1)
 
 

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Protocol
 
 import geopandas as gpd
 import numpy as np
@@ -140,12 +140,11 @@ def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int, keys: bool
         raise DataLoadError([
             DataProblem(spec.name, spec.file, None, name, None, "缺少此列", "this column is missing") for name in missing
         ])
-    typed = raw.copy()
-    for col in spec.columns:
-        typed[col.name] = _convert(raw[col.name], col)
-    problems = _type_problems(spec, raw, typed, first_row)
+    # the contract's columns typed into a new frame: no copy of the raw text beside it, none of the typed frame
+    checked = pd.DataFrame({col.name: _convert(raw[col.name], col) for col in spec.columns}, index=raw.index,
+                           copy=False)
+    problems = _type_problems(spec, raw, checked, first_row)
     try:
-        checked = typed[spec.column_names].copy()
         for col in spec.columns:
             if col.kind == "int" and not checked[col.name].isna().any():
                 checked[col.name] = checked[col.name].astype("int64")
@@ -234,6 +233,14 @@ class FileStore:
         return Manifest(int(content.get("schema_version", 1)), demo_flags(self.root))
 
 
+FIRST_DAY_COLUMNS = {"incidents": "reported_at", "patrol_sessions": "start_at", "disputes": "received_on"}
+
+
+def _first_day(when: pd.Series) -> date | None:
+    first = when.min()
+    return None if pd.isna(first) else first.date()
+
+
 @dataclass(frozen=True)
 class DataBundle:
     """Every dataset, read and checked. Treat the frames as read-only: they are shared across sessions."""
@@ -241,9 +248,16 @@ class DataBundle:
     frames: dict[str, pd.DataFrame]
     manifest: Manifest
     as_of: date = field(init=False)  # the last day with an incident on record, found once at load
+    first_days: dict[str, date | None] = field(init=False)  # FIRST_DAY_COLUMNS' first day, found once at load
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "as_of", self.frames["incidents"]["reported_at"].max().date())
+        object.__setattr__(self, "first_days", {name: _first_day(self.frames[name][column])
+                                                for name, column in FIRST_DAY_COLUMNS.items() if name in self.frames})
+
+    def first_day(self, name: str) -> date | None:
+        """The first day on record in dataset `name` (one of FIRST_DAY_COLUMNS); None when it has no rows."""
+        return self.first_days[name]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
@@ -287,11 +301,17 @@ def village_town_problems(spec: DatasetSpec, frame: pd.DataFrame, villages: pd.D
             for index in elsewhere[elsewhere].index[:10]]
 
 
-def load_bundle(store: DataStore) -> DataBundle:
-    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once."""
+Progress = Callable[[int, int, str], None]  # datasets done, datasets in all, the dataset being read next
+
+
+def load_bundle(store: DataStore, progress: Progress | None = None) -> DataBundle:
+    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once. `progress` is
+    told before each dataset is read."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[DataProblem] = []
-    for spec in DATASETS:
+    for done, spec in enumerate(DATASETS):
+        if progress is not None:
+            progress(done, len(DATASETS), spec.name)
         try:
             frames[spec.name] = store.read(spec)
         except DataLoadError as err:

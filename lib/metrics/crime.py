@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, crime_types_in_group
@@ -29,11 +30,77 @@ SLICE_COLUMNS = ["reported_at", "solved_on", "crime_type", "status", "discovery"
                  "arrests_approved", "gang_id", "recovered_yuan", "assets_seized_yuan", "fugitives_caught"]
 
 
-def period_slices(incidents: pd.DataFrame, start: date, end: date) -> YearSlices:
-    """The incidents reported from `start` to `end`, and those solved in it."""
-    reported = incidents.loc[in_period(incidents["reported_at"], start, end), SLICE_COLUMNS]
-    solved_then = incidents.loc[in_period(incidents["solved_on"], start, end), SLICE_COLUMNS]
-    return YearSlices(reported, solved_then[solved_then["status"] != "reported"])
+@dataclass(frozen=True)
+class ReportOrder:
+    """The incidents in the order they were reported, and the solved ones in the order they were solved, found once
+    per data version: a period's slices then cost the period's own rows, not a scan of every incident."""
+
+    reported_at: np.ndarray  # datetime64[ns], ascending (a missing time last: it falls in no period)
+    reported_rows: np.ndarray  # positions in the frame, in that order
+    solved_on: np.ndarray  # datetime64[ns], ascending: the incidents solved (status not "reported") on a known day
+    solved_rows: np.ndarray
+    # in report order, what the overview's trend lines count: solved or not, the day solved, found by a patrol stop
+    report_solved: np.ndarray
+    report_solved_on: np.ndarray
+    report_patrol_stop: np.ndarray
+
+    def period_range(self, start: date, end: date) -> slice:
+        """Where the incidents reported from `start` to `end` lie in report order."""
+        first = np.datetime64(start, "ns")
+        after = np.datetime64(end, "ns") + np.timedelta64(1, "D")
+        return slice(int(np.searchsorted(self.reported_at, first, "left")),
+                     int(np.searchsorted(self.reported_at, after, "left")))  # NaT sorts last: in no period
+
+
+def report_order(incidents: pd.DataFrame) -> ReportOrder:
+    position = np.int32 if len(incidents) < 2**31 else np.int64
+    reported_at = incidents["reported_at"].to_numpy(dtype="datetime64[ns]")
+    by_report = np.argsort(reported_at, kind="stable").astype(position)
+    solved_on = incidents["solved_on"].to_numpy(dtype="datetime64[ns]")
+    solved = np.flatnonzero((incidents["status"] != "reported").to_numpy() & ~np.isnat(solved_on)).astype(position)
+    by_solving = solved[np.argsort(solved_on[solved], kind="stable")]
+    return ReportOrder(reported_at[by_report], by_report, solved_on[by_solving], by_solving,
+                       report_solved=(incidents["status"] != "reported").to_numpy()[by_report],
+                       report_solved_on=solved_on[by_report],
+                       report_patrol_stop=(incidents["discovery"] == "patrol_stop").to_numpy()[by_report])
+
+
+def _rows_in(stamps: np.ndarray, rows: np.ndarray, start: date, end: date) -> np.ndarray:
+    """Positions (in the frame's order) of the rows whose sorted `stamps` fall on a day from `start` to `end`."""
+    first = np.datetime64(start, "ns")
+    after = np.datetime64(end, "ns") + np.timedelta64(1, "D")
+    lo, hi = np.searchsorted(stamps, first, "left"), np.searchsorted(stamps, after, "left")  # NaT sorts last
+    return np.sort(rows[lo:hi])
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    incidents: int
+    solved_share: float | None  # as solved_share() of the period's slices
+    patrol_stops: int  # as RESULTS["patrol_stops"]
+
+
+def period_counts(order: ReportOrder, start: date, end: date, solved_by: date | None) -> PeriodCounts:
+    """The incidents reported from `start` to `end`, the share solved by `solved_by` (by now when None) and those found
+    by a patrol stop, counted on the report order alone (no rows copied)."""
+    span = order.period_range(start, end)
+    solved = order.report_solved[span]
+    if solved_by is not None:
+        solved = solved & (order.report_solved_on[span] < np.datetime64(solved_by, "ns") + np.timedelta64(1, "D"))
+    count = span.stop - span.start
+    return PeriodCounts(count, float(solved.mean() * 100) if count else None, int(order.report_patrol_stop[span].sum()))
+
+
+def period_slices(incidents: pd.DataFrame, start: date, end: date, order: ReportOrder | None = None) -> YearSlices:
+    """The incidents reported from `start` to `end`, and those solved in it. With the frame's `order` (report_order),
+    only the period's rows are read."""
+    if order is None:
+        reported = incidents.loc[in_period(incidents["reported_at"], start, end), SLICE_COLUMNS]
+        solved_then = incidents.loc[in_period(incidents["solved_on"], start, end), SLICE_COLUMNS]
+        return YearSlices(reported, solved_then[solved_then["status"] != "reported"])
+    columns = [incidents.columns.get_loc(c) for c in SLICE_COLUMNS]
+    return YearSlices(incidents.iloc[_rows_in(order.reported_at, order.reported_rows, start, end), columns],
+                      incidents.iloc[_rows_in(order.solved_on, order.solved_rows, start, end), columns])
 
 
 def year_slices(incidents: pd.DataFrame, year: int) -> YearSlices:

@@ -271,7 +271,7 @@ class MediationFigures:
 
 def data_dates(bundle: DataBundle) -> tuple[date, date]:
     """First day with a dispute received, and the data's as-of date."""
-    return bundle["disputes"]["received_on"].min().date(), bundle.as_of
+    return bundle.first_day("disputes"), bundle.as_of
 
 
 def default_period(bundle: DataBundle) -> tuple[date, date]:

@@ -83,7 +83,7 @@ class OverviewFigures:
 
 def available_years(bundle: DataBundle) -> list[int]:
     """The years the overview can show, oldest first: the full years of data and the year the data reach into."""
-    first = bundle["incidents"]["reported_at"].min().date()
+    first = bundle.first_day("incidents")
     years = full_years(first, bundle.as_of)
     return years + [bundle.as_of.year] if not years or years[-1] < bundle.as_of.year else years
 
@@ -112,35 +112,50 @@ def _latest_year(years: "pd.Series", year: int) -> int | None:
     return int(up_to.max()) if len(up_to) else None
 
 
-def _trends(bundle: DataBundle, period: Comparison, district: str) -> dict[str, tuple[float, ...]]:
+def _trends(bundle: DataBundle, period: Comparison, district: str,
+            order: crime.ReportOrder) -> dict[str, tuple[float, ...]]:
     """The headline figures for the same days of every year from the first year of data to the period's."""
-    incidents, disputes, survey = bundle["incidents"], bundle["disputes"], bundle["county_survey"]
-    first = incidents["reported_at"].min().date()
+    disputes, survey = bundle["disputes"], bundle["county_survey"]
+    first = bundle.first_day("incidents")
     back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
     shown = [p for p in back if p.start >= first]
-    slices = [crime.period_slices(incidents, p.start, p.end) for p in shown]
     solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
+    counts = [crime.period_counts(order, p.start, p.end, by) for p, by in zip(shown, solved_by)]
     ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
              if int(y) <= period.start.year]
     return {
         "rank": tuple(float(-r) for r in ranks if r is not None),  # drawn upwards as the rank improves
-        "incidents": tuple(float(len(s.reported)) for s in slices),
-        "solved_rate": tuple(crime.solved_share(s, by) or 0.0 for s, by in zip(slices, solved_by)),
+        "incidents": tuple(float(c.incidents) for c in counts),
+        "solved_rate": tuple(c.solved_share or 0.0 for c in counts),
         "disputes": tuple(float(mediation.disputes_screened(disputes, p).current) for p in shown),
-        "patrol_stops": tuple(float(crime.RESULTS["patrol_stops"](s)) for s in slices),
+        "patrol_stops": tuple(float(c.patrol_stops) for c in counts),
     }
 
 
-def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
-    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode)."""
+def province_rankings(bundle: DataBundle) -> dict[int, pd.DataFrame]:
+    """The province's county ranking on the overall score (with its simulated noise) for every survey year: what the
+    overview's rank and standing read, computed once per data version."""
+    survey = bundle["county_survey"]
+    return {year: satisfaction.county_ranking(survey, bundle["counties"], year, "overall", TOP_RANK_TARGET)
+            for year in satisfaction.survey_years(survey)}
+
+
+def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOrder | None = None,
+             rankings: dict[int, pd.DataFrame] | None = None) -> OverviewFigures:
+    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode). `order` is
+    crime.report_order of the incidents and `rankings` province_rankings, both kept once per data version (found
+    here when not given)."""
     incidents, survey, indicators = bundle["incidents"], bundle["county_survey"], bundle["indicators"]
+    order = order if order is not None else crime.report_order(incidents)
     period = period_of(year, bundle.as_of)
-    current = crime.period_slices(incidents, period.start, period.end)
-    previous = crime.period_slices(incidents, period.prior_start, period.prior_end)
+    current = crime.period_slices(incidents, period.start, period.end, order)
+    previous = crime.period_slices(incidents, period.prior_start, period.prior_end, order)
     survey_year = _latest_year(survey["year"], year)
     context_year = _latest_year(indicators["year"], year)
-    ranking = satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET) \
-        if survey_year else None
+    ranking = None
+    if survey_year:
+        ranking = rankings[survey_year] if rankings is not None and survey_year in rankings else \
+            satisfaction.county_ranking(survey, bundle["counties"], survey_year, "overall", TOP_RANK_TARGET)
     figures = OverviewFigures(
         year=year,
         period=period,
@@ -159,7 +174,7 @@ def overview(bundle: DataBundle, year: int, district: str) -> OverviewFigures:
         channels=mediation.channel_results(bundle["disputes"], period),
         context=context.context_indicators(indicators, context_year) if context_year else indicators.iloc[0:0],
         context_year=context_year,
-        trends=_trends(bundle, period, district),
+        trends=_trends(bundle, period, district, order),
         swings={},
     )
     changes = figures.changes()

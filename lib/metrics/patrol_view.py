@@ -15,7 +15,7 @@ import shapely
 from pyproj import Transformer
 
 from lib.data.store import DataBundle
-from lib.metrics import crime, hotspots as hs, patrol, patrol_reach as reach, patrol_time as pt
+from lib.metrics import hotspots as hs, patrol, patrol_reach as reach, patrol_time as pt
 from lib.metrics.periods import Change, prior_period
 
 METRIC_CRS = "EPSG:32648"  # UTM 48N: metres in Sichuan
@@ -65,6 +65,46 @@ class PatrolBase:
     villages_metric: np.ndarray
     post_x: np.ndarray
     post_y: np.ndarray
+    incidents: IncidentKeys  # what the filters select incidents by, per incident
+    stops: IncidentKeys  # the same of the incidents found by a patrol stop (with their fugitives caught)
+
+
+@dataclass(frozen=True)
+class IncidentKeys:
+    """Incidents by what the patrol filters choose them by, read once at load: no timestamps scanned per filter."""
+
+    day: np.ndarray  # days since 1970-01-01 of the report
+    night: np.ndarray  # reported in the night shift (lib/metrics/patrol_time.py)
+    town: np.ndarray  # position in bundle["towns"] (-1 for none)
+    fugitives: np.ndarray  # fugitives caught (0 when not recorded)
+
+    def chosen(self, start: date, end: date, shift: str, towns: np.ndarray | None) -> np.ndarray:
+        """The incidents reported from `start` to `end` (both included), in `shift`, in the towns at `towns`
+        (positions; None = every town)."""
+        mask = (self.day >= _day_number(start)) & (self.day <= _day_number(end))
+        if shift != "all":
+            mask &= self.night if shift == "night" else ~self.night
+        if towns is not None:
+            mask &= np.isin(self.town, towns)
+        return mask
+
+    def subset(self, rows: np.ndarray) -> "IncidentKeys":
+        return IncidentKeys(self.day[rows], self.night[rows], self.town[rows], self.fugitives[rows])
+
+
+def _day_number(day: date) -> int:
+    return (day - date(1970, 1, 1)).days
+
+
+def incident_keys(incidents: pd.DataFrame, towns: pd.DataFrame) -> IncidentKeys:
+    reported = incidents["reported_at"]
+    town = pd.Index(towns["town_code"].astype(str)).get_indexer(incidents["town_code"].astype(str))
+    return IncidentKeys(
+        day=reported.to_numpy("datetime64[D]").astype(np.int64),
+        night=pt.is_night(reported),
+        town=town.astype(np.int32),
+        fugitives=pd.to_numeric(incidents["fugitives_caught"]).fillna(0).to_numpy(dtype=float),
+    )
 
 
 def _to_metric(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -95,11 +135,13 @@ def build_base(bundle: DataBundle) -> PatrolBase:
         bundle["villages"]["town_code"].astype(str))  # villages nest in their towns
     sample_town = np.where(sample_village >= 0, town_of_village[np.maximum(sample_village, 0)], -1).astype(np.int32)
     minutes = pt.session_minutes(sessions)
+    keys = incident_keys(incidents, bundle["towns"])
     return PatrolBase(
         samples=samples, sample_town=sample_town, sample_village=sample_village,
         sample_day=pt.sample_days(samples, sessions["start_at"].to_numpy(), minutes), session_minutes=minutes,
         incident_x=ix, incident_y=iy, town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
+        incidents=keys, stops=keys.subset(np.flatnonzero((incidents["discovery"] == "patrol_stop").to_numpy())),
     )
 
 
@@ -145,24 +187,20 @@ class PatrolFigures:
     no_assistant: pd.DataFrame
 
 
-def _incident_mask(incidents: pd.DataFrame, start: date, end: date, shift: str, towns: tuple[str, ...]) -> np.ndarray:
-    mask = pt.in_period(incidents["reported_at"], start, end) & pt.in_shift(incidents["reported_at"], shift)
-    if towns:
-        mask &= incidents["town_code"].isin(towns).to_numpy()  # on the category codes: no strings per row
-    return mask
+def _town_positions(towns: pd.DataFrame, chosen: tuple[str, ...]) -> np.ndarray | None:
+    """Positions in `towns` of the chosen town codes; None when no town is chosen (every town)."""
+    if not chosen:
+        return None
+    return np.flatnonzero(towns["town_code"].astype(str).isin(chosen).to_numpy())
 
 
-def _result(incidents: pd.DataFrame, mask: np.ndarray, name: str, start: date, end: date) -> float:
-    """A named case result (lib.metrics.crime.RESULTS) over the incidents of a period, year by year."""
-    chosen = incidents[mask]
-    return sum(crime.result(chosen, name, year).current for year in range(start.year, end.year + 1))
-
-
-def _results(incidents: pd.DataFrame, f: PatrolFilters, name: str) -> Change:
-    before = prior_period(f.start, f.end)
-    now_mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
-    before_mask = _incident_mask(incidents, *before, f.shift, f.towns)
-    return Change(_result(incidents, now_mask, name, f.start, f.end), _result(incidents, before_mask, name, *before))
+def _results(stops: IncidentKeys, f: PatrolFilters, towns: np.ndarray | None) -> tuple[Change, Change]:
+    """Incidents found by a patrol stop (lib.metrics.crime.RESULTS "patrol_stops") and the fugitives they caught,
+    in the filter state and in the same period a year earlier."""
+    now = stops.chosen(f.start, f.end, f.shift, towns)
+    before = stops.chosen(*prior_period(f.start, f.end), f.shift, towns)
+    return (Change(float(now.sum()), float(before.sum())),
+            Change(float(stops.fugitives[now].sum()), float(stops.fugitives[before].sum())))
 
 
 def _heat(incidents: pd.DataFrame, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
@@ -239,7 +277,9 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     minutes_in_area = np.bincount(base.samples.session[in_towns], weights=sample_minutes[in_towns], minlength=len(sessions))
 
     # incidents and hot spots
-    mask = _incident_mask(incidents, f.start, f.end, f.shift, f.towns)
+    town_positions = _town_positions(towns, f.towns)
+    mask = base.incidents.chosen(f.start, f.end, f.shift, town_positions)
+    stops, fugitives = _results(base.stops, f, town_positions)
     counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
     ranked = hs.rank_hotspots(counts[counts["incidents"] >= f.least_cell_incidents])
     cell_x, cell_y = hs.cell_of(base.samples.x, base.samples.y, f.cell_m)
@@ -262,7 +302,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
         hours=pt.hours_by_kind(sessions, minutes_in_area), incidents=int(mask.sum()),
         hotspots=dosed, covered_share=hs.covered_share(dosed), visited_day_share=hs.visited_day_share(dosed), pai=index,
         reach_share={m: reach.share_within(inside[mask]) for m, inside in reach_of_posts.incident_inside.items()},
-        patrol_stops=_results(incidents, f, "patrol_stops"), patrol_fugitives=_results(incidents, f, "patrol_fugitives"),
+        patrol_stops=stops, patrol_fugitives=fugitives,
         assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),
         assistants_complete_on=patrol.assistants_complete_on(assistants, chosen_villages),
         assistant_timeline=patrol.assistant_timeline(assistants, chosen_villages),

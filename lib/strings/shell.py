@@ -8,6 +8,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "page.overview": {"zh": "总览", "en": "Overview"},
     "shell.language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "shell.as_of": {"zh": "{district} · 数据截至 {date}", "en": "{district} · data as of {date}"},
+    "shell.loading_dataset": {"zh": "首次载入数据:正在读取并校验「{dataset}」({done}/{total})",
+                              "en": "Loading the data for the first time: reading and checking “{dataset}” ({done}/{total})"},
     "shell.demo_badge": {
         "zh": "演示数据:以下数字由程序生成,不是实际统计;镇(街道)、村(社区)边界为示意",
         "en": "Demo data: the figures are generated, not actual statistics; town and village boundaries are illustrative",

@@ -28,7 +28,7 @@ from lib.page_registry import PageSpec
 from lib.roles import NOBODY, Identity
 from lib.settings import Settings, SettingsError
 from lib.ui import auth, briefing
-from lib.ui.data import bundle_at
+from lib.ui.data import bundle_at, prepare
 from lib.ui.filters import code_select, settled_code
 from lib.ui.notices import escape_markdown
 from lib.ui.present import Presentation
@@ -83,6 +83,7 @@ def open_page() -> PageContext:
     lang = shell.lang
     try:
         source = data_source(shell.settings, chosen_county(shell.settings))
+        prepare(source, lang)
         data = bundle_at(source)
         home = home_district(data, source.county or shell.settings.home_district)
     except DataLoadError as err:

@@ -6,7 +6,7 @@
     show_kpis(page, cards)         headline cards, coloured by which way is good news
     show_chart(page, fig, ...)     a plotly chart with its PNG; `click=ClickFilter(...)` routes a click into a filter
     show_table(page, frame, ...)   a table with its CSV and XLSX, each carrying the view's context (lib/export.py About)
-    show_map(page, m, ...)         a folium map (with its click routed like a chart's)
+    show_map(page, m, ...)         a folium map (with its click routed like a chart's); map_view(m) for a cache
     note(page, text)               a caption the briefing keeps too
 """
 from __future__ import annotations
@@ -21,7 +21,6 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from pandas.io.formats.style import Styler
-from streamlit_folium import st_folium
 
 from lib.briefing.content import ChartItem, HeadingItem, KpiItem, MapItem, NoteItem, TableItem
 from lib.briefing.images import figure_png
@@ -31,8 +30,9 @@ from lib.headline import Kpi
 from lib.ui import briefing
 from lib.ui.notices import escape_markdown
 from lib.ui.offline_leaflet import asset_base_url
+from lib.ui.map_component import RenderedMap, draw_map, render_map
 from lib.ui.page import PageContext
-from lib.ui.present import style_figure, style_map
+from lib.ui.present import Presentation, style_figure, style_map
 from lib.ui.shell import current_link
 from lib.viz.offline_assets import localize
 
@@ -187,19 +187,38 @@ def download_buttons(page: PageContext, frame: pd.DataFrame, title: str, *, key:
                           key=f"{key}-xlsx", icon=":material/download:", on_click="ignore")
 
 
-def show_map(page: PageContext, folium_map: folium.Map, *, name: str, title: str, height: int,
+@dataclass(frozen=True)
+class MapView:
+    """A folium map ready to draw: its Leaflet files pointed at the app's own copies, themed, and rendered once.
+
+    A page's cached function may build it per filter state (lib/ui/cached/<page>.py): redrawing then costs no
+    rendering, and an unchanged map is not sent again. Read-only once made (it may be shared by every session)."""
+
+    map: folium.Map
+    rendered: RenderedMap
+    asset_base: str
+
+
+def map_view(folium_map: folium.Map, presentation: Presentation) -> MapView:
+    """`folium_map` localized (works offline), in the presentation's theme, and rendered."""
+    base = asset_base_url()
+    styled = style_map(localize(folium_map, base), presentation)
+    return MapView(styled, render_map(styled), base)
+
+
+def show_map(page: PageContext, shown: folium.Map | MapView, *, name: str, title: str, height: int,
              click: ClickFilter | None = None, clicked_code: Callable[[Mapping | None], str | None] | None = None) -> None:
     """A folium map (its Leaflet files served locally), recorded for the briefing.
 
-    With `click`, a click on an area sets the filter to the code `clicked_code` reads from the map's state."""
-    base = asset_base_url()
-    folium_map = localize(folium_map, base)  # Leaflet and its plugins from the app's own copies: works offline
-    page.briefing.add(f"map:{name}", MapItem(title, folium_map, base))
+    `shown` is a map, or a MapView a page's cached function made of one. With `click`, a click on an area sets the
+    filter to the code `clicked_code` reads from the map's state."""
+    view = shown if isinstance(shown, MapView) else map_view(shown, page.presentation)
+    page.briefing.add(f"map:{name}", MapItem(title, view.map, view.asset_base))
 
     def on_change() -> None:
         code = clicked_code(st.session_state.get(name)) if clicked_code else None
         if click is not None and code is not None:
             click.apply([code])
 
-    st_folium(style_map(folium_map, page.presentation), key=name, height=height, use_container_width=True,
-              returned_objects=["last_active_drawing"] if click else [], on_change=on_change if click else None)
+    draw_map(view.rendered, key=name, height=height, returned_objects=["last_active_drawing"] if click else [],
+             on_change=on_change if click else None)

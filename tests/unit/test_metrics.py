@@ -107,3 +107,28 @@ def test_channel_results_rates_and_order():
     assert table.loc["police_mediation", "rate"] == pytest.approx(100 / 3)
     assert table.loc["police_mediation", "prev_rate"] == 100.0
     assert pd.isna(table.loc["online_court", "prev_rate"])
+
+
+@pytest.mark.parametrize("start, end", [(date(2020, 1, 1), date(2020, 12, 31)), (date(2019, 2, 28), date(2020, 3, 1)),
+                                        (date(2021, 1, 1), date(2021, 6, 30)), (date(2030, 1, 1), date(2030, 1, 2))])
+def test_slices_through_the_report_order_are_the_scanned_slices(bundle, start, end):
+    """Shuffled rows, a missing solved day: the ordered slices hold the same rows, in the frame's order."""
+    frame = bundle["incidents"].sample(frac=1.0, random_state=7)
+    frame.loc[frame.index[:50], "solved_on"] = pd.NaT
+    scanned = crime.period_slices(frame, start, end)
+    ordered = crime.period_slices(frame, start, end, crime.report_order(frame))
+    pd.testing.assert_frame_equal(ordered.reported, scanned.reported)
+    pd.testing.assert_frame_equal(ordered.solved, scanned.solved)
+
+
+@pytest.mark.parametrize("start, end, solved_by", [(date(2020, 1, 1), date(2020, 12, 31), None),
+                                                   (date(2019, 1, 1), date(2019, 5, 31), date(2019, 5, 31)),
+                                                   (date(2030, 1, 1), date(2030, 1, 2), None)])
+def test_period_counts_on_the_report_order_are_those_of_the_slices(bundle, start, end, solved_by):
+    frame = bundle["incidents"].sample(frac=1.0, random_state=3)
+    frame.loc[frame.index[:50], "solved_on"] = pd.NaT
+    s = crime.period_slices(frame, start, end)
+    counts = crime.period_counts(crime.report_order(frame), start, end, solved_by)
+    assert counts.incidents == len(s.reported)
+    assert counts.solved_share == crime.solved_share(s, solved_by)
+    assert counts.patrol_stops == crime.RESULTS["patrol_stops"](s)

@@ -88,3 +88,14 @@ def test_the_assistants_card_counts_since_the_last_year_end(now, last_year):
 def test_the_channel_table_names_its_periods(now, last_year):
     assert ov.period_names(now, ZH) == ("本期成功率", "上年同期成功率")
     assert ov.period_names(last_year, EN) == ("Success rate 2020", "Success rate 2019")
+
+
+def test_the_rankings_kept_once_give_the_overview_of_every_year_as_computed_alone(bundle):
+    from lib.metrics.crime import report_order
+    from lib.metrics.overview import province_rankings
+
+    rankings, order = province_rankings(bundle), report_order(bundle["incidents"])
+    for year in available_years(bundle):
+        kept, alone = overview(bundle, year, "511402", order, rankings), overview(bundle, year, "511402")
+        assert (kept.rank, kept.standing, kept.trends, kept.incidents, kept.results) == \
+            (alone.rank, alone.standing, alone.trends, alone.incidents, alone.results)

@@ -1,19 +1,26 @@
 """The patrol page's figures on the committed demo data: the published figures, and filters that narrow them."""
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
+from lib.metrics.periods import prior_period
 
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
 SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
 
 
 @pytest.fixture(scope="module")
-def view(bundle):
+def base_and_reach(bundle):
     base = build_base(bundle)
-    reach = post_reach(base, 10)
-    return lambda **kw: patrol_figures(bundle, base, reach, PatrolFilters(*YEAR_2020, **kw))
+    return base, post_reach(base, 10)
+
+
+@pytest.fixture(scope="module")
+def view(bundle, base_and_reach):
+    return lambda **kw: patrol_figures(bundle, *base_and_reach, PatrolFilters(*YEAR_2020, **kw))
 
 
 def test_published_patrol_figures(view):
@@ -59,3 +66,34 @@ def test_mode_and_team_filters_narrow_patrol_time(view):
     police = view(teams=("police",))
     assert set(foot.hours["mode"]) == {"foot"} and set(police.hours["team_kind"]) == {"police"}
     assert foot.patrol_hours < everyone.patrol_hours and police.patrol_hours < everyone.patrol_hours
+
+
+@pytest.mark.parametrize("start, end, shift, towns", [
+    (*YEAR_2020, "all", ()), (*YEAR_2020, "night", (SUCI,)), (date(2019, 3, 5), date(2021, 2, 17), "day", ()),
+    (date(2020, 6, 1), date(2020, 6, 30), "all", (SUCI, "511402100")),
+])
+def test_keys_read_at_load_choose_what_the_records_do(bundle, base_and_reach, start, end, shift, towns):
+    """Incidents and patrol-stop results chosen by the keys kept in the base agree with the records filtered
+    one by one (the period by day reported, the shift by hour, the towns by code)."""
+    incidents = bundle["incidents"]
+
+    def record_level(first, last):
+        when = incidents["reported_at"]
+        mask = (when >= pd.Timestamp(first)) & (when < pd.Timestamp(last) + pd.Timedelta(days=1))
+        hour = when.dt.hour
+        night = (hour >= 19) | (hour < 7)
+        mask &= night if shift == "night" else ~night if shift == "day" else True
+        if towns:
+            mask &= incidents["town_code"].astype(str).isin(towns)
+        stops = incidents[mask & (incidents["discovery"] == "patrol_stop")]
+        return int(mask.sum()), len(stops), float(stops["fugitives_caught"].sum())
+
+    fig = patrol_figures(bundle, *base_and_reach, PatrolFilters(start, end, shift=shift, towns=towns))
+    count, stops, fugitives = record_level(start, end)
+    _, stops_before, fugitives_before = record_level(*prior_period(start, end))
+    base = base_and_reach[0]
+    positions = np.flatnonzero(bundle["towns"]["town_code"].astype(str).isin(towns)) if towns else None
+    assert base.incidents.chosen(start, end, shift, positions).sum() == fig.incidents == count
+    assert base.stops.chosen(start, end, shift, positions).sum() == stops
+    assert (fig.patrol_stops.current, fig.patrol_stops.previous) == (stops, stops_before)
+    assert (fig.patrol_fugitives.current, fig.patrol_fugitives.previous) == (fugitives, fugitives_before)

@@ -19,7 +19,7 @@ def folders(tmp_path, monkeypatch):
 def test_second_load_comes_from_the_snapshot(folders, monkeypatch):
     data, cache = folders
     first = snapshot.load_bundle_cached(data, cache)
-    assert len(list(cache.glob("*.pickle"))) == 1
+    assert len(list(cache.glob("*.snapshot"))) == 1
 
     def must_not_read(store):
         raise AssertionError("read the files again")
@@ -41,6 +41,35 @@ def test_a_changed_file_is_read_and_checked_again(folders):
 def test_a_damaged_snapshot_is_rebuilt(folders):
     data, cache = folders
     snapshot.load_bundle_cached(data, cache)
-    damaged = next(cache.glob("*.pickle"))
-    damaged.write_bytes(b"not a pickle")
+    damaged = next(cache.glob("*.snapshot")) / "incidents.parquet"
+    damaged.write_bytes(b"not parquet")
     assert len(snapshot.load_bundle_cached(data, cache)["towns"]) == 16
+
+
+def test_a_cold_load_tells_its_progress_dataset_by_dataset(folders):
+    from lib.data.contracts import DATASETS
+
+    data, cache = folders
+    told = []
+    snapshot.load_bundle_cached(data, cache, lambda done, total, name: told.append((done, total, name)))
+    assert told == [(i, len(DATASETS), spec.name) for i, spec in enumerate(DATASETS)]
+    assert snapshot.snapshot_path(data, cache).exists()
+    told.clear()
+    snapshot.load_bundle_cached(data, cache, lambda *step: told.append(step))
+    assert told == []  # from the snapshot: nothing to tell
+
+
+def test_the_snapshot_is_parquet_and_gives_back_the_checked_frames_exactly(folders):
+    import geopandas as gpd
+    import pandas as pd
+
+    data, cache = folders
+    checked = snapshot.load_bundle_cached(data, cache)
+    again = snapshot.load_bundle_cached(data, cache)
+    assert {p.name for p in next(cache.glob("*.snapshot")).glob("*.parquet")} == {f"{n}.parquet" for n in checked.frames}
+    assert (again.as_of, again.first_days, again.manifest) == (checked.as_of, checked.first_days, checked.manifest)
+    for name, frame in checked.frames.items():
+        pd.testing.assert_frame_equal(again[name], frame, check_exact=True)
+        assert type(again[name]) is type(frame)
+        if isinstance(frame, gpd.GeoDataFrame):
+            assert again[name].crs == frame.crs

@@ -68,3 +68,13 @@ def test_unknown_town_code_is_reported(data_copy):
 def test_unreadable_file(data_copy):
     (data_copy / INCIDENTS.file).write_bytes("案件编号,时间\n".encode("gb18030") + b"\x00\xff\xfe garbage")
     assert problems_of(data_copy)
+
+
+def test_data_wide_dates_are_found_once_at_load_and_agree_with_the_records(bundle):
+    frames = {**bundle.frames, "disputes": bundle["disputes"].iloc[0:0]}
+    emptied = type(bundle)(frames, bundle.manifest)
+    assert bundle.as_of == bundle["incidents"]["reported_at"].max().date()
+    assert bundle.first_day("incidents") == bundle["incidents"]["reported_at"].min().date()
+    assert bundle.first_day("patrol_sessions") == bundle["patrol_sessions"]["start_at"].min().date()
+    assert bundle.first_day("disputes") == bundle["disputes"]["received_on"].min().date()
+    assert emptied.first_day("disputes") is None
