@@ -9,9 +9,15 @@ import streamlit as st
 from lib.i18n import Lang, t
 
 
+WORD_JOINER = "\u2060"  # invisible, and keeps a bare address from being read as a link
+_BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+
+
 def escape_markdown(text: str) -> str:
-    """Data-derived text shown through Markdown stays literal (no links, emphasis or HTML)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+    """Data-derived text shown through Markdown stays literal: no emphasis, HTML or link, not even a bare address
+    (GitHub-flavoured Markdown links `http://…`, `www.…` and `name@host` by themselves; a word joiner inside
+    `://`, after `www` and before `@` stops that and shows nothing)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", _BARE_LINK.sub(WORD_JOINER, text))
 
 
 def link_notice(param: str, value: str, default_text: str, lang: Lang) -> None:
