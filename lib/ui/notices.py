@@ -7,6 +7,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from lib.i18n import Lang, t
+from lib.server.unknown_paths import NOT_FOUND_PARAM
+
+_NOT_FOUND_KEY = "_not_found"  # session state: (the page that was opened instead, the path asked for)
 
 
 WORD_JOINER = "\u2060"  # invisible, and keeps a bare address from being read as a link
@@ -32,3 +35,20 @@ def url_fallback_notice(param: str, valid: Sequence[str], default: str, lang: La
     if value is not None and value not in valid:
         link_notice(param, value, default, lang)
         del st.query_params[param]
+
+
+def not_found_notice(url_path: str, title: str, lang: Lang) -> None:
+    """On the page an unknown path was sent to (lib/server/unknown_paths.py): a notice naming the path asked for and
+    the page shown instead, until another page is opened. The parameter leaves the link at once."""
+    asked = st.query_params.get(NOT_FOUND_PARAM)
+    if asked is not None:
+        st.session_state[_NOT_FOUND_KEY] = (url_path, asked[:200])
+        del st.query_params[NOT_FOUND_PARAM]
+    shown = st.session_state.get(_NOT_FOUND_KEY)
+    if shown is None:
+        return
+    if shown[0] != url_path:
+        del st.session_state[_NOT_FOUND_KEY]
+        return
+    st.warning(t("shell.not_found", lang, path=escape_markdown(shown[1]), page=escape_markdown(title)),
+               icon=":material/link_off:")
