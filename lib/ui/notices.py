@@ -5,6 +5,7 @@ import re
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from lib.i18n import Lang, t
 from lib.server.unknown_paths import NOT_FOUND_PARAM
@@ -34,7 +35,11 @@ def url_fallback_notice(param: str, valid: Sequence[str], default: str, lang: La
     value = st.query_params.get(param)
     if value is not None and value not in valid:
         link_notice(param, value, default, lang)
-        del st.query_params[param]
+        try:
+            del st.query_params[param]
+        except StreamlitAPIException:  # bound to a widget that exists already (`lang` after a first run): Streamlit
+            pass  # drops a value the widget cannot take itself, and may not be asked to
+
 
 
 def not_found_notice(url_path: str, title: str, lang: Lang) -> None:
