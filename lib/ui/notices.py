@@ -17,11 +17,18 @@ WORD_JOINER = "\u2060"  # invisible, and keeps a bare address from being read as
 _BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
 
 
+_INLINE = re.compile(r"([\\`*_\[\]<>~$|&])")  # emphasis, code, links, HTML, strike, maths, tables, entities
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)  # headings, quotes, lists, rules
+
+
 def escape_markdown(text: str) -> str:
-    """Data-derived text shown through Markdown stays literal: no emphasis, HTML or link, not even a bare address
-    (GitHub-flavoured Markdown links `http://…`, `www.…` and `name@host` by themselves; a word joiner inside
-    `://`, after `www` and before `@` stops that and shows nothing)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", _BARE_LINK.sub(WORD_JOINER, text))
+    """Data-derived text shown through Markdown stays literal: no emphasis, HTML, entity or link, not even a bare
+    address (GitHub-flavoured Markdown links `http://…`, `www.…` and `name@host` by themselves; a word joiner inside
+    `://`, after `www` and before `@` stops that and shows nothing). Characters that matter only at the start of a
+    line (`#`, `-`, `1.`) are escaped there only, so that the text stays readable in tests and logs."""
+    escaped = _INLINE.sub(r"\\\1", _BARE_LINK.sub(WORD_JOINER, text))
+    return _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)),
+                           escaped)
 
 
 def link_notice(param: str, value: str, default_text: str, lang: Lang) -> None:
