@@ -27,6 +27,7 @@ def test_plot_text_writes_markup_characters_as_entities():
     assert plot_text(ENTITY) == "A&amp;amp;B"  # plotly decodes once: "A&amp;B" is shown, as the file holds it
     assert plot_text("东坡区 \"O'Brien\"") == "东坡区 \"O'Brien\""  # &quot; would show as itself in plotly
     assert plot_labels({"x<": "<b>"}) == {"x<": "&lt;b&gt;"}
+    assert plot_text("镇%{x}") == "镇%\u2060{x}"  # not a hover template's field
 
 
 def _strings(value: object) -> list[str]:
