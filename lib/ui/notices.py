@@ -14,7 +14,7 @@ _NOT_FOUND_KEY = "_not_found"  # session state: (the page that was opened instea
 
 
 WORD_JOINER = "\u2060"  # invisible, and keeps a bare address from being read as a link
-_BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+_BARE_LINK = re.compile(r"(?i)(?<=http:)(?=//)|(?<=https:)(?=//)|(?<=www)(?=\.)|(?=@)")  # what GFM links by itself
 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>~$|&])")  # emphasis, code, links, HTML, strike, maths, tables, entities
@@ -24,7 +24,7 @@ _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)  # headings, 
 def escape_markdown(text: str) -> str:
     """Data-derived text shown through Markdown stays literal: no emphasis, HTML, entity or link, not even a bare
     address (GitHub-flavoured Markdown links `http://…`, `www.…` and `name@host` by themselves; a word joiner inside
-    `://`, after `www` and before `@` stops that and shows nothing). Characters that matter only at the start of a
+    `http://`, after `www` and before `@` stops that and shows nothing). Characters that matter only at the start of a
     line (`#`, `-`, `1.`) are escaped there only, so that the text stays readable in tests and logs."""
     escaped = _INLINE.sub(r"\\\1", _BARE_LINK.sub(WORD_JOINER, text))
     return _LINE_START.sub(lambda m: m.group(1) + "".join("\\" + c if not c.isdigit() else c for c in m.group(2)),

@@ -17,7 +17,8 @@ PARAMS = {
 }
 # a one-county deployment ignores `county`; a playlist's notice names its entries; `not_found` has its own notice
 QUIET = ("county", "playlist", "not_found")
-ODD = {"inf": "inf", "nan": "nan", "huge": "1e309", "negative": "-5", "true": "true", "empty": "",
+ODD = {"inf": "inf", "minus_inf": "-inf", "nan": "nan", "huge": "1e309", "huger": "1e400", "negative": "-5",
+       "large": "99999", "true": "true", "empty": "",
        "long": "9" * 5000, "unicode": "东坡\u202e区\U0001F600", "script": "<script>alert(1)</script>"}
 
 
