@@ -1,7 +1,8 @@
 """平安建设数据看板 — the app: its server, and the shell every page runs in.
 
 `streamlit run app.py` finds the `App` below and serves it: Streamlit's own server with the access gate
-(lib/server/gate.py) in front of every route. Streamlit then runs this same file as each browser tab's script
+(lib/server/gate.py) in front of every route, and before it the redirect of unknown paths to a page that says so
+(lib/server/unknown_paths.py). Streamlit then runs this same file as each browser tab's script
 (as `__main__`): the shell with pages at stable URLs, language, sign-in state and presentation mode.
 """
 if __name__ == "__main__":
@@ -20,5 +21,7 @@ else:
 
     from lib.server.sso import server_secrets
     from lib.server.gate import AccessGate
+    from lib.server.unknown_paths import UnknownPaths
 
-    app = App(__file__, middleware=[Middleware(AccessGate)], secrets=server_secrets())
+    # outermost first: an unknown path is sent to a page saying so before the gate asks anyone to sign in
+    app = App(__file__, middleware=[Middleware(UnknownPaths), Middleware(AccessGate)], secrets=server_secrets())

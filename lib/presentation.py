@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lib.page_registry import PAGES, PageSpec
+from lib.url_numbers import whole_number
 
 THEMES: tuple[str, ...] = ("light", "dark")
 DEFAULT_THEME = "light"
@@ -34,11 +35,7 @@ def parse_every(value: str | None) -> int | None:
     """Seconds per page from an `every` value: a whole number from 10 to 600; None when the value is not one."""
     if value is None:
         return EVERY_DEFAULT_S
-    text = value.strip()
-    if not text.isascii() or not text.isdigit():
-        return None
-    seconds = int(text)
-    return seconds if EVERY_MIN_S <= seconds <= EVERY_MAX_S else None
+    return whole_number(value, EVERY_MIN_S, EVERY_MAX_S)
 
 
 @dataclass(frozen=True)

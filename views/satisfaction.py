@@ -9,6 +9,7 @@ from lib.metrics.towns import correlation
 from lib.ui.cached.satisfaction import (county_bounds, county_ranking, county_shapes, indicator_profile,
                                         town_factors, trajectory)
 from lib.ui.filters import code_multiselect, code_select, number_select
+from lib.ui.notices import escape_markdown
 from lib.ui.page import open_page
 from lib.summary.satisfaction import satisfaction_summary
 from lib.ui.show import ClickFilter, note, section, show_chart, show_kpis, show_summary, show_table, show_title
@@ -57,7 +58,7 @@ else:
     interval = page.t("sat.interval_line", district=home.name, indicator=indicator_label, score=f"{standing.score:.2f}",
                       low=f"{standing.low:.1f}", high=f"{standing.high:.1f}", n=f"{standing.sample_size:,}")
     (st.success if standing.within_noise is False else st.info)(
-        f"{interval} {viz.noise_text(standing, audience) or ''}", icon=":material/troubleshoot:")
+        escape_markdown(f"{interval} {viz.noise_text(standing, audience) or ''}"), icon=":material/troubleshoot:")
 
 # ---------------------------------------------------------------- the province: map and ranking
 shown = ranking[ranking["city_adcode"].isin(chosen_cities)] if chosen_cities else ranking

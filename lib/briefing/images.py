@@ -11,6 +11,7 @@ import plotly
 import plotly.graph_objects as go
 
 from lib.briefing.system import CJK_FONT, chromium_path
+from lib.viz.plot_text import plot_text
 
 WIDTH, HEIGHT, SCALE = 1200, 675, 2  # a 16:9 slide, sharp on a projector
 FONT_FAMILY = f"{CJK_FONT}, Noto Sans CJK, sans-serif"
@@ -21,15 +22,16 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 def export_copy(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT, title: str | None = None,
                 subtitle: str | None = None) -> go.Figure:
     """A copy of `fig` for a file: an explicit CJK font, the slide's size, `title` when it has none of its own, and
-    `subtitle` under the title (what the figure covers: period, as-of date, demo flag)."""
+    `subtitle` under the title (what the figure covers: period, as-of date, demo flag). Both are plain text (they may
+    name towns chosen in a filter): plotly shows them literally."""
     out = go.Figure(fig)
     out.update_layout(font_family=FONT_FAMILY, width=width, height=height, template="plotly_white",
                       paper_bgcolor="white")
     if title and not out.layout.title.text:
         top = max(out.layout.margin.t or 0, 60)
-        out.update_layout(title={"text": title, "x": 0.01, "font": {"size": 20}}, margin_t=top)
+        out.update_layout(title={"text": plot_text(title), "x": 0.01, "font": {"size": 20}}, margin_t=top)
     if subtitle and out.layout.title.text:
-        out.update_layout(title={"subtitle": {"text": subtitle, "font": {"size": 13, "color": "#52606D"}},
+        out.update_layout(title={"subtitle": {"text": plot_text(subtitle), "font": {"size": 13, "color": "#52606D"}},
                                  "yref": "container", "y": 0.975, "yanchor": "top"},
                           margin_t=max(out.layout.margin.t or 0, 95))
     return out

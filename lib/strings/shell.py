@@ -31,6 +31,10 @@ STRINGS: dict[str, dict[Lang, str]] = {
         "zh": "链接中的 {param}={value} 无效,已改用默认值 {default}。",
         "en": "The link's {param}={value} is not valid; the default {default} is shown instead.",
     },
+    "shell.not_found": {
+        "zh": "页面不存在:链接中的 {path} 不是本看板的页面,现显示「{page}」。",
+        "en": "Page not found: {path} in the link is not a page of this dashboard; “{page}” is shown instead.",
+    },
     "shell.share_link": {"zh": ":material/link: 本页链接(点右侧按钮复制)", "en": ":material/link: Link to this view (copy with the button on the right)"},
     "shell.share_help": {
         "zh": "打开此链接即可看到与现在相同的页面、筛选条件和语言。",

@@ -22,6 +22,7 @@ from lib.briefing.content import PageContent
 from lib.formatting import join_list
 from lib.i18n import Lang, t
 from lib.ui.notices import link_notice
+from lib.url_numbers import whole_number
 
 T = TypeVar("T")
 
@@ -132,12 +133,10 @@ def number_select(page: FilterHost, label: str, choices: Sequence[int], param: s
                   help: str | None = None, container: DeltaGenerator | None = None,
                   labels: Mapping[int, str] | None = None) -> int:
     """A whole number from `choices` (years, ranks), in the URL as itself (shown as `labels` names it, if given);
-    anything else falls back with a notice."""
-    texts = [str(c) for c in choices]
-
+    anything else (not a plain whole number, or not one of the choices) falls back with a notice."""
     def parse(raw: list[str]) -> tuple[int, list[str]]:
-        text = raw[0].strip()
-        return (int(text), []) if text in texts else (default, [raw[0]])
+        number = whole_number(raw[0], min(choices), max(choices)) if len(choices) else None
+        return (number, []) if number in choices else (default, [raw[0]])
 
     _restore(page, param, parse, default, str(default), lambda v: v if v in choices else None)
     shown = labels or {}

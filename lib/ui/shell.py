@@ -21,7 +21,7 @@ from lib.page_registry import PAGES, PageSpec
 from lib.roles import Identity
 from lib.settings import Settings, SettingsError, read_settings
 from lib.ui import auth, briefing
-from lib.ui.notices import url_fallback_notice
+from lib.ui.notices import not_found_notice, url_fallback_notice
 from lib.ui.present import OFF, Presentation, advance_playlist, read_presentation
 
 _SHELL_KEY = "_shell"  # session state: this run's Shell, for open_page()
@@ -117,6 +117,7 @@ def run_page(shell: Shell, page: st.Page) -> None:
     st.session_state[_SHELL_KEY] = Shell(shell.settings, shell.audience, shell.presentation, shell.locked, spec,
                                          shell.visitor)
     briefing.begin_page()
+    not_found_notice(page.url_path, page.title, shell.lang)  # when an unknown path was sent here
     try:
         page.run()
     except Exception:  # Streamlit's own stop and rerun are not Exceptions, and pass through

@@ -77,8 +77,8 @@ def section(page: PageContext, title: str, *, caption: str | None = None, level:
 
 
 def note(page: PageContext, text: str) -> None:
-    """A caption under a figure; the briefing keeps it too."""
-    st.caption(text)
+    """A caption under a figure, shown as plain text (it may carry names from the data); the briefing keeps it too."""
+    st.caption(escape_markdown(text))
     page.briefing.add(f"note:{text}", NoteItem(text))
 
 

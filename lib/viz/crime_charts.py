@@ -1,8 +1,8 @@
 """Plotly figures of the crime page (no Streamlit here). Every bar or line a click may filter on carries the
-code it stands for in `customdata`; event names come from data and are escaped before plotly draws them."""
+code it stands for in `customdata`. Names (towns, events, crime types) go through `plot_text` before plotly draws them:
+plotly reads tags and entities in every text."""
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ from lib.audience import Audience
 from lib.disclosure import HIDDEN, THRESHOLD
 from lib.i18n import Lang, t
 from lib.viz.axes import count_axis, date_axis, date_label
+from lib.viz.plot_text import plot_labels, plot_text
 
 Layout = Literal["stacked", "multiples"]
 LAYOUTS: tuple[Layout, ...] = ("stacked", "multiples")
@@ -82,13 +83,14 @@ def _event_marks(events: pd.DataFrame, lang: Lang, panels: int, start: pd.Timest
                            "y0": 0, "y1": 1, "yref": f"y{axis} domain", "line": {"color": EVENT_COLOR, "dash": "dot", "width": 1}})
         notes.append({"x": event["date"], "y": 1, "xref": "x", "yref": "paper", "yanchor": "bottom", "xanchor": "center",
                       "yshift": lift + lane * EVENT_LANE, "text": str(number), "showarrow": False,
-                      "hovertext": html.escape(event_label(event, lang)), "font": {"size": 11, "color": EVENT_COLOR},
+                      "hovertext": plot_text(event_label(event, lang)), "font": {"size": 11, "color": EVENT_COLOR},
                       "bordercolor": EVENT_COLOR, "borderwidth": 1, "borderpad": 2, "bgcolor": "rgba(255,255,255,0.9)"})
     return shapes, notes, (max(lanes) + 1) * EVENT_LANE + lift + 4 if lanes else 0
 
 
 def _hover(series: str, lang: Lang) -> str:
-    return f"%{{x|{date_label(lang)}}}<br>{html.escape(series)}: %{{y:,.0f}}<extra></extra>"
+    """A trend point's hover; `series` is plot text already (plot_text)."""
+    return f"%{{x|{date_label(lang)}}}<br>{series}: %{{y:,.0f}}<extra></extra>"
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ def trend_figure(data: pd.DataFrame, events: pd.DataFrame, layout: Layout, label
     per-call helpers (make_subplots, add_vline) cost a second for 13 panels.
     Public copy: counts below 3 are gaps (lib/disclosure.py)."""
     series = _Series.of(data)
-    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, labels, audience)
+    traces, spec = (_stacked if layout == "stacked" else _multiples)(series, plot_labels(labels), audience)
     first, last = pd.Timestamp(series.buckets[0]), pd.Timestamp(series.buckets[-1])
     panels = 1 if layout == "stacked" else len(series.types)
     shapes, notes, above = _event_marks(events, audience.lang, panels, first, last, lift=4 if panels == 1 else 24)
@@ -174,7 +176,7 @@ def town_figure(towns: pd.DataFrame, labels: Mapping[str, str], audience: Audien
     lang = audience.lang
     counts = audience.counts(towns["count"])
     bars = {"type": "bar", "x": audience.chart_values(towns["rate"], basis=towns["count"]),
-            "y": [labels.get(c, c) for c in towns["town_code"]],
+            "y": [plot_text(labels.get(c, c)) for c in towns["town_code"]],
             "orientation": "h", "customdata": towns["town_code"].to_numpy(), "marker": {"color": "#2E91E5"},
             "text": audience.chart_labels(towns["count"], [f"{r:.1f}" for r in towns["rate"]]), "textposition": "auto",
             "hovertext": [f"{t('cr.col_count', lang)}: {c}" for c in counts],
@@ -198,7 +200,7 @@ def heatmap_figure(hours: pd.DataFrame, audience: Audience) -> go.Figure:
 
 
 def _type_bars(types: pd.DataFrame, labels: Mapping[str, str]) -> dict:
-    return {"type": "bar", "y": [labels[c] for c in types["crime_type"]], "orientation": "h",
+    return {"type": "bar", "y": [plot_text(labels[c]) for c in types["crime_type"]], "orientation": "h",
             "customdata": types["crime_type"].to_numpy()}
 
 

@@ -23,6 +23,7 @@ from lib.metrics.mediation_detail import CloseTimes, Quarter
 from lib.metrics.periods import is_calendar_year
 from lib.metrics.periods import Change
 from lib.viz.axes import count_axis, month_label
+from lib.viz.plot_text import plot_text
 
 BLUE, GREY = "#1f6fb2", "#9aa5b1"
 BAR_HEIGHT = 34  # px per bar of a horizontal bar chart
@@ -118,7 +119,7 @@ def type_figure(by_type: pd.DataFrame, audience: Audience) -> go.Figure:
     Public copy: a type below 3 is a gap labelled "<3"; a change from or to a count below 3 is not shown."""
     lang = audience.lang
     rows = by_type.sort_values("received", ascending=False, kind="stable")
-    labels = [label_of(DISPUTE_TYPES, c, lang) for c in rows["dispute_type"]]
+    labels = [plot_text(label_of(DISPUTE_TYPES, c, lang)) for c in rows["dispute_type"]]
     changes = ["" if pd.isna(p) or not audience.shows(n, b) else f"{signed(p, 1)}%"
                for p, n, b in zip(rows["change_pct"], rows["received"], rows["prev_received"])]
     received, prior = audience.counts(rows["received"]), audience.counts(rows["prev_received"])
@@ -135,7 +136,7 @@ def town_figure(by_town: pd.DataFrame, town_names: Mapping[str, str], audience: 
     Public copy: a town below 3 is a gap labelled "<3" (its rate times its population is its count)."""
     lang = audience.lang
     rows = by_town.sort_values("per_10k", ascending=False, kind="stable")
-    labels = [town_names.get(c, c) for c in rows["town_code"]]
+    labels = [plot_text(town_names.get(c, c)) for c in rows["town_code"]]
     received = audience.counts(rows["received"])
     rates = [HIDDEN if hide else f"{r:.1f}" for r, hide in zip(rows["per_10k"], audience.hidden(rows["received"]))]
     texts = [t("med.town_text", lang, rate=r, received=n) for r, n in zip(rates, received)]
@@ -148,7 +149,7 @@ def channel_figure(channels: pd.DataFrame, audience: Audience) -> go.Figure:
     """Each channel's success rate as a bar, its Wilson 95% interval as a line, its base (received) in its label.
     Public copy: a channel whose received or settled count is below 3 has no bar, no interval and "<3" counts."""
     lang = audience.lang
-    names = [label_of(MEDIATION_CHANNELS, c, lang) for c in channels["channel"]]
+    names = [plot_text(label_of(MEDIATION_CHANNELS, c, lang)) for c in channels["channel"]]
     withheld = audience.hidden(channels["received"]) | audience.hidden(channels["settled"])
     shown = [audience.shares(r, n) and not w for r, n, w in zip(channels["rate"], channels["received"], withheld)]
     received, settled = audience.counts(channels["received"]), audience.counts(channels["settled"])

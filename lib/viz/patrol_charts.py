@@ -11,6 +11,7 @@ from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
 from lib.i18n import t
 from lib.viz.axes import count_axis, date_axis
+from lib.viz.plot_text import plot_text
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
                  ("foot", "day"): "#e6550d", ("foot", "night"): "#7f2704"}
@@ -26,8 +27,8 @@ def hours_chart(hours: pd.DataFrame, audience: Audience) -> go.Figure:
         part = hours[(hours["mode"] == mode) & (hours["shift"] == shift)].set_index("team_kind")["hours"].reindex(teams)
         if part.fillna(0).sum() == 0:
             continue
-        name = f"{label_of(PATROL_MODES, mode, lang)} · {t(f'pt.shift.{shift}', lang)}"
-        fig.add_bar(y=[label_of(TEAM_KINDS, c, lang) for c in teams], x=part.fillna(0).round(0), name=name,
+        name = plot_text(f"{label_of(PATROL_MODES, mode, lang)} · {t(f'pt.shift.{shift}', lang)}")
+        fig.add_bar(y=[plot_text(label_of(TEAM_KINDS, c, lang)) for c in teams], x=part.fillna(0).round(0), name=name,
                     orientation="h", marker_color=color, hovertemplate="%{y}: %{x:,.0f} h<extra>" + name + "</extra>")
     fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis_title=t("pt.hours_axis", lang), yaxis={"autorange": "reversed"},

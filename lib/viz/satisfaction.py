@@ -1,15 +1,13 @@
 """Headline cards, charts and tables of the satisfaction page (Kpi cards, plotly figures and display frames; no
 Streamlit here). Each takes the `Audience` it is drawn for.
 
-Names that come from the data (counties, cities, towns) are HTML-escaped before they reach a chart:
+Names that come from the data (counties, cities, towns) go through `plot_text` before they reach a chart:
 plotly draws hover labels and annotations as markup.
 
 Survey scores and ranks are published figures, not counts; the towns' crime and mediation rates are built on
 counts of incidents and disputes, and the public copy withholds a rate built on a count below 3 (lib/disclosure.py).
 """
 from __future__ import annotations
-
-from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,6 +19,7 @@ from lib.i18n import Lang, t
 from lib.metrics.periods import Change
 from lib.metrics.satisfaction import Standing, rank_movers
 from lib.viz.geo import bounds_zoom
+from lib.viz.plot_text import plot_text
 
 DISTRICT_COLOUR = "#A61B1B"  # the app's primary colour
 OTHER_COLOUR = "#8DA2B5"
@@ -117,7 +116,7 @@ def province_map(geojson: dict, bounds: tuple[float, float, float, float], ranki
     lang = audience.lang
     chosen = ranking["city_adcode"].isin(cities) if cities else pd.Series(True, index=ranking.index)
     counties = len(ranking)
-    rank_word, score_word = t("sat.col_rank", lang), escape(indicator_label)
+    rank_word, score_word = t("sat.col_rank", lang), plot_text(indicator_label)
     fig = go.Figure()
     if (~chosen).any():
         outside = ranking[~chosen]
@@ -125,11 +124,11 @@ def province_map(geojson: dict, bounds: tuple[float, float, float, float], ranki
             geojson=_features(geojson, outside["adcode"]), featureidkey="properties.adcode", locations=outside["adcode"],
             z=[0] * len(outside),
             colorscale=[[0, OUTSIDE_COLOUR], [1, OUTSIDE_COLOUR]], showscale=False, marker_line_width=0.4,
-            marker_line_color="white", customdata=outside[["adcode", "county_zh", "city_zh"]].map(escape),
+            marker_line_color="white", customdata=outside[["adcode", "county_zh", "city_zh"]].map(plot_text),
             hovertemplate="%{customdata[1]} · %{customdata[2]}<extra></extra>", name=""))
     shown = ranking[chosen]
-    custom = pd.DataFrame({"adcode": shown["adcode"], "name": shown["county_zh"].map(escape),
-                           "city": shown["city_zh"].map(escape), "rank": shown["rank"].astype(int)})
+    custom = pd.DataFrame({"adcode": shown["adcode"], "name": shown["county_zh"].map(plot_text),
+                           "city": shown["city_zh"].map(plot_text), "rank": shown["rank"].astype(int)})
     fig.add_trace(go.Choroplethmap(
         geojson=_features(geojson, shown["adcode"]), featureidkey="properties.adcode", locations=shown["adcode"],
         z=shown["score"],
@@ -154,10 +153,10 @@ def ranking_chart(ranking: pd.DataFrame, district: str, target_rank: int, needed
     """Every county shown as a dot at its province rank and score, the district in red, the target marked."""
     lang = audience.lang
     is_district = ranking["adcode"] == district
-    custom = pd.DataFrame({"adcode": ranking["adcode"], "name": ranking["county_zh"].map(escape),
-                           "city": ranking["city_zh"].map(escape)})
+    custom = pd.DataFrame({"adcode": ranking["adcode"], "name": ranking["county_zh"].map(plot_text),
+                           "city": ranking["city_zh"].map(plot_text)})
     hover = (f"<b>%{{customdata[1]}}</b> · %{{customdata[2]}}<br>{t('sat.col_rank', lang)}: %{{x}}"
-             f"<br>{escape(indicator_label)}: %{{y:.2f}}<extra></extra>")
+             f"<br>{plot_text(indicator_label)}: %{{y:.2f}}<extra></extra>")
     fig = go.Figure(go.Scatter(
         x=ranking["rank"], y=ranking["score"], mode="markers", customdata=custom, hovertemplate=hover, name="",
         marker={"color": [DISTRICT_COLOUR if d else OTHER_COLOUR for d in is_district],
@@ -169,10 +168,10 @@ def ranking_chart(ranking: pd.DataFrame, district: str, target_rank: int, needed
                       annotation_text=t("sat.needed_line", lang, target=target_rank, needed=f"{needed:.2f}"),
                       annotation_position="bottom left")
     for row in ranking[is_district].itertuples():
-        fig.add_annotation(x=row.rank, y=row.score, text=escape(str(row.county_zh)), showarrow=True, arrowhead=0,
+        fig.add_annotation(x=row.rank, y=row.score, text=plot_text(str(row.county_zh)), showarrow=True, arrowhead=0,
                            ax=40, ay=-40, font={"color": DISTRICT_COLOUR, "size": 14})
     fig.update_xaxes(title=t("sat.col_rank", lang), rangemode="tozero")
-    fig.update_yaxes(title=indicator_label)
+    fig.update_yaxes(title=plot_text(indicator_label))
     fig.update_layout(clickmode="event+select", dragmode=False, showlegend=False)
     return _layout(fig, 380)
 
@@ -186,7 +185,7 @@ def bump_chart(history: pd.DataFrame, district: str, names: dict[str, str], targ
     for i, adcode in enumerate(order):
         rows = history[history["adcode"] == adcode]
         own = adcode == district
-        name = escape(names.get(adcode, adcode))
+        name = plot_text(names.get(adcode, adcode))
         colour = DISTRICT_COLOUR if own else PEER_COLOURS[i % len(PEER_COLOURS)]
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["rank"], mode="lines+markers+text" if own else "lines+markers", name=name,
@@ -214,7 +213,7 @@ def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name
                     audience: Audience) -> go.Figure:
     """Per indicator: the district's score with its 95% interval, the province average and the top counties' average."""
     lang = audience.lang
-    y = [labels.get(c, c) for c in profile["indicator"]]
+    y = [plot_text(labels.get(c, c)) for c in profile["indicator"]]
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=profile["province_mean"], y=y, mode="markers", name=t("sat.province_mean", lang),
                              marker={"color": MEAN_COLOUR, "size": 11, "symbol": "line-ns-open", "line": {"width": 3}},
@@ -223,13 +222,13 @@ def indicator_chart(profile: pd.DataFrame, labels: dict[str, str], district_name
                              marker={"color": TOP_COLOUR, "size": 11, "symbol": "diamond"},
                              hovertemplate="%{y}: %{x:.2f}<extra>" + t("sat.top_mean", lang, top=top) + "</extra>"))
     fig.add_trace(go.Scatter(
-        x=profile["score"], y=y, mode="markers", name=escape(district_name),
+        x=profile["score"], y=y, mode="markers", name=plot_text(district_name),
         error_x={"type": "data", "symmetric": False, "array": profile["high"] - profile["score"],
                  "arrayminus": profile["score"] - profile["low"], "color": DISTRICT_COLOUR, "thickness": 2},
         marker={"color": DISTRICT_COLOUR, "size": 13},
         customdata=profile[["low", "high"]],
         hovertemplate="%{y}: %{x:.2f} (95%: %{customdata[0]:.1f}–%{customdata[1]:.1f})<extra>"
-                      + escape(district_name) + "</extra>"))
+                      + plot_text(district_name) + "</extra>"))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title=t("sat.col_score", lang))
     fig.update_layout(legend={"orientation": "h", "y": 1.12, "x": 0})
@@ -248,16 +247,16 @@ def town_scatter(factors: pd.DataFrame, x: str, x_label: str, y_label: str, name
     """Towns' satisfaction against one of their rates (`x`: crime_rate or mediation_rate, a column of `factors`);
     the `labelled` lowest scores named. Public copy: a town whose rate rests on a count below 3 has no point."""
     rows = factors.dropna(subset=[x, "score"])
-    labels = [escape(names.get(c, c)) for c in rows["town_code"]]
+    labels = [plot_text(names.get(c, c)) for c in rows["town_code"]]
     lowest = set(rows.nsmallest(labelled, "score")["town_code"])
     fig = go.Figure(go.Scatter(
         x=audience.chart_values(rows[x], basis=_rate_basis(rows, x)), y=rows["score"], mode="markers+text", customdata=labels,
         text=[label if code in lowest else "" for label, code in zip(labels, rows["town_code"])],
         textposition="middle left", textfont={"size": 12, "color": DISTRICT_COLOUR},
         marker={"size": 10, "color": [DISTRICT_COLOUR if c in lowest else TOP_COLOUR for c in rows["town_code"]]}, name="",
-        hovertemplate=f"%{{customdata}}<br>{escape(x_label)}: %{{x:.1f}}<br>{escape(y_label)}: %{{y:.2f}}<extra></extra>"))
-    fig.update_xaxes(title=x_label)
-    fig.update_yaxes(title=y_label)
+        hovertemplate=f"%{{customdata}}<br>{plot_text(x_label)}: %{{x:.1f}}<br>{plot_text(y_label)}: %{{y:.2f}}<extra></extra>"))
+    fig.update_xaxes(title=plot_text(x_label))
+    fig.update_yaxes(title=plot_text(y_label))
     return _layout(fig, 380)
 
 

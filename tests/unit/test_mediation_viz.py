@@ -93,7 +93,7 @@ def test_town_figure_sorts_by_rate_and_labels_counts():
     by_town = pd.DataFrame({"town_code": ["1", "2"], "population": [20_000, 5_000], "received": [2, 2],
                             "prev_received": [1, 1], "per_10k": [1.0, 4.0], "prev_per_10k": [0.5, 2.0]})
     bar = viz.town_figure(by_town, {"1": "通惠街道", "2": "<b>太和镇</b>"}, ZH).data[0]
-    assert list(bar.y) == ["<b>太和镇</b>", "通惠街道"] and list(bar.customdata) == ["2", "1"]
+    assert list(bar.y) == ["&lt;b&gt;太和镇&lt;/b&gt;", "通惠街道"] and list(bar.customdata) == ["2", "1"]  # shown as text
     assert list(bar.text) == ["4.0(2件)", "1.0(2件)"]
 
 
