@@ -1,5 +1,6 @@
 # make run   - start the dashboard (creates .venv and installs requirements.txt when needed)
-# make test  - run all tests in two processes (PYTEST_WORKERS=2, one per core; 0 runs them in this process);
+# make test  - run all tests in two processes (PYTEST_WORKERS=2, one per core; 0 runs them in this process), a test
+#              file per process at a time, so that a file's browser servers start once (about 14 min on 2 cores);
 #              extra pytest arguments via PYTEST_ARGS, e.g. make test PYTEST_ARGS="-m e2e -x"
 #              (the database tests use the PostgreSQL server on 127.0.0.1:5432, or PINGAN_TEST_DATABASE_ADMIN_URL)
 # make db-load DATABASE_URL=postgresql+psycopg://user@host/db [DATA=folder]
@@ -22,7 +23,7 @@ db-load: $(VENV)/.installed-run
 
 test: $(VENV)/.installed-dev
 	scripts/ensure_chromium_and_fonts.sh --with-office --with-nginx  # + LibreOffice, pdftoppm (slides and pages to PNG), nginx (replicas)
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Debian's python3 can only make a venv once python3-venv is installed: install it if that is what failed.
 $(PY):
