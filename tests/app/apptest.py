@@ -5,6 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from lib.page_registry import PAGES
 from lib.roles import Identity, Role
 from lib.server.identity import identifier_for
 from lib.sessions import SESSION_COOKIE
@@ -13,6 +14,7 @@ from lib.ui import auth
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TEST_PASSWORD = "test-password"
+PAGES_BY_SCRIPT = {spec.script: spec for spec in PAGES}
 
 
 def sign_in_as(monkeypatch, role: str = "administrator", *, cookie: str | None = None) -> str:
@@ -28,12 +30,18 @@ def sign_in_as(monkeypatch, role: str = "administrator", *, cookie: str | None =
 
 
 def open_app(page: str | None = None, *, timeout: float = 180, **params: str) -> AppTest:
-    """The app at `page` (a views/ script; None for the overview) with `params` in the URL, run once."""
+    """The app at `page` (a views/ script; None for the overview) with `params` in the URL, run once. A page whose
+    script is not named as its URL (data_admin.py answers at /data) is found by AppTest only after a first run has
+    registered the navigation: that run opens the overview with the same parameters (a language chosen there stays)."""
     app = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in params.items():
         app.query_params[key] = value
+    if page and PAGES_BY_SCRIPT[page].url_path not in ("", Path(page).stem):
+        app.run()
     if page:
         app.switch_page(page)
+        for key, value in params.items():  # switching pages clears the link's parameters
+            app.query_params[key] = value
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app

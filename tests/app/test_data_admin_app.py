@@ -8,10 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from streamlit.testing.v1 import AppTest
-
 from lib.data.store import BUNDLED_DATA_DIR
-from tests.app.apptest import APP, sign_in_as
+from tests.app.apptest import open_app, sign_in_as
 
 PAGE = "views/data_admin.py"
 
@@ -28,21 +26,6 @@ def _behind_the_password(monkeypatch):
 
 
 POST_H = "点位编号,点位类别,名称,英文名称,镇(街道)代码,经度,纬度"
-
-
-def open_app(page: str, **params: str) -> AppTest:
-    """The app on `page`. Its file name (data_admin) differs from its url_path (data), and AppTest finds
-    such a page only after a first run has registered the navigation."""
-    app = AppTest.from_file(APP, default_timeout=180)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page(page)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
 
 
 def test_status_contract_and_templates_in_english(store):

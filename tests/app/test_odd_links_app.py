@@ -1,9 +1,8 @@
 """Odd values in every URL parameter of every page: never an exception or a failed page, always the page with a
 notice; and a path the app does not know shows the page it was sent to with a "page not found" notice."""
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from apptest import APP, open_app, sign_in_as
+from apptest import open_app, sign_in_as
 from lib.page_registry import PAGES
 
 SHELL = ("lang", "present", "theme", "playlist", "every", "county", "not_found")
@@ -28,20 +27,6 @@ def _signed_in_with_its_own_audit_trail(monkeypatch, tmp_path):
     sign_in_as(monkeypatch)  # an administrator: every page is offered
 
 
-def open_with(script: str, params: dict[str, str]) -> AppTest:
-    """The page with `params`, as a link opens it. data_admin.py answers at /data, which AppTest finds only after a
-    first run has registered the pages (a run of the overview without parameters: no filter of the data page)."""
-    app = AppTest.from_file(APP, default_timeout=240)
-    if script == "views/data_admin.py":
-        app.run()
-    app.switch_page(script)
-    for key, value in params.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
-
-
 def test_every_page_and_parameter_is_listed():
     assert set(PARAMS) == {spec.script for spec in PAGES}
 
@@ -50,7 +35,7 @@ def test_every_page_and_parameter_is_listed():
 @pytest.mark.parametrize("script", list(PARAMS))
 def test_odd_values_in_every_parameter_show_the_page_with_a_notice(script, odd):
     value = ODD[odd]
-    app = open_with(script, {param: value for param in PARAMS[script]})  # fails on any exception
+    app = open_app(script, timeout=240, **{param: value for param in PARAMS[script]})  # fails on any exception
     assert app.title, "the page drew nothing"
     toasts = " ".join(t.value for t in app.toast)
     if value:  # (an empty list means "all": a valid value, without a notice)
