@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from lib.data.db.connect import engine_for
 from lib.data.db.load import load_folder
+from lib.data.store import DataBundle
 
 ADMIN_URL = os.environ.get("PINGAN_TEST_DATABASE_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -43,3 +45,9 @@ def fresh_database(tag: str, *folders: Path) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def every_incident(bundle: DataBundle) -> pd.DataFrame:
+    """Every incident record of a bundle in source order, asked of its source (a database's is never read whole):
+    what a test compares with the files."""
+    return bundle.incidents.head(bundle.incidents.count()).reset_index(drop=True)

@@ -11,7 +11,7 @@ from lib.measures import incidents_key, measure
 from lib.metrics.compstat import comparison_windows
 from lib.metrics.crime_cube import Selection
 from lib.metrics.crime_trends import (GRAINS, by_town, by_type, chosen_types, events_in, hour_weekday,
-                                      select_records, summary, trend)
+                                      summary, trend)
 from lib.metrics.periods import latest_full_year
 from lib.ui.cached.crime import compstat_table, crime_cube
 from lib.ui.filters import code_multiselect, code_select, period_input
@@ -129,7 +129,7 @@ with left:
 if page.public:  # record-level incidents (places, times) never leave the public copy
     right.caption(page.t("pub.records_off"))
 elif right.toggle(page.t("cr.records_prepare"), key="crime_records_prepare"):
-    records, matched = select_records(page.data["incidents"], sel, RECORDS_CAP)
+    records, matched = page.data.incidents.records(sel.start, sel.end, sel.towns, sel.types, RECORDS_CAP)
     with right:
         show_table(page, records_table(records, towns_shown, audience), name="crime-records",
                    title=page.t("cr.download_records"), drawn=False)

@@ -113,7 +113,7 @@ if spec.geometry:
     upload = st.file_uploader(t("da.file_geo", lang, mb=MAX_GEO_BYTES // 1024 // 1024), type=list(GEO_SUFFIXES),
                               key=f"da-geo-file-{generation}", disabled=not allowed)
     if upload is not None:
-        check = read_geo_upload(spec, upload.name, upload.getvalue(), bundle.frames, gcj02=gcj02)
+        check = read_geo_upload(spec, upload.name, upload.getvalue(), bundle, gcj02=gcj02)
         if not check.ok:
             capped = t("da.capped", lang, cap=len(check.problems)) if len(check.problems) >= 50 else ""
             lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
@@ -149,10 +149,10 @@ else:
     st.subheader(t("da.section_templates", lang))
     st.caption(t("da.template_note", lang))
     left, right = st.columns(2)
-    left.download_button(t("da.template_csv", lang), lambda: template_csv(spec, bundle[spec.name], lang),
+    left.download_button(t("da.template_csv", lang), lambda: template_csv(spec, bundle.example(spec.name), lang),
                          f"template-{spec.name}.csv", "text/csv", key="da-template-csv",
                          icon=":material/download:", on_click="ignore")
-    right.download_button(t("da.template_xlsx", lang), lambda: template_xlsx(spec, bundle[spec.name], lang),
+    right.download_button(t("da.template_xlsx", lang), lambda: template_xlsx(spec, bundle.example(spec.name), lang),
                           f"template-{spec.name}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key="da-template-xlsx", icon=":material/download:", on_click="ignore")
@@ -176,7 +176,7 @@ else:
             lines = "\n".join(f"- {escape_markdown(p.message(lang))}" for p in check.problems)
             st.error(t("da.problems", lang, count=len(check.problems), capped=capped) + "\n\n" + lines)
         else:
-            plan = plan_change(spec, bundle[spec.name], check.frame, mode)
+            plan = plan_change(spec, bundle, check.frame, mode)
             st.success(t("da.checked", lang, rows=len(check.frame)), icon=":material/task_alt:")
             cols = st.columns(4)
             cols[0].metric(t("da.added", lang), plan.added)

@@ -1,6 +1,6 @@
 """An uploaded boundary file (towns, villages, counties, the district outline) checked before anything is written.
 
-    read_geo_upload(spec, filename, data, frames, gcj02) -> GeoUploadCheck   every problem at once, or the features
+    read_geo_upload(spec, filename, data, current, gcj02) -> GeoUploadCheck   every problem at once, or the features
     plan_geo_change(spec, current, incoming)             -> GeoChangePlan    features added, replaced, removed by code
 
 Accepted: GeoJSON (.geojson/.json) and a zipped Shapefile (.zip with .shp, .shx, .dbf and ideally .prj).
@@ -30,7 +30,7 @@ import shapely
 
 from lib.data.contracts import DATASETS, SICHUAN_LAT, SICHUAN_LON, DatasetSpec
 from lib.data.problems import MAX_PROBLEMS, DataLoadError, DataProblem
-from lib.data.store import parse_frame
+from lib.data.store import DataBundle, parse_frame
 from lib.data.cells import name_key
 from lib.data.places import Places, resolve_places
 from lib.data.upload import _problem, header_map, map_headers
@@ -299,18 +299,16 @@ def _properties(spec: DatasetSpec, filename: str, geo: gpd.GeoDataFrame, towns: 
     return typed, problems
 
 
-def reference_problems(spec: DatasetSpec, filename: str, codes: set[str],
-                       frames: Mapping[str, pd.DataFrame]) -> list[DataProblem]:
+def reference_problems(spec: DatasetSpec, filename: str, codes: set[str], current: DataBundle) -> list[DataProblem]:
     """Codes the other datasets use that the new boundaries no longer hold: one problem per code."""
     column = OWN_CODE.get(spec.name)
     if column is None:
         return []
     users: dict[str, list[tuple[DatasetSpec, int]]] = {}
     for other in DATASETS:
-        frame = frames.get(other.name)
-        if other.name == spec.name or frame is None or column not in frame:
+        counts = None if other.name == spec.name else current.code_counts(other.name, column)
+        if counts is None:
             continue
-        counts = frame[column].astype(str).value_counts()
         for code, count in counts[~counts.index.isin(codes)].items():
             users.setdefault(str(code), []).append((other, int(count)))
     problems = []
@@ -325,9 +323,9 @@ def reference_problems(spec: DatasetSpec, filename: str, codes: set[str],
 
 # ---------------------------------------------------------------- the whole check, and the plan
 
-def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, frames: Mapping[str, pd.DataFrame],
+def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, current: DataBundle,
                     gcj02: bool = False) -> GeoUploadCheck:
-    """Read and check an uploaded boundary file of `spec` against the current `frames` (a DataBundle's)."""
+    """Read and check an uploaded boundary file of `spec` against the `current` data."""
     if not spec.geometry:
         raise ValueError(f"{spec.name} is a table dataset; use lib.data.upload.read_upload")
     try:
@@ -338,8 +336,7 @@ def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, frames: Mappi
     flattened = bool(shapely.has_z(geo.geometry.to_numpy()).any())
     if flattened:
         geo = geo.set_geometry(shapely.force_2d(geo.geometry.to_numpy()), crs=geo.crs)
-    towns = {str(r.town_code): (str(r.town_zh), str(r.town_en)) for r in frames["towns"].itertuples()} \
-        if "towns" in frames else {}
+    towns = {str(r.town_code): (str(r.town_zh), str(r.town_en)) for r in current["towns"].itertuples()}
     props, problems = _properties(spec, filename, geo, towns)
     shape_problems, good = _shape_problems(spec, filename, geo.geometry)
     problems += shape_problems
@@ -349,7 +346,7 @@ def read_geo_upload(spec: DatasetSpec, filename: str, data: bytes, frames: Mappi
         problems += _place_problems(spec, filename, wgs, good)
     if not problems and props is not None and wgs is not None:
         codes = set(props[spec.key_columns[0]].astype(str))
-        problems += reference_problems(spec, filename, codes, frames)
+        problems += reference_problems(spec, filename, codes, current)
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.column or ""))
         return GeoUploadCheck(problems[:MAX_PROBLEMS], crs=declared, flattened=flattened)

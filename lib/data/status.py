@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.data.contracts import DATASETS, DatasetSpec
+from lib.data.contracts import DATASETS, INCIDENTS, DatasetSpec
 from lib.data.store import DataBundle
 from lib.i18n import Lang, t
 
@@ -42,15 +42,14 @@ def dataset_status(bundle: DataBundle, root: Path, written: Mapping[str, datetim
     record of its writes), else the file's modification time."""
     out = []
     for spec in DATASETS:
-        frame = bundle[spec.name]
         path = Path(root) / spec.file
         if written is not None:
             updated = written[spec.name].astimezone(BEIJING) if spec.name in written else None
         else:
             updated = (datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).astimezone(BEIJING)
                        if path.exists() else None)
-        first, last = _period(spec, frame)
-        out.append(DatasetStatus(spec.name, spec.file, len(frame), first, last, updated,
+        first, last = bundle.incidents.span() if spec.name == INCIDENTS.name else _period(spec, bundle[spec.name])
+        out.append(DatasetStatus(spec.name, spec.file, bundle.rows(spec.name), first, last, updated,
                                  bundle.manifest.is_demo(spec.name), bundle.manifest.schema_version))
     return out
 

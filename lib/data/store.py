@@ -17,10 +17,12 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec, schema_of
+from lib.data.contracts import DATASETS, INCIDENTS, ColumnSpec, DatasetSpec, schema_of
+from lib.data.incidents import FrameIncidents, IncidentSource
 from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
 from lib.data.manifest import demo_flags, read_manifest
+from lib.data.templates import key_text
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short
 
 __all__ = ["BUNDLED_DATA_DIR", "DataBundle", "DataStore", "FileStore", "Manifest", "load_bundle"]
@@ -42,6 +44,9 @@ class DataStore(Protocol):
         """The dataset as a typed frame (a GeoDataFrame in WGS84 for geometry datasets)."""
 
     def manifest(self) -> Manifest: ...
+
+    def incident_source(self) -> IncidentSource | None:
+        """The incidents answered where they are kept (a database), never read whole; None: read like the rest."""
 
 
 MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
@@ -232,8 +237,11 @@ class FileStore:
         content = read_manifest(self.root)
         return Manifest(int(content.get("schema_version", 1)), demo_flags(self.root))
 
+    def incident_source(self) -> None:
+        return None
 
-FIRST_DAY_COLUMNS = {"incidents": "reported_at", "patrol_sessions": "start_at", "disputes": "received_on"}
+
+FIRST_DAY_COLUMNS = {"patrol_sessions": "start_at", "disputes": "received_on"}  # and the incidents' (their span)
 
 
 def _first_day(when: pd.Series) -> date | None:
@@ -243,24 +251,57 @@ def _first_day(when: pd.Series) -> date | None:
 
 @dataclass(frozen=True)
 class DataBundle:
-    """Every dataset, read and checked. Treat the frames as read-only: they are shared across sessions."""
+    """Every dataset, read and checked. Treat the frames as read-only: they are shared across sessions.
+
+    The incidents are asked of `incidents` (counts, bounded records); `bundle["incidents"]`, their whole frame, is
+    there only when they were read from files."""
 
     frames: dict[str, pd.DataFrame]
     manifest: Manifest
+    incidents: IncidentSource = None  # type: ignore[assignment]  # default: the frames' incidents
     as_of: date = field(init=False)  # the last day with an incident on record, found once at load
-    first_days: dict[str, date | None] = field(init=False)  # FIRST_DAY_COLUMNS' first day, found once at load
+    first_days: dict[str, date | None] = field(init=False)  # each dated dataset's first day, found once at load
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "as_of", self.frames["incidents"]["reported_at"].max().date())
-        object.__setattr__(self, "first_days", {name: _first_day(self.frames[name][column])
-                                                for name, column in FIRST_DAY_COLUMNS.items() if name in self.frames})
+        if self.incidents is None:
+            object.__setattr__(self, "incidents", FrameIncidents(self.frames[INCIDENTS.name]))
+        first, last = self.incidents.span()
+        object.__setattr__(self, "as_of", last)
+        object.__setattr__(self, "first_days", {INCIDENTS.name: first, **{
+            name: _first_day(self.frames[name][column]) for name, column in FIRST_DAY_COLUMNS.items()
+            if name in self.frames}})
 
     def first_day(self, name: str) -> date | None:
-        """The first day on record in dataset `name` (one of FIRST_DAY_COLUMNS); None when it has no rows."""
+        """The first day on record in dataset `name` (incidents or one of FIRST_DAY_COLUMNS); None without rows."""
         return self.first_days[name]
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
+
+    def _asked(self, name: str) -> bool:
+        """Whether dataset `name` is asked of its source rather than held whole (a database's incidents)."""
+        return name == INCIDENTS.name and name not in self.frames
+
+    def rows(self, name: str) -> int:
+        """How many rows dataset `name` has."""
+        return self.incidents.count() if self._asked(name) else len(self.frames[name])
+
+    def example(self, name: str) -> pd.DataFrame:
+        """The first row of dataset `name` (a template's example)."""
+        return self.incidents.head(1) if self._asked(name) else self.frames[name].head(1)
+
+    def code_counts(self, name: str, column: str) -> pd.Series | None:
+        """How many rows of dataset `name` use each value of `column`; None when it has no such column."""
+        if self._asked(name):
+            return self.incidents.code_counts(column) if column in INCIDENTS.column_names else None
+        frame = self.frames[name]
+        return frame[column].astype(str).value_counts() if column in frame else None
+
+    def existing_keys(self, spec: DatasetSpec, keys: pd.Series) -> set[str]:
+        """Those of `keys` (as lib/data/templates.key_text writes them) that dataset `spec` holds already."""
+        if self._asked(spec.name):
+            return self.incidents.existing_keys(keys.tolist())
+        return set(keys) & set(key_text(spec, self.frames[spec.name]))
 
     def demo_datasets(self) -> list[str]:
         return [name for name in self.frames if self.manifest.is_demo(name)]
@@ -273,7 +314,9 @@ def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
     own_keys = {("towns", "town_code"), ("villages", "village_code")}
     problems: list[DataProblem] = []
     for spec in DATASETS:
-        frame = frames[spec.name]
+        frame = frames.get(spec.name)
+        if frame is None:  # answered where it is kept, and checked when it was written there
+            continue
         for column, codes in known.items():
             if column not in frame or (spec.name, column) in own_keys:
                 continue
@@ -282,7 +325,7 @@ def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
                 problems.append(DataProblem(spec.name, spec.file, int(index) + (1 if spec.geometry else 2), column,
                                             str(frame.at[index, column]), "不是已知的代码(见边界数据)",
                                             "not a known code (see the boundaries)"))
-    return problems or [p for spec in DATASETS if spec.name != "villages"
+    return problems or [p for spec in DATASETS if spec.name != "villages" and spec.name in frames
                         for p in village_town_problems(spec, frames[spec.name], frames["villages"])]
 
 
@@ -305,13 +348,16 @@ Progress = Callable[[int, int, str], None]  # datasets done, datasets in all, th
 
 
 def load_bundle(store: DataStore, progress: Progress | None = None) -> DataBundle:
-    """Read and check every dataset; raise DataLoadError with all problems of all datasets at once. `progress` is
+    """Read and check every dataset (but the incidents a store answers itself); raise DataLoadError with all problems of all datasets at once. `progress` is
     told before each dataset is read."""
     frames: dict[str, pd.DataFrame] = {}
     problems: list[DataProblem] = []
+    incidents = store.incident_source()
     for done, spec in enumerate(DATASETS):
         if progress is not None:
             progress(done, len(DATASETS), spec.name)
+        if spec.name == INCIDENTS.name and incidents is not None:
+            continue
         try:
             frames[spec.name] = store.read(spec)
         except DataLoadError as err:
@@ -320,4 +366,4 @@ def load_bundle(store: DataStore, progress: Progress | None = None) -> DataBundl
         problems = _reference_problems(frames)
     if problems:
         raise DataLoadError(problems)
-    return DataBundle(frames, store.manifest())
+    return DataBundle(frames, store.manifest(), incidents)

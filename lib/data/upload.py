@@ -24,7 +24,7 @@ from lib.data.contracts import DatasetSpec
 from lib.data.dates import normalize_dates
 from lib.data.places import Places, resolve_places, suggest_codes
 from lib.data.problems import MAX_PROBLEMS, DataLoadError, DataProblem, duplicate_key_problems, short
-from lib.data.store import compact, parse_frame
+from lib.data.store import DataBundle, compact, parse_frame
 from lib.data.templates import key_text
 from lib.data.upload_file import MAX_UPLOAD_BYTES, TableFile, decode_text, open_table
 
@@ -194,16 +194,18 @@ def read_upload(spec: DatasetSpec, filename: str, data: bytes, places: Places,
 
 # ---------------------------------------------------------------- the plan
 
-def plan_change(spec: DatasetSpec, current: pd.DataFrame, incoming: pd.DataFrame, mode: Mode) -> ChangePlan:
-    """What replacing the dataset with `incoming`, or appending `incoming` to it, would change.
+def plan_change(spec: DatasetSpec, current: DataBundle, incoming: pd.DataFrame, mode: Mode) -> ChangePlan:
+    """What replacing the dataset (as `current` holds it) with `incoming`, or appending `incoming` to it, would change.
 
-    Append adds only rows whose key is new; rows whose key is already there are reported as duplicates."""
-    old_keys, new_keys = key_text(spec, current), key_text(spec, incoming)
-    old_set, new_set = set(old_keys), set(new_keys)
+    Append adds only rows whose key is new; rows whose key is already there are reported as duplicates. Keys are
+    unique within a dataset (the contract checks it), so the rows a replace removes are those whose key it lacks."""
+    new_keys = key_text(spec, incoming)
+    held, rows_before = current.existing_keys(spec, new_keys), current.rows(spec.name)
     if mode == "replace":
-        return ChangePlan("replace", added=len(new_set - old_set), replaced=len(new_set & old_set),
-                          removed=len(old_set - new_set), rows_after=len(incoming))
-    fresh = ~new_keys.isin(old_set)
+        new_set = set(new_keys)
+        return ChangePlan("replace", added=len(new_set - held), replaced=len(new_set & held),
+                          removed=rows_before - len(new_set & held), rows_after=len(incoming))
+    fresh = ~new_keys.isin(held)
     duplicates = sorted(new_keys[~fresh].tolist())
     return ChangePlan("append", added=int(fresh.sum()), replaced=0, removed=0, duplicates=duplicates,
-                      rows_after=len(current) + int(fresh.sum()))
+                      rows_after=rows_before + int(fresh.sum()))

@@ -114,6 +114,13 @@ def type_totals(cube: CrimeCube, start: date, end: date, towns: tuple[str, ...] 
     return block(cube, cube.counts if array is None else array, start, end, towns).sum(axis=(0, 1))
 
 
+def reported_by_town(cube: CrimeCube, start: date, end: date) -> pd.Series:
+    """Incidents reported from `start` to `end` per town code, in the cube's town order (none outside its days)."""
+    start, end = max(start, cube.first_day), min(end, cube.last_day)
+    counts = block(cube, cube.counts, start, end).sum(axis=(0, 2)) if start <= end else np.zeros(len(cube.towns))
+    return pd.Series(counts.astype(np.int64), index=pd.Index(cube.towns, name="town_code"), name="incidents")
+
+
 def population(cube: CrimeCube, towns: tuple[str, ...]) -> int:
     return int(cube.population[_index(cube.towns, towns)].sum())
 

@@ -157,18 +157,6 @@ def events_in(events: pd.DataFrame, sel: Selection) -> pd.DataFrame:
     return events[(dates >= sel.start) & (dates <= sel.end) & related].sort_values("date")
 
 
-def select_records(incidents: pd.DataFrame, sel: Selection, cap: int) -> tuple[pd.DataFrame, int]:
-    """The incident records of the selection, newest first, at most `cap` of them; and how many match in all."""
-    reported = incidents["reported_at"]
-    mask = (reported >= pd.Timestamp(sel.start)) & (reported < pd.Timestamp(sel.end) + pd.Timedelta(days=1))
-    if sel.towns:
-        mask &= incidents["town_code"].isin(sel.towns)
-    if sel.types:
-        mask &= incidents["crime_type"].isin(sel.types)
-    chosen = incidents[mask]
-    return chosen.sort_values("reported_at", ascending=False, kind="stable").head(cap), len(chosen)
-
-
 def chosen_types(groups: list[str], types: list[str]) -> tuple[str, ...]:
     """The crime types the filters pick, in the code list's order: those in the chosen groups and among the chosen
     types (an empty filter picks all). Empty when the two filters have nothing in common."""

@@ -13,9 +13,9 @@ from lib.metrics.periods import in_year
 PER_RESIDENTS = 10_000
 
 
-def crime_rate_by_town(incidents: pd.DataFrame, towns: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Per town: population, incidents reported in `year`, and incidents per 10,000 residents."""
-    reported = incidents.loc[in_year(incidents["reported_at"], year), "town_code"].astype(str).value_counts()
+def crime_rate_by_town(reported: pd.Series, towns: pd.DataFrame) -> pd.DataFrame:
+    """Per town: population, incidents reported (`reported`: a count per town code, crime_cube.reported_by_town),
+    and incidents per 10,000 residents."""
     table = pd.DataFrame({"town_code": towns["town_code"].astype(str).to_numpy(),
                           "population": towns["population"].astype(int).to_numpy()})
     table["incidents"] = table["town_code"].map(reported).fillna(0).astype(int)
@@ -33,13 +33,14 @@ def mediation_rate_by_town(disputes: pd.DataFrame, year: int) -> pd.DataFrame:
     return table
 
 
-def town_factors(town_scores: pd.DataFrame, incidents: pd.DataFrame, disputes: pd.DataFrame,
+def town_factors(town_scores: pd.DataFrame, reported: pd.Series, disputes: pd.DataFrame,
                  towns: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The towns' scores (town_code, score, ...) with their crime rate and mediation success rate in `year`.
+    """The towns' scores (town_code, score, ...) with their crime rate (from `reported`, the incidents reported in
+    `year` per town code) and mediation success rate in `year`.
 
     Towns without disputes in the year have no mediation rate (NaN), never 0%.
     """
-    table = town_scores.merge(crime_rate_by_town(incidents, towns, year), on="town_code", how="left")
+    table = town_scores.merge(crime_rate_by_town(reported, towns), on="town_code", how="left")
     return table.merge(mediation_rate_by_town(disputes, year), on="town_code", how="left")
 
 

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from lib.data.codes import CRIME_TYPES
+from lib.data.incidents import FrameIncidents
 from lib.metrics.crime_cube import Selection, build_cube
-from lib.metrics.crime_trends import (by_town, by_type, chosen_types, events_in, hour_weekday, select_records,
+from lib.metrics.crime_trends import (by_town, by_type, chosen_types, events_in, hour_weekday,
                                       summary, trend)
 from tests.unit.crime_frames import TOWN_A, TOWN_B, cube_of, incidents_frame, towns_frame
 
@@ -132,13 +133,12 @@ def test_chosen_types_intersect_groups_and_types():
     assert chosen_types(["violent"], ["burglary"]) == ()
 
 
-def test_select_records_newest_first_capped():
-    frame = incidents_frame(WEEKLY)
-    records, matched = select_records(frame, Selection(date(2021, 1, 4), date(2021, 1, 10), towns=(TOWN_A, TOWN_B),
-                                                       types=("burglary",)), cap=2)
+def test_records_newest_first_capped():
+    incidents = FrameIncidents(incidents_frame(WEEKLY))
+    records, matched = incidents.records(date(2021, 1, 4), date(2021, 1, 10), (TOWN_A, TOWN_B), ("burglary",), cap=2)
     assert matched == 3
     assert list(records["reported_at"].dt.strftime("%m-%d %H:%M")) == ["01-10 23:30", "01-04 23:00"]
-    only_b, matched_b = select_records(frame, Selection(date(2021, 1, 4), date(2021, 1, 11), towns=(TOWN_B,)), cap=10)
+    only_b, matched_b = incidents.records(date(2021, 1, 4), date(2021, 1, 11), (TOWN_B,), (), cap=10)
     assert matched_b == 2 and set(only_b["town_code"]) == {TOWN_B}
 
 

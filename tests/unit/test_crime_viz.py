@@ -144,7 +144,8 @@ def test_downloads_have_chinese_headers_and_open_as_csv_and_xlsx():
     import io
 
     from lib.export import to_csv_bytes, to_xlsx_bytes
-    from lib.metrics.crime_trends import by_type, hour_weekday, select_records
+    from lib.data.incidents import FrameIncidents
+    from lib.metrics.crime_trends import by_type, hour_weekday
     from lib.viz.crime_tables import hours_table, records_table, town_table, trend_table, types_table
     from tests.unit.crime_frames import incidents_frame
 
@@ -153,7 +154,7 @@ def test_downloads_have_chinese_headers_and_open_as_csv_and_xlsx():
     towns = {TOWN_A: "通惠街道", TOWN_B: "太和镇"}
     frame = incidents_frame(ROWS)
     frame["solved_on"] = pd.NaT
-    records, matched = select_records(frame, sel, cap=100)
+    records, matched = FrameIncidents(frame).records(sel.start, sel.end, sel.towns, sel.types, cap=100)
     tables = {
         "trend": trend_table(trend(cube, sel, "week"), LABELS, ZH),
         "compstat": compstat_frame(compstat(cube, AS_OF), LABELS, ZH),

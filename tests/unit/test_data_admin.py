@@ -59,7 +59,7 @@ def _check(case: dict[str, str], places: Places, bundle):
     spec = DATASETS_BY_NAME[case["dataset"]]
     data = (CORPUS / case["file"]).read_bytes()
     started = time.monotonic()
-    check = read_geo_upload(spec, case["file"], data, bundle.frames) if spec.geometry \
+    check = read_geo_upload(spec, case["file"], data, bundle) if spec.geometry \
         else read_upload(spec, case["file"], data, places)
     assert time.monotonic() - started < 10, "a file of the corpus took more than 10 s to be checked"
     return spec, check
@@ -198,10 +198,10 @@ def test_plan_replace_and_append(bundle, places, data_copy):
     frame.iloc[1, 0] = "P999"
     check = read_upload(POSTS, "p.csv", frame.to_csv(index=False).encode(), places)
     assert check.ok
-    append = plan_change(POSTS, current, check.frame, "append")
+    append = plan_change(POSTS, bundle, check.frame, "append")
     assert (append.added, append.replaced, append.removed, append.duplicates) == (1, 0, 0, ["P001"])
     assert append.rows_after == len(current) + 1
-    replace = plan_change(POSTS, current, check.frame, "replace")
+    replace = plan_change(POSTS, bundle, check.frame, "replace")
     assert (replace.added, replace.replaced, replace.removed, replace.rows_after) == (1, 1, len(current) - 1, 2)
     done = append_rows(POSTS, check.frame, data_copy)
     assert (done.added, done.duplicates) == (1, ["P001"])
@@ -213,7 +213,7 @@ def test_plan_replace_and_append(bundle, places, data_copy):
 def test_plan_keys_survey_by_town_and_year(bundle):
     current = bundle["town_survey"]
     incoming = current.head(3).copy()
-    plan = plan_change(DATASETS_BY_NAME["town_survey"], current, incoming, "append")
+    plan = plan_change(DATASETS_BY_NAME["town_survey"], bundle, incoming, "append")
     assert plan.added == 0 and len(plan.duplicates) == 3 and "|" in plan.duplicates[0]
 
 

@@ -53,7 +53,7 @@ def test_gcj02_inverse_undoes_the_forward_formula():
 # ---------------------------------------------------------------- good uploads
 
 def test_geojson_in_wgs84_reads_and_writes_back_the_same_bytes(bundle):
-    check = read_geo_upload(TOWNS, "towns.geojson", TOWNS_BYTES, bundle.frames)
+    check = read_geo_upload(TOWNS, "towns.geojson", TOWNS_BYTES, bundle)
     assert check.ok, problems(check)
     assert check.crs == "EPSG:4326" and len(check.frame) == len(bundle["towns"])
     assert geojson_bytes(TOWNS, check.frame) == TOWNS_BYTES
@@ -67,7 +67,7 @@ def test_chinese_and_english_property_names(bundle, lang):
     label = {c.name: (c.zh if lang == "zh" else c.en) for c in TOWNS.columns}
     for feature in content["features"]:
         feature["properties"] = {label[k]: v for k, v in feature["properties"].items()}
-    check = read_geo_upload(TOWNS, "t.json", json.dumps(content, ensure_ascii=False).encode(), bundle.frames)
+    check = read_geo_upload(TOWNS, "t.json", json.dumps(content, ensure_ascii=False).encode(), bundle)
     assert check.ok, problems(check)
     assert geojson_bytes(TOWNS, check.frame) == TOWNS_BYTES
 
@@ -77,7 +77,7 @@ def test_villages_may_name_their_town(bundle):
     first = content["features"][0]["properties"]
     town = bundle["towns"].set_index("town_code").loc[first["town_code"], "town_zh"]
     first["town_code"] = town
-    check = read_geo_upload(VILLAGES, "v.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle.frames)
+    check = read_geo_upload(VILLAGES, "v.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle)
     assert check.ok, problems(check)
     assert str(check.frame.iloc[0]["town_code"]) == str(bundle["villages"].iloc[0]["town_code"])
 
@@ -99,7 +99,7 @@ def test_zipped_shapefile_in_utm_is_converted_to_wgs84(bundle, tmp_path):
     utm = gpd.GeoDataFrame(original.drop(columns="geometry").astype({"illustrative": int}),
                            geometry=original.geometry, crs="EPSG:4326").to_crs("EPSG:32648")
     assert utm.total_bounds[0] > 1000  # metres
-    check = read_geo_upload(TOWNS, "towns.zip", _zip_shapefile(utm, tmp_path), bundle.frames)
+    check = read_geo_upload(TOWNS, "towns.zip", _zip_shapefile(utm, tmp_path), bundle)
     assert check.ok, problems(check)
     assert "32648" in check.crs
     for got, want in zip(check.frame.geometry, original.geometry):
@@ -120,8 +120,8 @@ def test_gcj02_file_is_converted_within_a_metre(bundle):
         shifted = shapely.transform(geometry, wgs84_to_gcj02)
         feature["geometry"] = shapely.geometry.mapping(shifted)
     data = json.dumps(content, ensure_ascii=False).encode()
-    as_is = read_geo_upload(TOWNS, "gcj.geojson", data, bundle.frames)
-    converted = read_geo_upload(TOWNS, "gcj.geojson", data, bundle.frames, gcj02=True)
+    as_is = read_geo_upload(TOWNS, "gcj.geojson", data, bundle)
+    converted = read_geo_upload(TOWNS, "gcj.geojson", data, bundle, gcj02=True)
     assert as_is.ok and converted.ok, problems(converted)
     for got, raw, want in zip(converted.frame.geometry, as_is.frame.geometry, bundle["towns"].geometry):
         assert metres_apart(got, want) < 1.0
@@ -136,7 +136,7 @@ def test_all_problems_of_a_file_at_once(bundle):
                                                           [103.80, 30.10], [103.80, 30.05]]]
     content["features"][6]["geometry"] = {"type": "Polygon", "coordinates": [[[116.3, 39.9], [116.4, 39.9], [116.4, 40.0],
                                                                                [116.3, 39.9]]]}
-    check = read_geo_upload(TOWNS, "t.geojson", json.dumps(content).encode(), bundle.frames)
+    check = read_geo_upload(TOWNS, "t.geojson", json.dumps(content).encode(), bundle)
     rows = sorted((p.row, p.column) for p in check.problems)
     assert rows == [(3, "population"), (5, "geometry"), (7, "geometry")], problems(check)
     assert "第 5 行,列 geometry" in check.problems[1].message("zh")
@@ -152,7 +152,7 @@ def test_upload_write_read_back_and_roll_back(bundle, data_copy):
     new_town["geometry"] = {"type": "Polygon", "coordinates": [[[103.60, 29.90], [103.62, 29.90], [103.62, 29.92],
                                                                  [103.60, 29.90]]]}
     content["features"].append(new_town)
-    check = read_geo_upload(TOWNS, "towns.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle.frames)
+    check = read_geo_upload(TOWNS, "towns.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle)
     assert check.ok, problems(check)
     plan = plan_geo_change(TOWNS, bundle["towns"], check.frame)
     assert plan.added == ["511402999"] and plan.removed == [] and len(plan.replaced) == len(bundle["towns"])
@@ -187,7 +187,7 @@ def test_gbk_shapefile_without_cpg_with_chinese_field_names(bundle, tmp_path):
     with zipfile.ZipFile(buffer, "w") as archive:
         for part in tmp_path.iterdir():
             archive.write(part, part.name)
-    check = read_geo_upload(TOWNS, "towns.zip", buffer.getvalue(), bundle.frames)
+    check = read_geo_upload(TOWNS, "towns.zip", buffer.getvalue(), bundle)
     assert check.ok, problems(check)
     assert check.frame["town_zh"].tolist() == original["town_zh"].tolist()
 
@@ -195,7 +195,7 @@ def test_gbk_shapefile_without_cpg_with_chinese_field_names(bundle, tmp_path):
 def test_shapefile_without_prj_in_metres_is_refused(bundle, tmp_path):
     utm = gpd.GeoDataFrame(bundle["towns"].drop(columns="geometry").astype({"illustrative": int}),
                            geometry=bundle["towns"].geometry, crs="EPSG:4326").to_crs("EPSG:32648")
-    check = read_geo_upload(TOWNS, "towns.zip", _zip_shapefile(utm, tmp_path, prj=False), bundle.frames)
+    check = read_geo_upload(TOWNS, "towns.zip", _zip_shapefile(utm, tmp_path, prj=False), bundle)
     assert not check.ok
     assert "they look like metres), yet the file declares no CRS" in problems(check)[0]
 
@@ -205,7 +205,7 @@ def test_geojson_with_a_projected_crs_member_is_converted(bundle):
     data = utm.to_json(drop_id=True).encode()
     content = json.loads(data)
     content["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32648"}}
-    check = read_geo_upload(TOWNS, "utm.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle.frames)
+    check = read_geo_upload(TOWNS, "utm.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle)
     assert check.ok, problems(check)
     assert "32648" in check.crs
     for got, want in zip(check.frame.geometry, bundle["towns"].geometry):
@@ -215,7 +215,7 @@ def test_geojson_with_a_projected_crs_member_is_converted(bundle):
 def test_villages_upload_that_drops_used_villages_is_refused(bundle):
     content = json.loads((BUNDLED_DATA_DIR / VILLAGES.file).read_bytes())
     content["features"] = content["features"][:1]
-    check = read_geo_upload(VILLAGES, "v.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle.frames)
+    check = read_geo_upload(VILLAGES, "v.geojson", json.dumps(content, ensure_ascii=False).encode(), bundle)
     assert not check.ok and all(p.column == "village_code" for p in check.problems)
     assert "the other data still use it: Incidents (" in problems(check)[0]
     assert "村(社区)警务助理 1 行" in check.problems[0].message("zh")

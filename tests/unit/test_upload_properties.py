@@ -43,7 +43,7 @@ def test_mutated_uploads_never_raise_and_what_passes_loads(bundle, places):
         parse_frame(spec, written.where(written != "", None), first_row=2)
         assert not village_town_problems(spec, result.frame, bundle["villages"])
         for mode in ("append", "replace"):
-            plan_change(spec, bundle[spec.name], result.frame, mode)
+            plan_change(spec, bundle, result.frame, mode)
 
     check()
     print(outcomes)

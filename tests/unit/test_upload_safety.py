@@ -165,7 +165,7 @@ def test_an_empty_cell_is_called_empty_and_a_cell_quoted_as_written(places):
 def test_a_wrong_true_false_is_named_plainly(bundle):
     towns = json.loads((BUNDLED_DATA_DIR / "boundaries" / "towns.geojson").read_text(encoding="utf-8"))
     towns["features"][0]["properties"]["illustrative"] = 2.5
-    check = read_geo_upload(DATASETS_BY_NAME["towns"], "t.geojson", json.dumps(towns).encode(), bundle.frames)
+    check = read_geo_upload(DATASETS_BY_NAME["towns"], "t.geojson", json.dumps(towns).encode(), bundle)
     english = [p.message("en") for p in check.problems]
     assert english == ["Towns (illustrative boundaries) (t.geojson), row 1, column illustrative, value '2.5': "
                        "expected true or false"]
@@ -190,6 +190,6 @@ def test_a_workbook_names_the_sheet_it_read(places):
 def test_a_geojson_with_heights_is_read_in_2d(bundle):
     towns = gpd.read_file(BUNDLED_DATA_DIR / "boundaries" / "towns.geojson")
     towns["geometry"] = shapely.force_3d(towns.geometry.to_numpy(), 420.0)
-    check = read_geo_upload(DATASETS_BY_NAME["towns"], "t.geojson", towns.to_json(drop_id=True).encode(), bundle.frames)
+    check = read_geo_upload(DATASETS_BY_NAME["towns"], "t.geojson", towns.to_json(drop_id=True).encode(), bundle)
     assert check.ok, [p.message("en") for p in check.problems]
     assert check.flattened and not shapely.has_z(check.frame.geometry.to_numpy()).any()

@@ -2,38 +2,22 @@
 
 Rows come out in their source order through `COPY ... TO STDOUT` as CSV in the contract's own text formats, and
 go through the same parsing and checks as a file (`parse_frame`), so every figure is the same on either store.
-Figures the database computes itself (GROUP BY) are in lib/data/db/aggregates.py.
+The incidents are the exception: they are never read whole, but counted and selected by the database
+(lib/data/db/incidents.py, with the GROUP BY queries in lib/data/db/aggregates.py).
 """
 from __future__ import annotations
-
-import io
 
 import pandas as pd
 import shapely
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
-from lib.data.contracts import DATASETS, ColumnSpec, DatasetSpec
-from lib.data.db import aggregates
+from lib.data.contracts import DATASETS, DatasetSpec
 from lib.data.db.connect import engine_for
+from lib.data.db.copy import as_contract_text, copy_csv
+from lib.data.db.incidents import DbIncidents
 from lib.data.db.schema import COUNTY, GEOMETRY, POSITION, TABLES, dataset_loads, per_county
 from lib.data.problems import DataLoadError, DataProblem
 from lib.data.store import DataBundle, Manifest, geo_frame, load_bundle, parse_frame, read_csv_fast
-
-
-def _as_text(column: sa.ColumnElement, col: ColumnSpec) -> sa.ColumnElement:
-    """A column in the text format of the contract's files (dates as YYYY-MM-DD, times to the minute)."""
-    if col.kind == "datetime":
-        return sa.func.to_char(column, "YYYY-MM-DD HH24:MI")
-    if col.kind == "date":
-        return sa.func.to_char(column, "YYYY-MM-DD")
-    if col.kind == "bool":
-        return sa.cast(column, sa.Text)
-    return column
-
-
-def _sql(statement: sa.Executable) -> str:
-    return str(statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
 
 
 class DbStore:
@@ -44,7 +28,7 @@ class DbStore:
 
     def _rows(self, spec: DatasetSpec, *extra: sa.ColumnElement) -> sa.Select:
         table = TABLES[spec.name]
-        columns = [_as_text(table.c[col.name], col).label(col.name) for col in spec.columns]
+        columns = [as_contract_text(table.c[col.name], col).label(col.name) for col in spec.columns]
         query = sa.select(*columns, *extra).order_by(table.c[POSITION])
         return query.where(table.c[COUNTY] == self.county) if per_county(spec) else query
 
@@ -63,13 +47,9 @@ class DbStore:
         self._loaded(spec)
         if spec.geometry:
             return self._read_geo(spec)
-        buffer = io.BytesIO()
         with self.engine.connect() as connection:
-            cursor = connection.connection.driver_connection.cursor()
-            with cursor.copy(f"COPY ({_sql(self._rows(spec))}) TO STDOUT WITH (FORMAT csv, HEADER)") as copy:
-                for chunk in copy:
-                    buffer.write(chunk)
-        return parse_frame(spec, read_csv_fast(buffer.getvalue(), spec), first_row=2)
+            text = copy_csv(connection, self._rows(spec))
+        return parse_frame(spec, read_csv_fast(text, spec), first_row=2)
 
     def _read_geo(self, spec: DatasetSpec) -> pd.DataFrame:
         table = TABLES[spec.name]
@@ -87,10 +67,9 @@ class DbStore:
         return Manifest(max((row.schema_version for row in rows), default=1),
                         {row.dataset: bool(row.demo) for row in rows if row.dataset in known})
 
-    def crime_cells(self) -> pd.DataFrame:
-        """The crime cube's cells, counted by the database (see aggregates.crime_cells)."""
-        with self.engine.connect() as connection:
-            return aggregates.crime_cells(connection, self.county)
+    def incident_source(self) -> DbIncidents:
+        """The incidents are counted and selected by the database, never read whole (lib/data/db/incidents.py)."""
+        return DbIncidents(self.engine, self.county)
 
 
 def load_county(url: str, county: str) -> DataBundle:

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from lib.audit import COLUMNS, MAX_DETAIL, AuditEvent
 from lib.data.contracts import DatasetSpec
 from lib.data.db import migrate
+from lib.data.db.keys import keys_held, rows_held
 from lib.data.db.load import WRITE_LOCK, bump_version, copy_rows, ensure_month_partitions
 from lib.data.db.schema import (COUNTY, KEPT_PREFIX, MONTHLY, POSITION, TABLES, audit_trail, dataset_loads,
                                 dataset_versions, per_county)
@@ -106,11 +107,8 @@ class DbWrites:
         table = TABLES[spec.name]
         with self.engine.begin() as connection:
             self._lock(connection)
-            current = pd.DataFrame(connection.execute(
-                sa.select(*(table.c[name] for name in spec.key_columns)).where(*self._county_of(spec, table.c[COUNTY]))
-            ).all(), columns=list(spec.key_columns))
             incoming = key_text(spec, frame)
-            fresh = ~incoming.isin(set(key_text(spec, current)) if len(current) else set())
+            fresh = ~incoming.isin(keys_held(connection, spec, self.county, incoming.tolist()))
             duplicates = sorted(incoming[~fresh].tolist())
             if not fresh.any():
                 return Appended(0, duplicates)
@@ -118,7 +116,8 @@ class DbWrites:
                                                .where(*self._county_of(spec, table.c[COUNTY]))).scalar_one()
             version = self._keep(connection, spec, APPEND, event.user)
             self._insert(connection, spec, frame[fresh.to_numpy()], int(next_position))
-            self._finish(connection, spec, version, len(current) + int(fresh.sum()), False, source, event)
+            rows_after = rows_held(connection, spec, self.county)
+            self._finish(connection, spec, version, rows_after, False, source, event)
         return Appended(int(fresh.sum()), duplicates)
 
     def rollback(self, spec: DatasetSpec, version_id: int, event: AuditEvent) -> DbVersion:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.data.location import DataSource
 from lib.metrics.compstat import compstat
-from lib.metrics.crime_cube import CrimeCube, build_cube
+from lib.metrics.crime_cube import CrimeCube, cube_from_cells
 from lib.ui.data import bundle_at
 
 
@@ -17,7 +17,7 @@ from lib.ui.data import bundle_at
 def crime_cube(source: DataSource) -> CrimeCube:
     """Shared read-only by every session (never mutate it)."""
     bundle = bundle_at(source)
-    return build_cube(bundle["incidents"], bundle["towns"])
+    return cube_from_cells(bundle.incidents.crime_cells(), bundle["towns"])
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

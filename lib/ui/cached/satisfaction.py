@@ -1,11 +1,15 @@
 """The satisfaction page's cached figures."""
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from lib.data.location import DataSource
 from lib.metrics import satisfaction, towns
+from lib.metrics.crime_cube import reported_by_town
+from lib.ui.cached.crime import crime_cube
 from lib.ui.data import bundle_at
 from lib.viz.geo import light_geojson
 
@@ -51,4 +55,5 @@ def indicator_profile(source: DataSource, district: str, year: int, target_rank:
 def town_factors(source: DataSource, year: int, indicator: str) -> pd.DataFrame:
     bundle = bundle_at(source)
     scores = satisfaction.town_ranking(bundle["town_survey"], year, indicator)
-    return towns.town_factors(scores, bundle["incidents"], bundle["disputes"], bundle["towns"], year)
+    reported = reported_by_town(crime_cube(source), date(year, 1, 1), date(year, 12, 31))
+    return towns.town_factors(scores, reported, bundle["disputes"], bundle["towns"], year)
