@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +31,7 @@ MARK = "RERUNS_BENCH "
 CRIME_TOWNS = ("511402001", "511402100", "511402003", "511402112", "511402105")
 PATROL_TOWNS = ("511402001", "511402100", "511402003")
 BUDGET_MS = {"crime": 120, "patrol": 250, "overview": 200}
+OTHER_PAGES = ("views/satisfaction.py", "views/mediation.py", "views/data_admin.py")
 
 
 def cpu_ms(action: Callable[[], object]) -> float:
@@ -56,8 +58,10 @@ def map_bytes(app) -> bytes:
 def worker() -> dict:
     from streamlit.testing.v1 import AppTest
 
-    def open_page(script: str | None) -> AppTest:
+    def open_page(script: str | None, registered_first: bool = False) -> AppTest:
         app = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
+        if registered_first:  # a page not named as its URL (data_admin.py at /data) is found after a first run
+            app.run()
         if script:
             app.switch_page(script)
         app.run()
@@ -97,13 +101,24 @@ def worker() -> dict:
         changes.append(cpu_ms(overview.run))
     assert not overview.exception, [e.value for e in overview.exception]
     result["overview_year_ms"] = statistics.median(changes)
+    for script in OTHER_PAGES:  # every page served once: the memory below is that of a process serving them all
+        open_page(script, registered_first=True)
+    result["rss_mb"] = resident_mb()
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
 
-def measure(data_dir: Path) -> dict:
-    """Every measure of one data folder, in a fresh process (its own caches)."""
-    env = {**os.environ, "PINGAN_DATA_DIR": str(data_dir)}
-    env.pop("PINGAN_CACHE_DIR", None)
+def resident_mb() -> float:
+    """The process's resident memory now (VmRSS), in MB."""
+    status = Path("/proc/self/status").read_text().splitlines()
+    return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+def measure(data_dir: Path | None = None, database_url: str | None = None) -> dict:
+    """Every measure of one data folder, or of the one county of a database, in a fresh process (its own caches)."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("PINGAN_CACHE_DIR", "PINGAN_DATA_DIR", "PINGAN_DATABASE_URL")}
+    env.update({"PINGAN_DATABASE_URL": database_url} if database_url else {"PINGAN_DATA_DIR": str(data_dir)})
     with tempfile.TemporaryDirectory() as cache:  # the first open reads and checks the files: no old snapshot
         out = subprocess.run([sys.executable, "-m", "bench.reruns", "--worker"], cwd=REPO,
                              env={**env, "PINGAN_CACHE_DIR": cache}, capture_output=True, text=True)

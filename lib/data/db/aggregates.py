@@ -35,7 +35,7 @@ def crime_cells_query(county: str) -> sa.Select:
 def crime_cells(connection: sa.Connection, county: str) -> pd.DataFrame:
     """The crime cube's cells of one county (columns CRIME_CELL_COLUMNS), in no particular order, streamed through
     COPY into typed columns (a row per cell as a Python tuple would cost gigabytes at ten million incidents)."""
-    whole, code = pa.int64(), pa.string()
+    whole, code = pa.int64(), pa.dictionary(pa.int32(), pa.string())  # codes read as categories
     return copy_frame(connection, crime_cells_query(county), {
         "day": pa.timestamp("s"), "hour": whole, "town_code": code, "crime_type": code, "incidents": whole,
         "solved": whole, "loss_yuan": whole, "recovered_yuan": whole})[list(CRIME_CELL_COLUMNS)]
