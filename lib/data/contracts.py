@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
-import pandera.pandas as pa
 
 from lib.data import codes as C
 from lib.data.rules import (ADCODE_PATTERN, CODE_PATTERN, ID_PATTERN, INDICATOR_PATTERN, SICHUAN_LAT, SICHUAN_LON,
                             Expect, RowRule, at_least, at_most, codes_expect, date_window, greater_than, lon_lat_swapped,
                             not_fraction, pattern_expect, route_expect, within, year_window)
+
+if TYPE_CHECKING:  # pandera is imported where a check runs: a start from the checked snapshot never needs it
+    import pandera.pandas as pa
 
 Kind = Literal["str", "int", "float", "datetime", "date", "bool", "wkt"]
 SCHEMA_VERSION = 1
@@ -356,6 +358,8 @@ DATASETS_BY_NAME: dict[str, DatasetSpec] = {d.name: d for d in DATASETS}
 
 
 def _column_schema(col: ColumnSpec, keys: bool) -> pa.Column:
+    import pandera.pandas as pa
+
     dtype = {"str": str, "int": "int64", "float": "float64", "datetime": "datetime64[ns]",
              "date": "datetime64[ns]", "bool": bool, "wkt": str}[col.kind]
     return pa.Column(dtype, checks=[e.check() for e in col.expects()], nullable=col.nullable,
@@ -367,6 +371,8 @@ def schema_of(spec: DatasetSpec, keys: bool = True) -> pa.DataFrameSchema:
 
     Without `keys`, the rules that compare rows with each other (unique ids, one row per key) are left out, so that
     a large file can be checked part by part and its keys once at the end."""
+    import pandera.pandas as pa
+
     return pa.DataFrameSchema(
         {c.name: _column_schema(c, keys) for c in spec.columns},
         checks=[r.check() for r in spec.rules],

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import shapely
 
 from lib.data.codes import Code
+
+if TYPE_CHECKING:  # pandera is imported where a check runs: a start from the checked snapshot never needs it
+    import pandera.pandas as pa
 
 SICHUAN_LON = (97.0, 109.0)
 SICHUAN_LAT = (26.0, 35.0)
@@ -55,6 +58,8 @@ class Expect:
     explain: Callable[[object], tuple[str, str]] | None = None
 
     def check(self) -> pa.Check:
+        import pandera.pandas as pa
+
         return pa.Check(self.test, error=self.name, ignore_na=True)
 
     def expected(self, value: object) -> tuple[str, str]:
@@ -72,6 +77,8 @@ class RowRule:
     en: str
 
     def check(self) -> pa.Check:
+        import pandera.pandas as pa
+
         return pa.Check(self.test, error=self.name, ignore_na=False)
 
 

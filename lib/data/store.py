@@ -15,7 +15,6 @@ from typing import Callable, Protocol
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from lib.data.contracts import DATASETS, INCIDENTS, ColumnSpec, DatasetSpec, schema_of
 from lib.data.incidents import FrameIncidents, IncidentSource
@@ -149,6 +148,8 @@ def parse_frame(spec: DatasetSpec, raw: pd.DataFrame, first_row: int, keys: bool
     checked = pd.DataFrame({col.name: _convert(raw[col.name], col) for col in spec.columns}, index=raw.index,
                            copy=False)
     problems = _type_problems(spec, raw, checked, first_row)
+    import pandera.pandas as pa
+
     try:
         for col in spec.columns:
             if col.kind == "int" and not checked[col.name].isna().any():

@@ -3,19 +3,20 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from lib.data.contracts import DATASETS
-from lib.data.db.connect import engine_for
-from lib.data.db.store import load_county
-from lib.data.db.writes import DbWrites
 from lib.data.location import DataSource
 from lib.data.snapshot import load_bundle_cached, snapshot_path
 from lib.data.store import DataBundle
 from lib.data.writes import sweep_leftovers
 from lib.i18n import Lang, t
 from lib.settings import read_settings
+
+if TYPE_CHECKING:  # the database modules are imported by deployments that use one (SQLAlchemy costs every start)
+    from lib.data.db.writes import DbWrites
 
 _COLD_LOAD = threading.Lock()  # one cold load at a time: a second session waits for the first's snapshot
 _loaded: dict[Path, DataBundle] = {}  # snapshot path -> the bundle prepare() loaded, until bundle_at takes it
@@ -55,6 +56,8 @@ def bundle_at(source: DataSource) -> DataBundle:
     temp files of file writes killed before (this process's start, or another's) are swept first."""
     settings = read_settings()
     if source.database:
+        from lib.data.db.store import load_county
+
         return load_county(settings.database_url, source.county)
     with _COLD_LOAD:
         loaded = _loaded.pop(snapshot_path(source.path, settings.cache_dir), None)
@@ -68,4 +71,7 @@ def bundle_at(source: DataSource) -> DataBundle:
 
 def database_writes(source: DataSource) -> DbWrites:
     """The uploads and rollbacks of a database source's county (PINGAN_DATABASE_URL)."""
+    from lib.data.db.connect import engine_for
+    from lib.data.db.writes import DbWrites
+
     return DbWrites(engine_for(read_settings().database_url), source.county)
