@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from lib.audit import ROLLBACK, UPLOAD, AuditEvent
+from lib.data.case_facts import case_facts_of
 from lib.data.contracts import DATASETS, DATASETS_BY_NAME, INCIDENTS
 from lib.data.db import writes as db_writes
 from lib.data.db.connect import database_state, engine_for
@@ -59,7 +60,7 @@ def test_a_replace_then_its_rollback_gives_back_the_published_2020_figures(url, 
     assert after == first + 1 == _version(url)
     changed = load_county(url, DONGPO)
     pd.testing.assert_frame_equal(changed["incidents"], only_2021, check_categorical=False)
-    assert crime.result(changed["incidents"], "vice_cases", 2020).current == 0
+    assert crime.result(case_facts_of(changed["incidents"]), "vice_cases", 2020).current == 0
     assert not changed.manifest.is_demo("incidents") and changed.manifest.is_demo("posts")
 
     [kept] = writes.versions(INCIDENTS)
@@ -72,7 +73,8 @@ def test_a_replace_then_its_rollback_gives_back_the_published_2020_figures(url, 
         if not spec.geometry:
             pd.testing.assert_frame_equal(restored[spec.name], bundle[spec.name])
     assert restored.manifest == bundle.manifest and restored.as_of == bundle.as_of
-    assert {name: crime.result(restored["incidents"], name, 2020).current for name in CASE_RESULTS_2020} == \
+    facts = case_facts_of(restored["incidents"])
+    assert {name: crime.result(facts, name, 2020).current for name in CASE_RESULTS_2020} == \
         CASE_RESULTS_2020
     # the rollback kept what it replaced, so it can be undone in turn
     newest = writes.versions(INCIDENTS)[0]
