@@ -50,23 +50,24 @@ def year_facts(facts: CaseFacts, year: int) -> PeriodFacts:
     return period_facts(facts, date(year, 1, 1), date(year, 12, 31))
 
 
-def _of_types(frame: pd.DataFrame, types: list[str]) -> pd.DataFrame:
-    return frame[frame["crime_type"].isin(types)]
+def _of_types(frame: pd.DataFrame, types: list[str], column: str) -> pd.Series:
+    """The `column` of the rows of `frame` whose crime type is one of `types`."""
+    return frame[column][frame["crime_type"].isin(types).to_numpy()]
 
 
 # name -> how the figure is computed from one period's facts
 RESULTS: dict[str, Callable[[PeriodFacts], float]] = {
     "recovered_yuan": lambda s: s.solved["recovered_yuan"].sum(),
-    "property_gangs": lambda s: _of_types(s.gangs, PROPERTY_TYPES)["gang_id"].nunique(),
-    "property_suspects": lambda s: _of_types(s.solved, PROPERTY_TYPES)["suspects_caught"].sum(),
-    "vice_cases": lambda s: _of_types(s.solved, ["vice"])["cases"].sum(),
-    "vice_gangs": lambda s: _of_types(s.gangs, ["vice"])["gang_id"].nunique(),
-    "vice_suspects": lambda s: _of_types(s.solved, ["vice"])["suspects_caught"].sum(),
-    "gang_cases_judged": lambda s: _of_types(s.solved, ["gang"])["judged"].sum(),
-    "gang_suspects": lambda s: _of_types(s.solved, ["gang"])["suspects_caught"].sum(),
-    "gang_arrests_approved": lambda s: _of_types(s.solved, ["gang"])["arrests_approved"].sum(),
-    "gang_assets_yuan": lambda s: _of_types(s.solved, ["gang"])["assets_seized_yuan"].sum(),
-    "card_trafficking_suspects": lambda s: _of_types(s.solved, ["card_trafficking"])["suspects_caught"].sum(),
+    "property_gangs": lambda s: _of_types(s.gangs, PROPERTY_TYPES, "gang_id").nunique(),
+    "property_suspects": lambda s: _of_types(s.solved, PROPERTY_TYPES, "suspects_caught").sum(),
+    "vice_cases": lambda s: _of_types(s.solved, ["vice"], "cases").sum(),
+    "vice_gangs": lambda s: _of_types(s.gangs, ["vice"], "gang_id").nunique(),
+    "vice_suspects": lambda s: _of_types(s.solved, ["vice"], "suspects_caught").sum(),
+    "gang_cases_judged": lambda s: _of_types(s.solved, ["gang"], "judged").sum(),
+    "gang_suspects": lambda s: _of_types(s.solved, ["gang"], "suspects_caught").sum(),
+    "gang_arrests_approved": lambda s: _of_types(s.solved, ["gang"], "arrests_approved").sum(),
+    "gang_assets_yuan": lambda s: _of_types(s.solved, ["gang"], "assets_seized_yuan").sum(),
+    "card_trafficking_suspects": lambda s: _of_types(s.solved, ["card_trafficking"], "suspects_caught").sum(),
     "cold_case_fugitives": lambda s: s.cold_homicides["fugitives_caught"].sum(),
     "patrol_stops": lambda s: s.reported["patrol_stops"].sum(),
     "patrol_fugitives": lambda s: s.reported["patrol_fugitives"].sum(),
@@ -104,7 +105,11 @@ def incidents_reported(current: PeriodFacts, previous: PeriodFacts) -> Change:
 def solved_share(s: PeriodFacts, solved_by: date | None = None) -> float | None:
     """Share (%) of the incidents reported in a period that were solved by the day `solved_by` (by the as-of date
     when None); None without incidents."""
-    solving = s.solving
+    return _solved_share(s.solving, solved_by)
+
+
+def _solved_share(solving: pd.DataFrame, solved_by: date | None) -> float | None:
+    """solved_share() of the `solving` facts of a period's days."""
     count = int(solving["incidents"].sum())
     if not count:
         return None
@@ -132,6 +137,7 @@ class PeriodCounts:
 def period_counts(facts: CaseFacts, start: date, end: date, solved_by: date | None) -> PeriodCounts:
     """The incidents reported from `start` to `end`, the share solved by `solved_by` (by now when None) and those found
     by a patrol stop."""
-    s = period_facts(facts, start, end)
-    return PeriodCounts(int(s.reported["incidents"].sum()), solved_share(s, solved_by),
-                        int(s.reported["patrol_stops"].sum()))
+    reported = _days(facts.reported, "day", start, end)
+    return PeriodCounts(int(reported["incidents"].sum()),
+                        _solved_share(_days(facts.solving, "reported_day", start, end), solved_by),
+                        int(reported["patrol_stops"].sum()))
