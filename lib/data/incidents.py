@@ -1,7 +1,7 @@
 """The incidents of one county as the pages use them: counted, or a bounded selection of records.
 
 Incidents are the one dataset that grows to millions of rows. Pages never take its whole frame: they ask an
-`IncidentSource` for counts (the crime cube's cells) or for the few records a table shows. `FrameIncidents`
+`IncidentSource` for counts (the crime cube's cells, the case facts) or for the few records a table shows. `FrameIncidents`
 answers from the checked frame a data folder gives; `lib.data.db.incidents.DbIncidents` answers with SQL, so a
 database deployment never holds every record in the app's memory. Both give equal answers on the same data
 (tests/unit/test_db_incidents.py).
@@ -14,6 +14,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from lib.data.case_facts import CaseFacts, case_facts_of
 from lib.data.contracts import INCIDENTS
 
 CRIME_CELL_COLUMNS = ("day", "hour", "town_code", "crime_type", "incidents", "solved", "loss_yuan", "recovered_yuan")
@@ -29,6 +30,9 @@ class IncidentSource(Protocol):
     def crime_cells(self) -> pd.DataFrame:
         """Incidents by day reported x hour x town x crime type (columns CRIME_CELL_COLUMNS, in no set order): how
         many, how many solved by now (status other than reported), their losses and recoveries in yuan."""
+
+    def case_facts(self) -> CaseFacts:
+        """The incidents counted by day reported and by day solved (lib/data/case_facts.py)."""
 
     def records(self, start: date, end: date, towns: Sequence[str], types: Sequence[str],
                 cap: int) -> tuple[pd.DataFrame, int]:
@@ -75,6 +79,9 @@ class FrameIncidents:
 
     def crime_cells(self) -> pd.DataFrame:
         return crime_cells_of(self.frame)
+
+    def case_facts(self) -> CaseFacts:
+        return case_facts_of(self.frame)
 
     def records(self, start: date, end: date, towns: Sequence[str], types: Sequence[str],
                 cap: int) -> tuple[pd.DataFrame, int]:

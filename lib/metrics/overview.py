@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from lib.data.case_facts import CaseFacts
 from lib.data.codes import CRIME_GROUPS, CRIME_TYPES, MEDIATION_CHANNELS, crime_types_in_group
 from lib.data.store import DataBundle
 from lib.metrics import context, crime, mediation, patrol, satisfaction
@@ -113,14 +114,14 @@ def _latest_year(years: "pd.Series", year: int) -> int | None:
 
 
 def _trends(bundle: DataBundle, period: Comparison, district: str,
-            order: crime.ReportOrder) -> dict[str, tuple[float, ...]]:
+            facts: CaseFacts) -> dict[str, tuple[float, ...]]:
     """The headline figures for the same days of every year from the first year of data to the period's."""
     disputes, survey = bundle["disputes"], bundle["county_survey"]
     first = bundle.first_day("incidents")
     back = [period.years_back(k) for k in range(period.start.year - first.year, -1, -1)]
     shown = [p for p in back if p.start >= first]
     solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
-    counts = [crime.period_counts(order, p.start, p.end, by) for p, by in zip(shown, solved_by)]
+    counts = [crime.period_counts(facts, p.start, p.end, by) for p, by in zip(shown, solved_by)]
     ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
              if int(y) <= period.start.year]
     return {
@@ -140,16 +141,16 @@ def province_rankings(bundle: DataBundle) -> dict[int, pd.DataFrame]:
             for year in satisfaction.survey_years(survey)}
 
 
-def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOrder | None = None,
+def overview(bundle: DataBundle, year: int, district: str, facts: CaseFacts | None = None,
              rankings: dict[int, pd.DataFrame] | None = None) -> OverviewFigures:
-    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode). `order` is
-    crime.report_order of the incidents and `rankings` province_rankings, both kept once per data version (found
-    here when not given)."""
-    incidents, survey, indicators = bundle["incidents"], bundle["county_survey"], bundle["indicators"]
-    order = order if order is not None else crime.report_order(incidents)
+    """The overview of `year` (to date, while it runs) for the home district `district` (its adcode). `facts` are
+    the case facts of the incidents and `rankings` province_rankings, both kept once per data version (found here
+    when not given); the incidents themselves are read only to find the facts."""
+    survey, indicators = bundle["county_survey"], bundle["indicators"]
+    facts = facts if facts is not None else bundle.incidents.case_facts()
     period = period_of(year, bundle.as_of)
-    current = crime.period_slices(incidents, period.start, period.end, order)
-    previous = crime.period_slices(incidents, period.prior_start, period.prior_end, order)
+    current = crime.period_facts(facts, period.start, period.end)
+    previous = crime.period_facts(facts, period.prior_start, period.prior_end)
     survey_year = _latest_year(survey["year"], year)
     context_year = _latest_year(indicators["year"], year)
     ranking = None
@@ -174,7 +175,7 @@ def overview(bundle: DataBundle, year: int, district: str, order: crime.ReportOr
         channels=mediation.channel_results(bundle["disputes"], period),
         context=context.context_indicators(indicators, context_year) if context_year else indicators.iloc[0:0],
         context_year=context_year,
-        trends=_trends(bundle, period, district, order),
+        trends=_trends(bundle, period, district, facts),
         swings={},
     )
     changes = figures.changes()

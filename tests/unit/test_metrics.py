@@ -4,6 +4,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from lib.data.case_facts import case_facts_of
 from lib.metrics import crime, mediation, patrol, satisfaction
 from lib.metrics.periods import Change, Comparison, full_years, latest_full_year
 
@@ -29,6 +30,7 @@ CASES = incidents([
     ("2020-02-10 01:00", "homicide", "solved", "2020-02-20", 1, 1, None, 0, 0, "call_110", 1),
     ("2021-01-01 00:00", "other", "reported", None, 0, 0, None, 0, 0, "admin_transfer", 0),
 ])
+FACTS = case_facts_of(CASES)
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -42,18 +44,18 @@ CASES = incidents([
     ("admin_transfers", 0),           # the transfer was reported in 2021
 ])
 def test_case_results_follow_the_counting_rules(name, expected):
-    assert crime.result(CASES, name, 2020).current == expected
+    assert crime.result(FACTS, name, 2020).current == expected
 
 
 def test_counts_by_group_by_year_reported():
-    table = crime.counts_by_group(crime.year_slices(CASES, 2020), crime.year_slices(CASES, 2019)).set_index("group")
+    table = crime.counts_by_group(crime.year_facts(FACTS, 2020), crime.year_facts(FACTS, 2019)).set_index("group")
     assert table.loc["property", "current"] == 3  # two 2020 burglaries/pickpockets + the fraud on 31 Dec
     assert table.loc["property", "previous"] == 1  # the burglary reported on 30 Dec 2019
     assert table.loc["violent", "current"] == 1
 
 
 def test_solved_rate():
-    rate = crime.solved_rate(crime.year_slices(CASES, 2020), crime.year_slices(CASES, 2019))
+    rate = crime.solved_rate(crime.year_facts(FACTS, 2020), crime.year_facts(FACTS, 2019))
     assert rate.current == pytest.approx(5 / 6 * 100)  # 6 reported in 2020, the fraud unsolved
     assert rate.previous == 100.0
 
@@ -107,28 +109,3 @@ def test_channel_results_rates_and_order():
     assert table.loc["police_mediation", "rate"] == pytest.approx(100 / 3)
     assert table.loc["police_mediation", "prev_rate"] == 100.0
     assert pd.isna(table.loc["online_court", "prev_rate"])
-
-
-@pytest.mark.parametrize("start, end", [(date(2020, 1, 1), date(2020, 12, 31)), (date(2019, 2, 28), date(2020, 3, 1)),
-                                        (date(2021, 1, 1), date(2021, 6, 30)), (date(2030, 1, 1), date(2030, 1, 2))])
-def test_slices_through_the_report_order_are_the_scanned_slices(bundle, start, end):
-    """Shuffled rows, a missing solved day: the ordered slices hold the same rows, in the frame's order."""
-    frame = bundle["incidents"].sample(frac=1.0, random_state=7)
-    frame.loc[frame.index[:50], "solved_on"] = pd.NaT
-    scanned = crime.period_slices(frame, start, end)
-    ordered = crime.period_slices(frame, start, end, crime.report_order(frame))
-    pd.testing.assert_frame_equal(ordered.reported, scanned.reported)
-    pd.testing.assert_frame_equal(ordered.solved, scanned.solved)
-
-
-@pytest.mark.parametrize("start, end, solved_by", [(date(2020, 1, 1), date(2020, 12, 31), None),
-                                                   (date(2019, 1, 1), date(2019, 5, 31), date(2019, 5, 31)),
-                                                   (date(2030, 1, 1), date(2030, 1, 2), None)])
-def test_period_counts_on_the_report_order_are_those_of_the_slices(bundle, start, end, solved_by):
-    frame = bundle["incidents"].sample(frac=1.0, random_state=3)
-    frame.loc[frame.index[:50], "solved_on"] = pd.NaT
-    s = crime.period_slices(frame, start, end)
-    counts = crime.period_counts(crime.report_order(frame), start, end, solved_by)
-    assert counts.incidents == len(s.reported)
-    assert counts.solved_share == crime.solved_share(s, solved_by)
-    assert counts.patrol_stops == crime.RESULTS["patrol_stops"](s)

@@ -91,11 +91,11 @@ def test_the_channel_table_names_its_periods(now, last_year):
 
 
 def test_the_rankings_kept_once_give_the_overview_of_every_year_as_computed_alone(bundle):
-    from lib.metrics.crime import report_order
+    from lib.data.case_facts import case_facts_of
     from lib.metrics.overview import province_rankings
 
-    rankings, order = province_rankings(bundle), report_order(bundle["incidents"])
+    rankings, facts = province_rankings(bundle), case_facts_of(bundle["incidents"])
     for year in available_years(bundle):
-        kept, alone = overview(bundle, year, "511402", order, rankings), overview(bundle, year, "511402")
+        kept, alone = overview(bundle, year, "511402", facts, rankings), overview(bundle, year, "511402")
         assert (kept.rank, kept.standing, kept.trends, kept.incidents, kept.results) == \
             (alone.rank, alone.standing, alone.trends, alone.incidents, alone.results)

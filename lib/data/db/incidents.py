@@ -11,6 +11,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
+from lib.data.case_facts import CaseFacts
 from lib.data.contracts import INCIDENTS
 from lib.data.db import aggregates
 from lib.data.db.copy import as_contract_text, copy_csv
@@ -44,6 +45,10 @@ class DbIncidents:
     def crime_cells(self) -> pd.DataFrame:
         with self.engine.connect() as connection:
             return aggregates.crime_cells(connection, self.county)
+
+    def case_facts(self) -> CaseFacts:
+        with self.engine.connect() as connection:
+            return aggregates.case_facts(connection, self.county)
 
     def _frame(self, query: sa.Select) -> pd.DataFrame:
         """The rows of a query of contract columns, read and typed exactly as a file's rows."""
