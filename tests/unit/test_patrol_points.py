@@ -50,7 +50,8 @@ def test_figures_from_points_are_those_of_the_records(bundle, base, f):
 
     x, y = _to_metric(incidents["lon"].to_numpy()[mask], incidents["lat"].to_numpy()[mask])
     cells = hs.incidents_by_cell(x, y, f.cell_m).set_index(["ix", "iy"])["incidents"]
-    assert fig.hotspots["incidents"].tolist() == [cells[(ix, iy)] for ix, iy in zip(fig.hotspots["ix"], fig.hotspots["iy"])]
+    spots = zip(fig.hotspots["ix"], fig.hotspots["iy"])
+    assert len(fig.hotspots) and fig.hotspots["incidents"].tolist() == [cells[(ix, iy)] for ix, iy in spots]
 
     stops = (incidents["discovery"] == "patrol_stop").to_numpy()
     before = chosen_records(incidents, *prior_period(f.start, f.end), f)

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql
 from lib.data.db.schema import COUNTY, POSITION, TABLES
 from lib.data.incident_points import DAY, FUGITIVES, HOUR, PATROL_STOP, IncidentPoints, position_type, positions
 
-BATCH_BYTES = 8 << 20  # CSV text parsed at a time (~100,000 incidents)
+BATCH_BYTES = 4 << 20  # CSV text parsed at a time (~60,000 incidents)
 CODE = pa.dictionary(pa.int32(), pa.string())
 COLUMN_TYPES = {"lon": pa.float64(), "lat": pa.float64(), "day": pa.int32(), "hour": pa.int8(), "town_code": CODE,
                 "village_code": CODE, "patrol_stop": pa.int8(), "fugitives": pa.uint16()}
@@ -39,17 +39,18 @@ def points_query(county: str) -> sa.Select:
     )
 
 
-def _batches(chunks: Iterable[bytes | memoryview], size: int = BATCH_BYTES) -> Iterator[bytes]:
+def _batches(chunks: Iterable[bytes | memoryview], size: int = BATCH_BYTES) -> Iterator[bytearray]:
     """The COPY stream cut into pieces of about `size` bytes, each ending at the end of a row."""
     pending = bytearray()
     for chunk in chunks:
         pending += chunk
         if len(pending) >= size:
             cut = pending.rindex(b"\n") + 1
-            yield bytes(pending[:cut])
-            del pending[:cut]
+            batch, pending = pending, pending[cut:]  # only the part row after the cut is copied
+            del batch[cut:]
+            yield batch
     if pending:
-        yield bytes(pending)
+        yield pending
 
 
 def _located(column: pa.ChunkedArray, frame_codes: pd.Series) -> np.ndarray:
@@ -59,7 +60,7 @@ def _located(column: pa.ChunkedArray, frame_codes: pd.Series) -> np.ndarray:
                            for chunk in column.chunks])
 
 
-def _parse(data: bytes, towns: pd.DataFrame, villages: pd.DataFrame) -> dict[str, np.ndarray]:
+def _parse(data: bytes | bytearray, towns: pd.DataFrame, villages: pd.DataFrame) -> dict[str, np.ndarray]:
     table = pacsv.read_csv(pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=list(COLUMN_TYPES)),
                            convert_options=pacsv.ConvertOptions(column_types=COLUMN_TYPES))
     return {
@@ -74,17 +75,31 @@ def _parse(data: bytes, towns: pd.DataFrame, villages: pd.DataFrame) -> dict[str
     }
 
 
+def _count(connection: sa.Connection, county: str) -> int:
+    incidents = TABLES["incidents"]
+    return connection.execute(sa.select(sa.func.count()).where(incidents.c[COUNTY] == county)).scalar_one()
+
+
 def incident_points(connection: sa.Connection, county: str, towns: pd.DataFrame,
                     villages: pd.DataFrame) -> IncidentPoints:
     """The points of one county's incidents, positioned in `towns` and `villages` (that county's frames)."""
     sql = str(points_query(county).compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
-    empty = {"lon": np.float64, "lat": np.float64, "day": DAY, "hour": HOUR, "town": position_type(len(towns)),
+    types = {"lon": np.float64, "lat": np.float64, "day": DAY, "hour": HOUR, "town": position_type(len(towns)),
              "village": position_type(len(villages)), "patrol_stop": bool, "fugitives": FUGITIVES}
-    parts = {name: [np.empty(0, dtype)] for name, dtype in empty.items()}  # the types even of no incidents
+    # every batch copied into arrays of the final size: the peak is the points and one batch, not twice the points
+    arrays = {name: np.empty(_count(connection, county), dtype) for name, dtype in types.items()}
+    filled = 0
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)") as copy:
         for data in _batches(copy, BATCH_BYTES):
-            for name, values in _parse(data, towns, villages).items():
-                parts[name].append(values)
-    # one field at a time, its pieces let go as it is joined: the peak is the points plus one field
-    return IncidentPoints(**{name: np.concatenate(parts.pop(name)) for name in empty})
+            batch = _parse(data, towns, villages)
+            rows = len(batch["lon"])
+            if filled + rows > len(arrays["lon"]):  # rows written since the count (another transaction)
+                more = max(filled + rows, 2 * len(arrays["lon"])) - len(arrays["lon"])
+                arrays = {name: np.concatenate([values, np.empty(more, values.dtype)])
+                          for name, values in arrays.items()}
+            for name, values in batch.items():
+                arrays[name][filled:filled + rows] = values
+            filled += rows
+    return IncidentPoints(**{name: values if filled == len(values) else values[:filled].copy()
+                             for name, values in arrays.items()})
