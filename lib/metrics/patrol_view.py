@@ -138,7 +138,8 @@ def build_base(bundle: DataBundle, points: IncidentPoints) -> PatrolBase:
     return PatrolBase(
         samples=samples, sample_town=sample_town, sample_village=sample_village,
         sample_day=pt.sample_days(samples, sessions["start_at"].to_numpy(), minutes), session_minutes=minutes,
-        points=points, incident_x=ix, incident_y=iy, town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
+        points=points, incident_x=ix, incident_y=iy,
+        town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
         incidents=keys, stops=keys.subset(np.flatnonzero(points.patrol_stop)),
     )
