@@ -36,6 +36,7 @@ def worker(data_dir: str) -> dict:
     from streamlit.testing.v1 import AppTest
     from streamlit_folium import _get_header, _get_html, _get_map_string
 
+    from lib.data.incident_points import bundle_points
     from lib.data.store import FileStore, load_bundle
     from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
     from lib.viz.basemap import TileConfig
@@ -45,7 +46,7 @@ def worker(data_dir: str) -> dict:
 
     bundle = load_bundle(FileStore(data_dir))
     start = time.perf_counter()
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     reach = post_reach(base, 10)
     base_s = time.perf_counter() - start
     year = (date(2020, 1, 1), date(2020, 12, 31))

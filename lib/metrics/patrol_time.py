@@ -59,7 +59,11 @@ def sample_days(samples: RouteSamples, starts: np.ndarray, minutes: np.ndarray) 
 
 
 def is_night(times: pd.Series) -> np.ndarray:
-    hours = times.dt.hour.to_numpy()
+    return night_hours(times.dt.hour.to_numpy())
+
+
+def night_hours(hours: np.ndarray) -> np.ndarray:
+    """Whether each hour of the day (0-23) is in the night shift."""
     return (hours >= NIGHT_FROM_HOUR) | (hours < NIGHT_TO_HOUR)
 
 

@@ -1,4 +1,5 @@
-"""Every figure of the patrol coverage page for one filter state, computed from the data bundle.
+"""Every figure of the patrol coverage page for one filter state, computed from the data bundle and the incidents'
+points (lib/data/incident_points.py): the page never reads the incident records.
 
 `build_base` does the slow, filter-independent work once per data set (routes sampled in a metric
 CRS, incidents projected, areas measured); `patrol_figures` answers a filter state from it.
@@ -14,6 +15,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
+from lib.data.incident_points import IncidentPoints
 from lib.data.store import DataBundle
 from lib.metrics import hotspots as hs, patrol, patrol_reach as reach, patrol_time as pt
 from lib.metrics.periods import Change, prior_period
@@ -57,6 +59,7 @@ class PatrolBase:
     sample_village: np.ndarray  # position in bundle["villages"], -1 outside every village
     sample_day: np.ndarray  # the day (days since 1970-01-01) each sample is walked on, at an even pace
     session_minutes: np.ndarray
+    points: IncidentPoints  # lon/lat (the heat layer), town and village of each incident (the areas)
     incident_x: np.ndarray
     incident_y: np.ndarray
     town_area_m2: np.ndarray
@@ -96,15 +99,9 @@ def _day_number(day: date) -> int:
     return (day - date(1970, 1, 1)).days
 
 
-def incident_keys(incidents: pd.DataFrame, towns: pd.DataFrame) -> IncidentKeys:
-    reported = incidents["reported_at"]
-    town = pd.Index(towns["town_code"].astype(str)).get_indexer(incidents["town_code"].astype(str))
-    return IncidentKeys(
-        day=reported.to_numpy("datetime64[D]").astype(np.int64),
-        night=pt.is_night(reported),
-        town=town.astype(np.int32),
-        fugitives=pd.to_numeric(incidents["fugitives_caught"]).fillna(0).to_numpy(dtype=float),
-    )
+def incident_keys(points: IncidentPoints) -> IncidentKeys:
+    """The keys of every incident; only the night flag is a new array, the rest are the points' own."""
+    return IncidentKeys(day=points.day, night=pt.night_hours(points.hour), town=points.town, fugitives=points.fugitives)
 
 
 def _to_metric(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -122,26 +119,29 @@ def _locate(geometries: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return out
 
 
-def build_base(bundle: DataBundle) -> PatrolBase:
-    sessions, incidents, posts = bundle["patrol_sessions"], bundle["incidents"], bundle["posts"]
+def build_base(bundle: DataBundle, points: IncidentPoints) -> PatrolBase:
+    """The filter-independent arrays of the patrol page, from the bundle's sessions, posts, towns and villages and
+    the incidents' points (positions into the same towns and villages)."""
+    sessions, posts = bundle["patrol_sessions"], bundle["posts"]
     routes = gpd.GeoSeries.from_wkt(sessions["route_wkt"].to_numpy(), crs="EPSG:4326").to_crs(METRIC_CRS).to_numpy()
     samples = pt.sample_routes(routes)
     towns = bundle["towns"].to_crs(METRIC_CRS).geometry.to_numpy()
     villages = bundle["villages"].to_crs(METRIC_CRS).geometry.to_numpy()
-    ix, iy = _to_metric(incidents["lon"].to_numpy(), incidents["lat"].to_numpy())
+    ix, iy = _to_metric(points.lon, points.lat)
     px, py = _to_metric(posts["lon"].to_numpy(), posts["lat"].to_numpy())
     sample_village = _locate(villages, samples.x, samples.y)
     town_of_village = pd.Index(bundle["towns"]["town_code"].astype(str)).get_indexer(
         bundle["villages"]["town_code"].astype(str))  # villages nest in their towns
     sample_town = np.where(sample_village >= 0, town_of_village[np.maximum(sample_village, 0)], -1).astype(np.int32)
     minutes = pt.session_minutes(sessions)
-    keys = incident_keys(incidents, bundle["towns"])
+    keys = incident_keys(points)
     return PatrolBase(
         samples=samples, sample_town=sample_town, sample_village=sample_village,
         sample_day=pt.sample_days(samples, sessions["start_at"].to_numpy(), minutes), session_minutes=minutes,
-        incident_x=ix, incident_y=iy, town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
+        points=points, incident_x=ix, incident_y=iy,
+        town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
-        incidents=keys, stops=keys.subset(np.flatnonzero((incidents["discovery"] == "patrol_stop").to_numpy())),
+        incidents=keys, stops=keys.subset(np.flatnonzero(points.patrol_stop)),
     )
 
 
@@ -203,9 +203,10 @@ def _results(stops: IncidentKeys, f: PatrolFilters, towns: np.ndarray | None) ->
             Change(float(stops.fugitives[now].sum()), float(stops.fugitives[before].sum())))
 
 
-def _heat(incidents: pd.DataFrame, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
-    """Incidents summed on a lon/lat grid of 0.001° (~100 m), coarsened by 2 until at most `max_points` remain."""
-    lat, lon = incidents["lat"].to_numpy()[mask], incidents["lon"].to_numpy()[mask]
+def _heat(lat: np.ndarray, lon: np.ndarray, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
+    """Incidents (at `lat`, `lon` where `mask`) summed on a lon/lat grid of 0.001° (~100 m), coarsened by 2 until at
+    most `max_points` remain."""
+    lat, lon = lat[mask], lon[mask]
     step = HEAT_STEP_DEG
     while True:
         keys, counts = np.unique(np.round(lat / step).astype(np.int64) * 10**9 + np.round(lon / step).astype(np.int64),
@@ -238,8 +239,8 @@ def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mas
     inside = owner >= 0
     minutes = np.bincount(owner[inside], weights=sample_minutes[inside], minlength=len(codes))
     area_km2 = (base.village_area_m2 if level == "village" else base.town_area_m2) / 1e6
-    incidents = bundle["incidents"][f"{level}_code"][incidents_mask].value_counts()
-    incidents.index = incidents.index.astype(str)
+    located = (base.points.village if level == "village" else base.points.town)[incidents_mask]
+    incidents = np.bincount(located[located >= 0], minlength=len(codes))
     villages = bundle["villages"]
     with_assistant = bundle["police_assistants"].loc[bundle["police_assistants"]["appointed_on"] <= pd.Timestamp(on), "village_code"]
     has = villages["village_code"].astype(str).isin(set(with_assistant.astype(str)))
@@ -251,7 +252,7 @@ def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mas
     table = pd.DataFrame({
         "code": codes, "town_code": frame["town_code"].astype(str).to_numpy(),
         "population": frame["population"].astype(int).to_numpy(),
-        "incidents": pd.Series(codes).map(incidents).fillna(0).astype(int).to_numpy(),
+        "incidents": incidents,
         "patrol_hours": minutes / 60, "area_km2": area_km2, "assistant": assistant_share,
         "hotspots": spots["size"].fillna(0).astype(int).to_numpy(), "hotspots_covered": spots["sum"].fillna(0).astype(int).to_numpy(),
     })
@@ -264,7 +265,7 @@ def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mas
 
 
 def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, f: PatrolFilters) -> PatrolFigures:
-    sessions, incidents = bundle["patrol_sessions"], bundle["incidents"]
+    sessions = bundle["patrol_sessions"]
     towns, villages = bundle["towns"], bundle["villages"]
 
     # patrol time: each sample carries its share of its session's minutes, if the session is chosen
@@ -306,7 +307,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
         assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),
         assistants_complete_on=patrol.assistants_complete_on(assistants, chosen_villages),
         assistant_timeline=patrol.assistant_timeline(assistants, chosen_villages),
-        areas=areas, heat=_heat(incidents, mask),
+        areas=areas, heat=_heat(base.points.lat, base.points.lon, mask),
         route_rows=drawn[np.argsort(sessions["start_at"].to_numpy()[drawn], kind="stable")][-MAX_ROUTES:],
         routes_total=len(drawn),
         no_assistant=patrol.villages_without_assistant(assistants, chosen_villages, bundle.as_of),

@@ -51,13 +51,14 @@ def test_the_patrol_map_renders_for_the_component_as_st_folium_renders_it(bundle
     from datetime import date
 
     from lib.audience import Audience
+    from lib.data.incident_points import bundle_points
     from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
     from lib.viz.basemap import TileConfig
     from lib.viz.offline_assets import localize
     from lib.viz.patrol_map import patrol_map
     from lib.viz.theme import dark_folium
 
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     reach = post_reach(base, 10)
     fig = patrol_figures(bundle, base, reach, PatrolFilters(date(2020, 1, 1), date(2020, 12, 31), towns=("511402003",)))
     m = dark_folium(localize(patrol_map(fig, bundle["towns"], bundle["villages"], bundle["posts"],

@@ -79,8 +79,8 @@ def test_cell_bounds():
 
 def test_heat_points_are_summed_and_capped():
     from lib.metrics.patrol_view import _heat
-    frame = pd.DataFrame({"lat": [30.0001, 30.0002, 30.0101, 30.5], "lon": [103.0001, 103.0004, 103.0, 103.5]})
-    heat = _heat(frame, np.ones(4, dtype=bool))
+    lat, lon = np.array([30.0001, 30.0002, 30.0101, 30.5]), np.array([103.0001, 103.0004, 103.0, 103.5])
+    heat = _heat(lat, lon, np.ones(4, dtype=bool))
     assert heat["weight"].tolist() == [2, 1, 1] and heat["weight"].sum() == 4
-    coarse = _heat(frame, np.ones(4, dtype=bool), max_points=2)  # 30.0001 and 30.0101 merge on a coarser grid
+    coarse = _heat(lat, lon, np.ones(4, dtype=bool), max_points=2)  # 30.0001 and 30.0101 merge on a coarser grid
     assert len(coarse) <= 2 and coarse["weight"].sum() == 4

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from lib.audience import Audience
+from lib.data.incident_points import bundle_points
 from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
 from lib.settings import read_settings
 from lib.viz.basemap import TileConfig, tile_config
@@ -71,7 +72,7 @@ def test_a_click_selects_a_known_town_only():
 
 @pytest.fixture(scope="module")
 def demo(bundle):
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     return bundle, base, post_reach(base, 10)
 
 

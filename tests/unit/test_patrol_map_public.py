@@ -12,6 +12,7 @@ from streamlit_folium import _get_header, _get_html, _get_map_string
 
 from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, label_of
+from lib.data.incident_points import bundle_points
 from lib.i18n import t
 from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
 from lib.viz.basemap import TileConfig
@@ -29,7 +30,7 @@ def present(text: str, payload: str) -> bool:
 
 @pytest.fixture(scope="module")
 def maps(bundle):
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     reach = post_reach(base, 10)
     payload, figs = {}, {}
     for public in (False, True):
@@ -60,7 +61,7 @@ def test_public_map_has_no_heat_routes_or_posts_and_nothing_centred_on_a_post(bu
 
 
 def test_public_hot_spots_are_cells_of_three_incidents_or_more(bundle):
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     reach = post_reach(base, 10)
     figs = {public: patrol_figures(bundle, base, reach, PatrolFilters(
         date(2020, 1, 1), date(2020, 6, 30), towns=(TOWN,), least_cell_incidents=Audience("zh", public).least_cell_count))

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from lib.data.incident_points import bundle_points
 from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
 from lib.metrics.periods import prior_period
 
@@ -14,7 +15,7 @@ SUCI = "511402003"  # 苏祠街道, where Dongpo Island lies
 
 @pytest.fixture(scope="module")
 def base_and_reach(bundle):
-    base = build_base(bundle)
+    base = build_base(bundle, bundle_points(bundle))
     return base, post_reach(base, 10)
 
 
