@@ -6,12 +6,15 @@ database (lib/data/db/points.py): the same arrays either way.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from lib.data.contracts import MAX_COUNT
-from lib.data.store import DataBundle
+
+if TYPE_CHECKING:
+    from lib.data.store import DataBundle
 
 PATROL_STOP = "patrol_stop"  # the discovery channel (lib/data/codes.py DISCOVERY_CHANNELS) of a patrol stop
 DAY = np.dtype(np.int32)  # days since 1970-01-01
@@ -77,5 +80,5 @@ def points_of(incidents: pd.DataFrame, towns: pd.DataFrame, villages: pd.DataFra
 
 
 def bundle_points(bundle: DataBundle) -> IncidentPoints:
-    """The points of a bundle's incidents, positioned in its towns and villages."""
-    return points_of(bundle["incidents"], bundle["towns"], bundle["villages"])
+    """The points of a bundle's incidents, positioned in its towns and villages, asked of the incidents' source."""
+    return bundle.incidents.points(bundle["towns"], bundle["villages"])

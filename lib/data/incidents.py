@@ -1,7 +1,8 @@
 """The incidents of one county as the pages use them: counted, or a bounded selection of records.
 
 Incidents are the one dataset that grows to millions of rows. Pages never take its whole frame: they ask an
-`IncidentSource` for counts (the crime cube's cells, the case facts) or for the few records a table shows. `FrameIncidents`
+`IncidentSource` for counts (the crime cube's cells, the case facts), for compact points (the patrol map), or
+for the few records a table shows. `FrameIncidents`
 answers from the checked frame a data folder gives; `lib.data.db.incidents.DbIncidents` answers with SQL, so a
 database deployment never holds every record in the app's memory. Both give equal answers on the same data
 (tests/unit/test_db_incidents.py).
@@ -16,6 +17,7 @@ import pandas as pd
 
 from lib.data.case_facts import CaseFacts, case_facts_of
 from lib.data.contracts import INCIDENTS
+from lib.data.incident_points import IncidentPoints, points_of
 
 CRIME_CELL_COLUMNS = ("day", "hour", "town_code", "crime_type", "incidents", "solved", "loss_yuan", "recovered_yuan")
 
@@ -33,6 +35,10 @@ class IncidentSource(Protocol):
 
     def case_facts(self) -> CaseFacts:
         """The incidents counted by day reported and by day solved (lib/data/case_facts.py)."""
+
+    def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:
+        """Every incident as a point on the map with its day, hour, town and village (positions in `towns` and
+        `villages`): compact arrays, in source order (lib/data/incident_points.py)."""
 
     def records(self, start: date, end: date, towns: Sequence[str], types: Sequence[str],
                 cap: int) -> tuple[pd.DataFrame, int]:
@@ -82,6 +88,9 @@ class FrameIncidents:
 
     def case_facts(self) -> CaseFacts:
         return case_facts_of(self.frame)
+
+    def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:
+        return points_of(self.frame, towns, villages)
 
     def records(self, start: date, end: date, towns: Sequence[str], types: Sequence[str],
                 cap: int) -> tuple[pd.DataFrame, int]:

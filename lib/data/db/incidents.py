@@ -13,9 +13,11 @@ import sqlalchemy as sa
 
 from lib.data.case_facts import CaseFacts
 from lib.data.contracts import INCIDENTS
+from lib.data.incident_points import IncidentPoints
 from lib.data.db import aggregates
 from lib.data.db.copy import as_contract_text, copy_csv
 from lib.data.db.keys import keys_held
+from lib.data.db.points import incident_points
 from lib.data.db.schema import COUNTY, POSITION, TABLES
 from lib.data.store import parse_frame, read_csv_fast
 
@@ -49,6 +51,10 @@ class DbIncidents:
     def case_facts(self) -> CaseFacts:
         with self.engine.connect() as connection:
             return aggregates.case_facts(connection, self.county)
+
+    def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:
+        with self.engine.connect() as connection:
+            return incident_points(connection, self.county, towns, villages)
 
     def _frame(self, query: sa.Select) -> pd.DataFrame:
         """The rows of a query of contract columns, read and typed exactly as a file's rows."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.audience import Audience
-from lib.data.incident_points import IncidentPoints, bundle_points
+from lib.data.incident_points import bundle_points
 from lib.data.location import DataSource
 from lib.metrics.patrol_view import PatrolBase, PatrolFigures, PatrolFilters, Reach, build_base, patrol_figures, post_reach
 from lib.ui.data import bundle_at
@@ -15,15 +15,11 @@ from lib.viz.basemap import TileConfig
 from lib.viz.patrol_map import patrol_map
 
 
-def incident_points(source: DataSource) -> IncidentPoints:
-    """What the patrol page reads of each incident (kept by patrol_base, so not cached on its own)."""
-    return bundle_points(bundle_at(source))  # the store will hand these over without the records frame
-
-
 @st.cache_resource(show_spinner="正在准备巡逻轨迹 / Preparing patrol routes…", max_entries=2)
 def patrol_base(source: DataSource) -> PatrolBase:
     """Routes sampled in a metric CRS, incidents projected, areas measured. Shared read-only by every session."""
-    return build_base(bundle_at(source), incident_points(source))
+    bundle = bundle_at(source)
+    return build_base(bundle, bundle_points(bundle))  # the points are kept by the base: not cached on their own
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
