@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from lib.data.case_facts import case_facts_of
 from lib.data.db.store import load_county
 from lib.data.home import home_district
 from lib.metrics import crime, mediation, patrol, satisfaction
@@ -43,7 +42,7 @@ def bundle(request):
 
 @pytest.mark.parametrize("name,published", CASE_RESULTS_2020.items())
 def test_case_results_2020(bundle, name, published):
-    assert crime.result(case_facts_of(bundle["incidents"]), name, 2020).current == published
+    assert crime.result(bundle.incidents.case_facts(), name, 2020).current == published
 
 
 def test_district_enters_top_80_in_2020(bundle):
