@@ -31,7 +31,7 @@ MARK = "RERUNS_BENCH "
 CRIME_TOWNS = ("511402001", "511402100", "511402003", "511402112", "511402105")
 PATROL_TOWNS = ("511402001", "511402100", "511402003")
 BUDGET_MS = {"crime": 120, "patrol": 250, "overview": 200}
-OTHER_PAGES = ("views/satisfaction.py", "views/mediation.py", "views/data_admin.py")
+OTHER_PAGES = ("views/satisfaction.py", "views/mediation.py")  # the data page needs a sign-in, and reads no figures
 
 
 def cpu_ms(action: Callable[[], object]) -> float:
@@ -58,10 +58,8 @@ def map_bytes(app) -> bytes:
 def worker() -> dict:
     from streamlit.testing.v1 import AppTest
 
-    def open_page(script: str | None, registered_first: bool = False) -> AppTest:
+    def open_page(script: str | None) -> AppTest:
         app = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
-        if registered_first:  # a page not named as its URL (data_admin.py at /data) is found after a first run
-            app.run()
         if script:
             app.switch_page(script)
         app.run()
@@ -102,7 +100,7 @@ def worker() -> dict:
     assert not overview.exception, [e.value for e in overview.exception]
     result["overview_year_ms"] = statistics.median(changes)
     for script in OTHER_PAGES:  # every page served once: the memory below is that of a process serving them all
-        open_page(script, registered_first=True)
+        open_page(script)
     result["rss_mb"] = resident_mb()
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result

@@ -28,21 +28,24 @@ class DbIncidents:
     """The incidents of one county (its adcode) in a database made by lib/data/db/load.py."""
 
     def __init__(self, engine: sa.Engine, county: str):
+        """Counts the incidents and finds their first and last day at once (one scan): a source stands for one data
+        version, so they never change while it is used."""
         self.engine, self.county = engine, county
+        reported = _TABLE.c.reported_at
+        with self.engine.connect() as connection:
+            rows, first, last = connection.execute(
+                sa.select(sa.func.count(), sa.func.min(reported), sa.func.max(reported)).where(self._of_county())).one()
+        self._count = int(rows)
+        self._span = (None, None) if first is None else (first.date(), last.date())
 
     def _of_county(self) -> sa.ColumnElement:
         return _TABLE.c[COUNTY] == self.county
 
-    def _scalar_row(self, *columns: sa.ColumnElement) -> sa.Row:
-        with self.engine.connect() as connection:
-            return connection.execute(sa.select(*columns).where(self._of_county())).one()
-
     def count(self) -> int:
-        return int(self._scalar_row(sa.func.count())[0])
+        return self._count
 
     def span(self) -> tuple[date | None, date | None]:
-        first, last = self._scalar_row(sa.func.min(_TABLE.c.reported_at), sa.func.max(_TABLE.c.reported_at))
-        return (None, None) if first is None else (first.date(), last.date())
+        return self._span
 
     def crime_cells(self) -> pd.DataFrame:
         with self.engine.connect() as connection:
