@@ -9,10 +9,13 @@ one. Unlike a normal approximation it holds for small counts: 2 against 0 is not
 It is the test `scipy.stats.poisson_means_test` computes. scipy sums a square grid of pairs; here the sum runs
 over the total s = x1 + x2 (Poisson with mean k1 + k2 under the null) and, for each total, over the split x1
 (binomial with share n1 / (n1 + n2)), where the pairs far enough from zero are the two tails of the split: one
-binomial tail per total, so a year-to-date total of thousands costs a few milliseconds.
+binomial tail per total, so a year-to-date total of thousands costs a few milliseconds. Past some 100,000 incidents
+(a county of millions) the totals are taken in blocks, each tail evaluated once at its block's middle and weighted
+by the block's Poisson weight: at most 5,000 tails, about 15 ms a pair, within 2e-6 of the full sum (tested).
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -20,6 +23,7 @@ from scipy import special  # not scipy.stats: its import alone costs a second of
 
 LEVEL = 0.05  # a change is marked significant when p < LEVEL
 _TAIL = 1e-15  # totals less likely than this under the null are left out of the sum
+_MOST_TAILS = 5000  # binomial tails evaluated at most: beyond (a total near 100,000) the sum goes by blocks
 _TIES = 1e-12  # relative slack for ties of T in floating point (exposures that are not equal)
 
 
@@ -80,6 +84,7 @@ def _binomial_sf(k: np.ndarray, n: np.ndarray, p: float) -> np.ndarray:
     return np.where(k < 0, 1.0, np.where(k >= n, 0.0, special.bdtrc(np.clip(k, 0, n), n, p)))
 
 
+@functools.lru_cache(maxsize=4096)  # one page asks some pairs twice (a card and the summary)
 def poisson_change_p(current: int, previous: int, current_days: float = 1.0, previous_days: float = 1.0) -> float:
     """Two-sided p-value of the E-test that `current` (over `current_days`) and `previous` (over `previous_days`)
     come from the same daily rate. Two zeros are no evidence of anything: p = 1."""
@@ -96,6 +101,13 @@ def poisson_change_p(current: int, previous: int, current_days: float = 1.0, pre
     share = n1 / (n1 + n2)
     if k1 * n2 == k2 * n1:  # equal rates observed: every pair is at least as far
         return float(min(1.0, weights.sum()))
+    # Over a standard deviation of totals the tail moves little: past a few hundred terms it is evaluated once per
+    # block of totals (at the block's middle), weighted by the block's whole Poisson weight.
+    block = max(1, len(totals) // _MOST_TAILS)
+    if block > 1:
+        starts = np.arange(0, len(totals), block)
+        weights = np.add.reduceat(weights, starts)
+        totals = totals[np.minimum(starts + block // 2, len(totals) - 1)]
     low, high = _first_far_split(totals, k1, k2, n1, n2)
     tails = _binomial_cdf(low, totals, share) + _binomial_sf(high - 1, totals, share)
     return float(min(1.0, np.dot(weights, tails)))

@@ -122,8 +122,8 @@ def _trends(bundle: DataBundle, period: Comparison, district: str,
     shown = [p for p in back if p.start >= first]
     solved_by = [year_earlier(bundle.as_of, period.start.year - p.start.year) for p in shown]
     counts = [crime.period_counts(facts, p.start, p.end, by) for p, by in zip(shown, solved_by)]
-    ranks = [satisfaction.county_rank(survey, district, int(y)).rank for y in satisfaction.survey_years(survey)
-             if int(y) <= period.start.year]
+    ranked = satisfaction.ranks_by_year(survey, district)
+    ranks = [ranked.get(int(y)) for y in satisfaction.survey_years(survey) if int(y) <= period.start.year]
     return {
         "rank": tuple(float(-r) for r in ranks if r is not None),  # drawn upwards as the rank improves
         "incidents": tuple(float(c.incidents) for c in counts),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from pandas.core.groupby import SeriesGroupBy
 
 from lib.metrics.rank_noise import rank_noise
 
@@ -32,16 +33,16 @@ class RankChange:
         return None if self.rank is None or self.previous is None else self.previous - self.rank
 
 
-def _rank_of(survey: pd.DataFrame, adcode: str, year: int, indicator: str) -> tuple[int | None, int]:
-    ranked = rank_counties(survey, year, indicator)
-    found = ranked.loc[ranked["adcode"].astype(str) == adcode, "rank"]
-    return (int(found.iloc[0]) if len(found) else None), len(ranked)
+def ranks_by_year(survey: pd.DataFrame, adcode: str, indicator: str = "overall") -> dict[int, int]:
+    """The county's rank (as rank_counties ranks) in every survey year that ranked it, all years at once."""
+    ranks = competition_rank(survey[indicator].groupby(survey["year"]))
+    mine = (survey["adcode"].astype(str) == adcode).to_numpy()
+    return {int(year): int(rank) for year, rank in zip(survey["year"][mine], ranks[mine])}
 
 
 def county_rank(survey: pd.DataFrame, adcode: str, year: int, indicator: str = "overall") -> RankChange:
-    rank, counties = _rank_of(survey, adcode, year, indicator)
-    previous, _ = _rank_of(survey, adcode, year - 1, indicator)
-    return RankChange(rank, previous, counties)
+    ranks = ranks_by_year(survey, adcode, indicator)
+    return RankChange(ranks.get(year), ranks.get(year - 1), int((survey["year"] == year).sum()))
 
 
 def first_year_within(survey: pd.DataFrame, adcode: str, target_rank: int, indicator: str = "overall") -> int | None:
@@ -67,8 +68,9 @@ TOP_GROUP = 10  # the province's top counties, whose average each indicator is c
 TOP_RANK_TARGET = 80  # the province's "top 80" mark the district aims for (the default target rank)
 
 
-def competition_rank(scores: pd.Series) -> pd.Series:
-    """Ranks of `scores`, higher first, ties sharing the best rank and the next rank skipped (1224)."""
+def competition_rank(scores: pd.Series | SeriesGroupBy) -> pd.Series:
+    """Ranks of `scores` (within each group), higher first, ties sharing the best rank and the next rank skipped
+    (1224)."""
     return scores.rank(method="min", ascending=False)
 
 

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
+from lib.metrics import exact_test
 from lib.metrics.exact_test import LEVEL, is_significant, poisson_change_p
 
 GRID = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 22, 27, 33, 40, 50, 65, 80, 100, 130, 170, 220, 300, 400,
@@ -72,3 +73,11 @@ def test_bad_input_is_refused():
         poisson_change_p(-1, 3)
     with pytest.raises(ValueError):
         poisson_change_p(1, 3, 0, 7)
+
+
+@pytest.mark.parametrize("k1, k2, n2", [(200_000, 199_000, 1.0), (250_000, 250_749, 1.0), (1_000_000, 990_000, 1.05),
+                                        (2_500_000, 2_497_500, 1.0), (2_500_000, 2_507_500, 1.0)])
+def test_millions_of_incidents_are_summed_by_blocks_within_two_millionths(monkeypatch, k1, k2, n2):
+    blocked = poisson_change_p.__wrapped__(k1, k2, 1.0, n2)
+    monkeypatch.setattr(exact_test, "_MOST_TAILS", 10**9)  # every total's own tail
+    assert blocked == pytest.approx(poisson_change_p.__wrapped__(k1, k2, 1.0, n2), abs=2e-6)
