@@ -75,14 +75,13 @@ def files_worker(data_dir: str, url: str, county: str) -> dict:
 def db_points_worker(data_dir: str, url: str, county: str) -> dict:
     from lib.data.contracts import TOWNS, VILLAGES
     from lib.data.db.connect import engine_for
-    from lib.data.db.points import _parse, incident_points
+    from lib.data.db.points import incident_points
     from lib.data.db.store import DbStore
 
     store = DbStore(engine_for(url), county)
     towns, villages = store.read(TOWNS), store.read(VILLAGES)
     with store.engine.connect() as connection:
         incident_points(connection, "", towns, villages)  # imports, connection and the CSV reader warmed
-    _parse(b"103.1,30.1,18262,0,a,b,0,0\n", towns, villages)
     before = _peak_from_here()
     cpu, wall = time.process_time(), time.perf_counter()
     with store.engine.connect() as connection:

@@ -9,7 +9,7 @@ database deployment never holds every record in the app's memory. Both give equa
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Protocol
 
@@ -29,9 +29,10 @@ class IncidentSource(Protocol):
     def span(self) -> tuple[date | None, date | None]:
         """The first and the last day an incident was reported (None, None without incidents)."""
 
-    def crime_cells(self) -> pd.DataFrame:
-        """Incidents by day reported x hour x town x crime type (columns CRIME_CELL_COLUMNS, in no set order): how
-        many, how many solved by now (status other than reported), their losses and recoveries in yuan."""
+    def crime_cells(self) -> Iterator[pd.DataFrame]:
+        """Incidents by day reported x hour x town x crime type (columns CRIME_CELL_COLUMNS, in no set order), a
+        batch of cells at a time: how many, how many solved by now (status other than reported), their losses and
+        recoveries in yuan."""
 
     def case_facts(self) -> CaseFacts:
         """The incidents counted by day reported and by day solved (lib/data/case_facts.py)."""
@@ -65,7 +66,7 @@ def crime_cells_of(incidents: pd.DataFrame) -> pd.DataFrame:
     cells = counted.groupby(["day", "hour", "town_code", "crime_type"], observed=True, sort=False).agg(
         incidents=("solved", "size"), solved=("solved", "sum"), loss_yuan=("loss_yuan", "sum"),
         recovered_yuan=("recovered_yuan", "sum")).reset_index()
-    return cells.astype({"hour": "int64", "incidents": "int64", "solved": "int64", "loss_yuan": "int64",
+    return cells.astype({"hour": "int8", "incidents": "int64", "solved": "int64", "loss_yuan": "int64",
                          "recovered_yuan": "int64"})[list(CRIME_CELL_COLUMNS)]
 
 
@@ -83,8 +84,8 @@ class FrameIncidents:
         first, last = reported.min(), reported.max()
         return (None, None) if pd.isna(first) else (first.date(), last.date())
 
-    def crime_cells(self) -> pd.DataFrame:
-        return crime_cells_of(self.frame)
+    def crime_cells(self) -> Iterator[pd.DataFrame]:
+        yield crime_cells_of(self.frame)
 
     def case_facts(self) -> CaseFacts:
         return case_facts_of(self.frame)

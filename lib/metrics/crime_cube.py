@@ -6,7 +6,7 @@ A `Selection` (period, towns, crime types) picks a block of it. Incidents count 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -125,31 +125,29 @@ def population(cube: CrimeCube, towns: tuple[str, ...]) -> int:
     return int(cube.population[_index(cube.towns, towns)].sum())
 
 
-def cube_from_cells(cells: pd.DataFrame, towns: pd.DataFrame) -> CrimeCube:
-    """The same cube as `build_cube`, from incidents already counted by day x hour x town x crime type (columns day,
-    hour, town_code, crime_type, incidents, solved, loss_yuan, recovered_yuan): a database's GROUP BY
-    (lib/data/db/aggregates.py) instead of every record."""
+def cube_from_cells(batches: Iterable[pd.DataFrame], towns: pd.DataFrame,
+                    span: tuple[date | None, date | None]) -> CrimeCube:
+    """The same cube as `build_cube`, from incidents already counted by day x hour x town x crime type (IncidentSource
+    .crime_cells: a database's GROUP BY rather than every record), added in a batch of cells at a time. `span` is
+    the first and last day reported (IncidentSource.span)."""
     town_codes, types = tuple(towns["town_code"].astype(str)), tuple(codes_of(CRIME_TYPES))
-    day_numbers = cells["day"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    first = int(day_numbers.min()) if len(day_numbers) else 0
-    n_days = (int(day_numbers.max()) - first + 1) if len(day_numbers) else 1
-    town, kind = _positions(cells["town_code"], town_codes), _positions(cells["crime_type"], types)
-    keep = (town >= 0) & (kind >= 0)
-    n_towns, n_types = len(town_codes), len(types)
-    shape = (n_days, n_towns, n_types)
-    at = (day_numbers[keep] - first, town[keep], kind[keep])
-
-    def total(column: str, dtype: type) -> np.ndarray:
-        summed = np.zeros(shape, dtype=np.int64)
-        np.add.at(summed, at, cells[column].to_numpy(dtype=np.int64)[keep])
-        return summed.astype(dtype)
-
-    hourly = np.zeros((n_days, HOURS, n_towns, n_types), dtype=np.uint16)
-    np.add.at(hourly, (at[0], cells["hour"].to_numpy()[keep], at[1], at[2]),
-              cells["incidents"].to_numpy(dtype=np.uint16)[keep])
+    first = int(np.datetime64(span[0], "D").astype(np.int64)) if span[0] else 0
+    n_days = (int(np.datetime64(span[1], "D").astype(np.int64)) - first + 1) if span[0] else 1
+    shape = (n_days, len(town_codes), len(types))
+    sums = {column: np.zeros(shape, dtype=np.int64) for column in ("incidents", "solved", "loss_yuan", "recovered_yuan")}
+    hourly = np.zeros((n_days, HOURS, *shape[1:]), dtype=np.uint16)
+    for cells in batches:
+        town, kind = _positions(cells["town_code"], town_codes), _positions(cells["crime_type"], types)
+        keep = (town >= 0) & (kind >= 0)
+        day = cells["day"].to_numpy().astype("datetime64[D]").astype(np.int64)[keep] - first
+        at = (day, town[keep], kind[keep])
+        for column, summed in sums.items():
+            np.add.at(summed, at, cells[column].to_numpy(dtype=np.int64)[keep])
+        np.add.at(hourly, (day, cells["hour"].to_numpy()[keep], at[1], at[2]),
+                  cells["incidents"].to_numpy(dtype=np.uint16)[keep])
     return CrimeCube(
         first_day=np.datetime64(first, "D").astype(object), towns=town_codes,
         population=towns["population"].to_numpy(dtype=np.int64), types=types,
-        counts=total("incidents", np.int32), solved=total("solved", np.int32),
-        loss=total("loss_yuan", np.int64), recovered=total("recovered_yuan", np.int64), hourly=hourly,
+        counts=sums["incidents"].astype(np.int32), solved=sums["solved"].astype(np.int32),
+        loss=sums["loss_yuan"], recovered=sums["recovered_yuan"], hourly=hourly,
     )

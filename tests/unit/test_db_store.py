@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from lib.data.contracts import DATASETS, INCIDENTS
+from lib.data.db import copy as db_copy
 from lib.data.db.__main__ import main as db_command
 from lib.data.db.aggregates import crime_cells_query
 from lib.data.db.connect import database_state, engine_for
@@ -71,11 +72,15 @@ def test_incidents_and_disputes_are_partitioned_by_month(database_url, bundle):
     assert partitions["disputes"] == bundle["disputes"]["received_on"].dt.to_period("M").nunique()
 
 
-def test_the_crime_cube_from_group_by_equals_the_cube_from_records(bundle, db_bundle):
-    cells = db_bundle.incidents.crime_cells()
-    assert len(cells) < len(bundle["incidents"])  # counted in the database, not one row per incident
+@pytest.mark.parametrize("batch_bytes", [None, 1 << 14])  # one batch of cells, or dozens
+def test_the_crime_cube_from_group_by_equals_the_cube_from_records(bundle, db_bundle, monkeypatch, batch_bytes):
+    if batch_bytes:
+        monkeypatch.setattr(db_copy, "BATCH_BYTES", batch_bytes)
+    batches = list(db_bundle.incidents.crime_cells())
+    assert (len(batches) > 20) == bool(batch_bytes)
+    assert sum(map(len, batches)) < len(bundle["incidents"])  # counted in the database, not one row per incident
     from_records = build_cube(bundle["incidents"], bundle["towns"])
-    from_database = cube_from_cells(cells, bundle["towns"])
+    from_database = cube_from_cells(batches, bundle["towns"], db_bundle.incidents.span())
     assert (from_database.first_day, from_database.towns, from_database.types) == \
         (from_records.first_day, from_records.towns, from_records.types)
     for name in ("population", "counts", "solved", "loss", "recovered", "hourly"):

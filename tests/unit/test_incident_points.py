@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from lib.data.db.connect import engine_for
-from lib.data.db.points import _batches, incident_points
+from lib.data.db.copy import row_batches
+from lib.data.db.points import incident_points
 from lib.data.incident_points import bundle_points, points_of
 
 DONGPO = "511402"
@@ -49,8 +50,8 @@ def test_points_of_the_demo_are_compact_and_complete(bundle):
 
 def test_the_copy_stream_is_cut_at_row_ends():
     rows = [b"1,2\n", b"33,4\n", b"5,66\n", b"7,8\n"]
-    assert list(_batches(rows, size=8)) == [b"1,2\n33,4\n", b"5,66\n7,8\n"]
-    assert b"".join(_batches(rows, size=1)) == b"".join(rows)
+    assert list(row_batches(rows, size=8)) == [b"1,2\n33,4\n", b"5,66\n7,8\n"]
+    assert b"".join(row_batches(rows, size=1)) == b"".join(rows)
 
 
 def test_database_points_equal_the_points_of_the_files(bundle, database_url):

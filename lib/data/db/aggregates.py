@@ -7,12 +7,14 @@ whole on the worker that holds that county.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pandas as pd
 import pyarrow as pa
 import sqlalchemy as sa
 
 from lib.data.case_facts import COLD_CASE_DAYS, COLUMNS, CaseFacts, facts_from_tables
-from lib.data.db.copy import copy_frame
+from lib.data.db.copy import copy_tables
 from lib.data.db.schema import COUNTY, TABLES
 from lib.data.incidents import CRIME_CELL_COLUMNS
 
@@ -34,13 +36,15 @@ def crime_cells_query(county: str) -> sa.Select:
     )
 
 
-def crime_cells(connection: sa.Connection, county: str) -> pd.DataFrame:
-    """The crime cube's cells of one county (columns CRIME_CELL_COLUMNS), in no particular order, streamed through
-    COPY into typed columns (a row per cell as a Python tuple would cost gigabytes at ten million incidents)."""
+def crime_cells(connection: sa.Connection, county: str) -> Iterator[pd.DataFrame]:
+    """The crime cube's cells of one county (columns CRIME_CELL_COLUMNS), in no particular order, a batch at a time:
+    streamed through COPY into typed columns, as ten million incidents make some three million cells."""
     whole, code = pa.int64(), pa.dictionary(pa.int32(), pa.string())  # codes read as categories
-    return copy_frame(connection, crime_cells_query(county), {
-        "day": pa.timestamp("s"), "hour": whole, "town_code": code, "crime_type": code, "incidents": whole,
-        "solved": whole, "loss_yuan": whole, "recovered_yuan": whole})[list(CRIME_CELL_COLUMNS)]
+    types = {"day": pa.timestamp("s"), "hour": pa.int8(), "town_code": code, "crime_type": code, "incidents": whole,
+             "solved": whole, "loss_yuan": whole, "recovered_yuan": whole}
+    assert tuple(types) == CRIME_CELL_COLUMNS
+    for table in copy_tables(connection, crime_cells_query(county), types):
+        yield table.to_pandas()
 
 
 def case_facts_queries(county: str) -> dict[str, sa.Select]:

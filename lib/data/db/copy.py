@@ -3,8 +3,9 @@ text formats, so they go through the same reading and checks as a file."""
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
 
-import pandas as pd
+import pyarrow as pa
 import pyarrow.csv as pacsv
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -38,8 +39,30 @@ def copy_csv(connection: sa.Connection, statement: sa.Executable) -> bytes:
     return buffer.getvalue()
 
 
-def copy_frame(connection: sa.Connection, statement: sa.Executable, types: dict[str, object]) -> pd.DataFrame:
-    """The statement's rows as a frame, each column read straight into its pyarrow type (no text per row)."""
-    data = copy_csv(connection, statement)
-    table = pacsv.read_csv(io.BytesIO(data), convert_options=pacsv.ConvertOptions(column_types=types))
-    return table.to_pandas()
+BATCH_BYTES = 4 << 20  # CSV text parsed at a time (some 60,000 rows)
+
+
+def row_batches(chunks: Iterable[bytes | memoryview], size: int = BATCH_BYTES) -> Iterator[bytearray]:
+    """A COPY stream cut into pieces of about `size` bytes, each ending at the end of a row."""
+    pending = bytearray()
+    for chunk in chunks:
+        pending += chunk
+        if len(pending) >= size:
+            cut = pending.rindex(b"\n") + 1
+            batch, pending = pending, pending[cut:]  # only the part row after the cut is copied
+            del batch[cut:]
+            yield batch
+    if pending:
+        yield pending
+
+
+def copy_tables(connection: sa.Connection, statement: sa.Executable, types: dict[str, pa.DataType],
+                size: int | None = None) -> Iterator[pa.Table]:
+    """The statement's rows (its columns named and typed by `types`, in order) a batch at a time, each column read
+    straight into its pyarrow type: millions of rows are never held as text, nor as a Python object each."""
+    read = pacsv.ReadOptions(column_names=list(types))
+    convert = pacsv.ConvertOptions(column_types=types)
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY ({literal_sql(statement)}) TO STDOUT WITH (FORMAT csv)") as copy:
+        for data in row_batches(copy, size or BATCH_BYTES):
+            yield pacsv.read_csv(pa.py_buffer(data), read_options=read, convert_options=convert)

@@ -5,7 +5,7 @@ rows a table shows, never every incident: a county of ten million incidents is s
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 import pandas as pd
@@ -47,9 +47,9 @@ class DbIncidents:
     def span(self) -> tuple[date | None, date | None]:
         return self._span
 
-    def crime_cells(self) -> pd.DataFrame:
+    def crime_cells(self) -> Iterator[pd.DataFrame]:
         with self.engine.connect() as connection:
-            return aggregates.crime_cells(connection, self.county)
+            yield from aggregates.crime_cells(connection, self.county)
 
     def case_facts(self) -> CaseFacts:
         with self.engine.connect() as connection:

@@ -5,20 +5,16 @@ narrow numpy arrays, so reading ten million incidents never holds their text, no
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
+from lib.data.db.copy import BATCH_BYTES, copy_tables
 from lib.data.db.schema import COUNTY, POSITION, TABLES
 from lib.data.incident_points import DAY, FUGITIVES, HOUR, PATROL_STOP, IncidentPoints, position_type, positions
 
-BATCH_BYTES = 4 << 20  # CSV text parsed at a time (~60,000 incidents)
 CODE = pa.dictionary(pa.int32(), pa.string())
 COLUMN_TYPES = {"lon": pa.float64(), "lat": pa.float64(), "day": pa.int32(), "hour": pa.int8(), "town_code": CODE,
                 "village_code": CODE, "patrol_stop": pa.int8(), "fugitives": pa.uint16()}
@@ -39,20 +35,6 @@ def points_query(county: str) -> sa.Select:
     )
 
 
-def _batches(chunks: Iterable[bytes | memoryview], size: int = BATCH_BYTES) -> Iterator[bytearray]:
-    """The COPY stream cut into pieces of about `size` bytes, each ending at the end of a row."""
-    pending = bytearray()
-    for chunk in chunks:
-        pending += chunk
-        if len(pending) >= size:
-            cut = pending.rindex(b"\n") + 1
-            batch, pending = pending, pending[cut:]  # only the part row after the cut is copied
-            del batch[cut:]
-            yield batch
-    if pending:
-        yield pending
-
-
 def _located(column: pa.ChunkedArray, frame_codes: pd.Series) -> np.ndarray:
     """Positions in a frame (whose codes are `frame_codes`) of a dictionary-encoded code column, -1 for none."""
     return np.concatenate([positions(pd.Index(chunk.dictionary.to_pylist(), dtype=object),
@@ -60,9 +42,7 @@ def _located(column: pa.ChunkedArray, frame_codes: pd.Series) -> np.ndarray:
                            for chunk in column.chunks])
 
 
-def _parse(data: bytes | bytearray, towns: pd.DataFrame, villages: pd.DataFrame) -> dict[str, np.ndarray]:
-    table = pacsv.read_csv(pa.py_buffer(data), read_options=pacsv.ReadOptions(column_names=list(COLUMN_TYPES)),
-                           convert_options=pacsv.ConvertOptions(column_types=COLUMN_TYPES))
+def _arrays(table: pa.Table, towns: pd.DataFrame, villages: pd.DataFrame) -> dict[str, np.ndarray]:
     return {
         "lon": table["lon"].to_numpy().astype(np.float64, copy=False),
         "lat": table["lat"].to_numpy().astype(np.float64, copy=False),
@@ -83,23 +63,20 @@ def _count(connection: sa.Connection, county: str) -> int:
 def incident_points(connection: sa.Connection, county: str, towns: pd.DataFrame,
                     villages: pd.DataFrame) -> IncidentPoints:
     """The points of one county's incidents, positioned in `towns` and `villages` (that county's frames)."""
-    sql = str(points_query(county).compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     types = {"lon": np.float64, "lat": np.float64, "day": DAY, "hour": HOUR, "town": position_type(len(towns)),
              "village": position_type(len(villages)), "patrol_stop": bool, "fugitives": FUGITIVES}
     # every batch copied into arrays of the final size: the peak is the points and one batch, not twice the points
     arrays = {name: np.empty(_count(connection, county), dtype) for name, dtype in types.items()}
     filled = 0
-    cursor = connection.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)") as copy:
-        for data in _batches(copy, BATCH_BYTES):
-            batch = _parse(data, towns, villages)
-            rows = len(batch["lon"])
-            if filled + rows > len(arrays["lon"]):  # rows written since the count (another transaction)
-                more = max(filled + rows, 2 * len(arrays["lon"])) - len(arrays["lon"])
-                arrays = {name: np.concatenate([values, np.empty(more, values.dtype)])
-                          for name, values in arrays.items()}
-            for name, values in batch.items():
-                arrays[name][filled:filled + rows] = values
-            filled += rows
+    for table in copy_tables(connection, points_query(county), COLUMN_TYPES, BATCH_BYTES):
+        batch = _arrays(table, towns, villages)
+        rows = len(batch["lon"])
+        if filled + rows > len(arrays["lon"]):  # rows written since the count (another transaction)
+            more = max(filled + rows, 2 * len(arrays["lon"])) - len(arrays["lon"])
+            arrays = {name: np.concatenate([values, np.empty(more, values.dtype)])
+                      for name, values in arrays.items()}
+        for name, values in batch.items():
+            arrays[name][filled:filled + rows] = values
+        filled += rows
     return IncidentPoints(**{name: values if filled == len(values) else values[:filled].copy()
                              for name, values in arrays.items()})

@@ -17,7 +17,7 @@ from lib.ui.data import bundle_at
 def crime_cube(source: DataSource) -> CrimeCube:
     """Shared read-only by every session (never mutate it)."""
     bundle = bundle_at(source)
-    return cube_from_cells(bundle.incidents.crime_cells(), bundle["towns"])
+    return cube_from_cells(bundle.incidents.crime_cells(), bundle["towns"], bundle.incidents.span())
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
