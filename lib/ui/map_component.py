@@ -67,9 +67,23 @@ def _assets(m: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
 
 
+def _read_only_data(element: folium.Element) -> dict[int, object]:
+    """A deepcopy memo that shares the layers' data (GeoJSON features, heat points) with the copy: rendering only reads
+    it, and copying it is most of the cost of a map of a few hundred kilobytes."""
+    memo: dict[int, object] = {}
+    for child in [element, *element._children.values()]:
+        data = getattr(child, "data", None)
+        if isinstance(data, (dict, list)):
+            memo[id(data)] = data
+        if child is not element:
+            memo.update(_read_only_data(child))
+    return memo
+
+
 def render_map(m: folium.Map) -> RenderedMap:
     """The map rendered as st_folium renders it. Works on a copy: `m` itself is left as it was."""
-    m = copy.deepcopy(m)  # rendering rewrites element ids: the caller's map (the briefing's) stays untouched
+    m = copy.deepcopy(m, _read_only_data(m))  # rendering rewrites element ids: the caller's map (the briefing's)
+    # stays untouched
     m.render()  # st_folium renders the whole page first too: nothing it sends comes from that
     html, header = _get_html(m), _get_header(m)  # before _get_map_string, which alters the map
     script = _get_map_string(m)
