@@ -52,10 +52,16 @@ def line(values: list[str]) -> str:
     return "| " + " | ".join(values) + " |"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def size_arguments(doc: str) -> argparse.ArgumentParser:
+    """The arguments of a bench measured per data size: --sizes (demo, or N generated incidents) and --out."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="demo,1000000")
     ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    return ap
+
+
+def main() -> None:
+    ap = size_arguments(__doc__)
     ap.add_argument("--skip-browser", action="store_true")
     args = ap.parse_args()
     lines = [line(HEADER), line(["---"] * len(HEADER))]

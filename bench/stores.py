@@ -10,7 +10,6 @@ time is printed). Issue 18's target: a 10M-incident database served with the app
 """
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bench import reruns
-from bench.speed import data_dir
+from bench.speed import data_dir, line, size_arguments
 
 REPO = Path(__file__).resolve().parents[1]
 HEADER = ["data", "store", "/crime town change, CPU ms", "/patrol town change, CPU ms", "/ year change, CPU ms",
@@ -51,14 +50,8 @@ def cells(name: str, store: str, r: dict) -> list[str]:
             memory, f"{r['peak_mb']:,.0f}"]
 
 
-def line(values: list[str]) -> str:
-    return "| " + " | ".join(values) + " |"
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="demo,1000000")
-    ap.add_argument("--out", default=str(REPO / "bench" / "out"))
+    ap = size_arguments(__doc__)
     ap.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432",
                     help="a PostgreSQL server's URL without the database name")
     ap.add_argument("--stores", default="files,database")
