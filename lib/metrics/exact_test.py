@@ -60,11 +60,14 @@ def _first_far_split(totals: np.ndarray, k1: int, k2: int, n1: float, n2: float)
     def far(x1: np.ndarray) -> np.ndarray:
         return _far_enough(np.clip(x1, 0, totals), totals, k1, k2, n1, n2)
 
-    for _ in range(4):
+    for _ in range(4):  # the float roots are most often right already: one round then changes nothing
+        settled_low, settled_high = low, high
         low = np.where((low >= 0) & ~far(low), low - 1, low)
         low = np.where((low + 1 < high) & far(low + 1), low + 1, low)
         high = np.where((high <= totals) & ~far(high), high + 1, high)
         high = np.where((high - 1 > low) & far(high - 1), high - 1, high)
+        if np.array_equal(low, settled_low) and np.array_equal(high, settled_high):
+            break
     return low, high
 
 
