@@ -141,7 +141,7 @@ def measure(data_dir: Path, admin_url: str) -> str:
             f"{records['peak_mb']:.0f} |")
 
 
-HEADER = ("| data | incidents | points B/incident | PatrolBase B/incident (points included) | points / build_base CPU s | "
+HEADER = ("| data | incidents | points B/incident | PatrolBase B/incident (all it keeps) | points / build_base CPU s | "
           "db points CPU / wall s | db points peak MB (points MB) | db records CPU / wall s | db records peak MB |\n"
           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 

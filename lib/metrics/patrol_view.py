@@ -59,7 +59,9 @@ class PatrolBase:
     sample_village: np.ndarray  # position in bundle["villages"], -1 outside every village
     sample_day: np.ndarray  # the day (days since 1970-01-01) each sample is walked on, at an even pace
     session_minutes: np.ndarray
-    points: IncidentPoints  # lon/lat (the heat layer), town and village of each incident (the areas)
+    incident_town: np.ndarray  # position in bundle["towns"] of each incident (-1 for none): the areas
+    incident_village: np.ndarray  # position in bundle["villages"]
+    heat_cells: HeatCells  # each incident's cell of the heat layer's finest grid
     incident_x: np.ndarray
     incident_y: np.ndarray
     town_area_m2: np.ndarray
@@ -70,6 +72,29 @@ class PatrolBase:
     post_y: np.ndarray
     incidents: IncidentKeys  # what the filters select incidents by, per incident
     stops: IncidentKeys  # the same of the incidents found by a patrol stop (with their fugitives caught)
+
+
+@dataclass(frozen=True)
+class HeatCells:
+    """Each incident's cell on a lon/lat grid of HEAT_STEP_DEG (~100 m), as one small integer per incident (the
+    lon/lat themselves are not kept: 16 bytes an incident, 160 MB at ten million)."""
+
+    cell: np.ndarray  # int32: row * columns + column, rows counted from first_row and columns from first_column
+    first_row: int  # round(lat / HEAT_STEP_DEG) of row 0
+    first_column: int  # round(lon / HEAT_STEP_DEG) of column 0
+    columns: int
+
+
+def heat_cells(lon: np.ndarray, lat: np.ndarray) -> HeatCells:
+    """Each incident's cell of the heat layer's finest grid (the grid point nearest to it)."""
+    rows = np.round(lat / HEAT_STEP_DEG).astype(np.int64)
+    columns = np.round(lon / HEAT_STEP_DEG).astype(np.int64)
+    if not len(rows):
+        return HeatCells(np.zeros(0, np.int32), 0, 0, 1)
+    first_row, first_column = int(rows.min()), int(columns.min())
+    width = int(columns.max()) - first_column + 1
+    cell = (rows - first_row) * width + (columns - first_column)
+    return HeatCells(cell.astype(np.int32 if cell.max() < 2**31 else np.int64), first_row, first_column, width)
 
 
 @dataclass(frozen=True)
@@ -138,7 +163,8 @@ def build_base(bundle: DataBundle, points: IncidentPoints) -> PatrolBase:
     return PatrolBase(
         samples=samples, sample_town=sample_town, sample_village=sample_village,
         sample_day=pt.sample_days(samples, sessions["start_at"].to_numpy(), minutes), session_minutes=minutes,
-        points=points, incident_x=ix, incident_y=iy,
+        incident_town=points.town, incident_village=points.village, heat_cells=heat_cells(points.lon, points.lat),
+        incident_x=ix, incident_y=iy,
         town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
         incidents=keys, stops=keys.subset(np.flatnonzero(points.patrol_stop)),
@@ -203,18 +229,20 @@ def _results(stops: IncidentKeys, f: PatrolFilters, towns: np.ndarray | None) ->
             Change(float(stops.fugitives[now].sum()), float(stops.fugitives[before].sum())))
 
 
-def _heat(lat: np.ndarray, lon: np.ndarray, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
-    """Incidents (at `lat`, `lon` where `mask`) summed on a lon/lat grid of 0.001° (~100 m), coarsened by 2 until at
-    most `max_points` remain."""
-    lat, lon = lat[mask], lon[mask]
-    step = HEAT_STEP_DEG
+def _heat(cells: HeatCells, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
+    """Incidents (where `mask`) summed on their lon/lat grid of HEAT_STEP_DEG (~100 m), its cells merged 2 x 2 until
+    at most `max_points` remain; each point at its cell's grid point (of merged cells, their south-west one's)."""
+    chosen = cells.cell[mask].astype(np.int64)
+    rows, columns = np.divmod(chosen, cells.columns)
+    merged = 1
     while True:
-        keys, counts = np.unique(np.round(lat / step).astype(np.int64) * 10**9 + np.round(lon / step).astype(np.int64),
-                                 return_counts=True)
+        keys, counts = np.unique((rows // merged) * cells.columns + columns // merged, return_counts=True)
         if len(keys) <= max_points:
             break
-        step *= 2
-    return pd.DataFrame({"lat": np.round((keys // 10**9) * step, 5), "lon": np.round((keys % 10**9) * step, 5), "weight": counts})
+        merged *= 2
+    row, column = np.divmod(keys, cells.columns)
+    return pd.DataFrame({"lat": np.round((cells.first_row + row * merged) * HEAT_STEP_DEG, 5),
+                         "lon": np.round((cells.first_column + column * merged) * HEAT_STEP_DEG, 5), "weight": counts})
 
 
 def _place_cells(base: PatrolBase, bundle: DataBundle, cells: pd.DataFrame, cell_m: int) -> pd.DataFrame:
@@ -239,7 +267,7 @@ def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mas
     inside = owner >= 0
     minutes = np.bincount(owner[inside], weights=sample_minutes[inside], minlength=len(codes))
     area_km2 = (base.village_area_m2 if level == "village" else base.town_area_m2) / 1e6
-    located = (base.points.village if level == "village" else base.points.town)[incidents_mask]
+    located = (base.incident_village if level == "village" else base.incident_town)[incidents_mask]
     incidents = np.bincount(located[located >= 0], minlength=len(codes))
     villages = bundle["villages"]
     with_assistant = bundle["police_assistants"].loc[bundle["police_assistants"]["appointed_on"] <= pd.Timestamp(on), "village_code"]
@@ -307,7 +335,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
         assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),
         assistants_complete_on=patrol.assistants_complete_on(assistants, chosen_villages),
         assistant_timeline=patrol.assistant_timeline(assistants, chosen_villages),
-        areas=areas, heat=_heat(base.points.lat, base.points.lon, mask),
+        areas=areas, heat=_heat(base.heat_cells, mask),
         route_rows=drawn[np.argsort(sessions["start_at"].to_numpy()[drawn], kind="stable")][-MAX_ROUTES:],
         routes_total=len(drawn),
         no_assistant=patrol.villages_without_assistant(assistants, chosen_villages, bundle.as_of),

@@ -78,9 +78,12 @@ def test_cell_bounds():
 
 
 def test_heat_points_are_summed_and_capped():
-    from lib.metrics.patrol_view import _heat
+    from lib.metrics.patrol_view import _heat, heat_cells
     lat, lon = np.array([30.0001, 30.0002, 30.0101, 30.5]), np.array([103.0001, 103.0004, 103.0, 103.5])
-    heat = _heat(lat, lon, np.ones(4, dtype=bool))
-    assert heat["weight"].tolist() == [2, 1, 1] and heat["weight"].sum() == 4
-    coarse = _heat(lat, lon, np.ones(4, dtype=bool), max_points=2)  # 30.0001 and 30.0101 merge on a coarser grid
-    assert len(coarse) <= 2 and coarse["weight"].sum() == 4
+    cells = heat_cells(lon, lat)
+    assert cells.cell.dtype == np.int32  # 4 bytes an incident, not the 16 of its lon/lat
+    heat = _heat(cells, np.ones(4, dtype=bool))
+    assert heat.values.tolist() == [[30.0, 103.0, 2], [30.01, 103.0, 1], [30.5, 103.5, 1]]  # the grid points
+    coarse = _heat(cells, np.ones(4, dtype=bool), max_points=2)  # 30.0001 and 30.0101 merge on a coarser grid
+    assert coarse.values.tolist() == [[30.0, 103.0, 3], [30.496, 103.496, 1]]
+    assert _heat(cells, np.array([False, False, True, False]))["weight"].tolist() == [1]

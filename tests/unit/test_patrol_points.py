@@ -10,7 +10,8 @@ import pytest
 
 from lib.data.incident_points import bundle_points
 from lib.metrics import hotspots as hs, patrol_time as pt
-from lib.metrics.patrol_view import PatrolFilters, _heat, _to_metric, build_base, patrol_figures, post_reach
+from lib.metrics.patrol_view import (PatrolFilters, _heat, _to_metric, build_base, heat_cells, patrol_figures,
+                                     post_reach)
 from lib.metrics.periods import prior_period
 
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
@@ -46,7 +47,8 @@ def test_figures_from_points_are_those_of_the_records(bundle, base, f):
     assert fig.areas["incidents"].tolist() == [int(counted.get(code, 0)) for code in fig.areas["code"]]
     assert fig.areas["incidents"].sum() == mask.sum()
 
-    pd.testing.assert_frame_equal(fig.heat, _heat(incidents["lat"].to_numpy(), incidents["lon"].to_numpy(), mask))
+    records_cells = heat_cells(incidents["lon"].to_numpy(), incidents["lat"].to_numpy())
+    pd.testing.assert_frame_equal(fig.heat, _heat(records_cells, mask))
 
     x, y = _to_metric(incidents["lon"].to_numpy()[mask], incidents["lat"].to_numpy()[mask])
     cells = hs.incidents_by_cell(x, y, f.cell_m).set_index(["ix", "iy"])["incidents"]
