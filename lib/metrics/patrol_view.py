@@ -85,16 +85,23 @@ class HeatCells:
     columns: int
 
 
-def heat_cells(lon: np.ndarray, lat: np.ndarray) -> HeatCells:
-    """Each incident's cell of the heat layer's finest grid (the grid point nearest to it)."""
-    rows = np.round(lat / HEAT_STEP_DEG).astype(np.int64)
-    columns = np.round(lon / HEAT_STEP_DEG).astype(np.int64)
-    if not len(rows):
+def heat_cells(lon: np.ndarray, lat: np.ndarray, chunk: int = 1 << 20) -> HeatCells:
+    """Each incident's cell of the heat layer's finest grid (the grid point nearest to it), worked out a chunk of
+    incidents at a time: ten million would otherwise need some 400 MB of intermediate arrays."""
+    if not len(lat):
         return HeatCells(np.zeros(0, np.int32), 0, 0, 1)
-    first_row, first_column = int(rows.min()), int(columns.min())
-    width = int(columns.max()) - first_column + 1
-    cell = (rows - first_row) * width + (columns - first_column)
-    return HeatCells(cell.astype(np.int32 if cell.max() < 2**31 else np.int64), first_row, first_column, width)
+
+    def grid(degrees: np.ndarray) -> np.ndarray:
+        return np.round(degrees / HEAT_STEP_DEG).astype(np.int64)
+
+    first_row, first_column = int(grid(lat.min())), int(grid(lon.min()))  # rounding keeps the order
+    width = int(grid(lon.max())) - first_column + 1
+    height = int(grid(lat.max())) - first_row + 1
+    cell = np.empty(len(lat), np.int32 if height * width < 2**31 else np.int64)
+    for start in range(0, len(lat), chunk):
+        part = slice(start, start + chunk)
+        cell[part] = (grid(lat[part]) - first_row) * width + (grid(lon[part]) - first_column)
+    return HeatCells(cell, first_row, first_column, width)
 
 
 @dataclass(frozen=True)
@@ -129,10 +136,16 @@ def incident_keys(points: IncidentPoints) -> IncidentKeys:
     return IncidentKeys(day=points.day, night=pt.night_hours(points.hour), town=points.town, fugitives=points.fugitives)
 
 
-def _to_metric(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _to_metric(lon: np.ndarray, lat: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
+    """Metres in METRIC_CRS, projected a chunk at a time (pyproj copies what it is given: ten million points at once
+    would cost 160 MB more)."""
     transformer = Transformer.from_crs("EPSG:4326", METRIC_CRS, always_xy=True)
-    x, y = transformer.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
-    return np.asarray(x), np.asarray(y)
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    x, y = np.empty(len(lon)), np.empty(len(lon))
+    for start in range(0, len(lon), chunk):
+        part = slice(start, start + chunk)
+        x[part], y[part] = transformer.transform(lon[part], lat[part])
+    return x, y
 
 
 def _locate(geometries: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
