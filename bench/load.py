@@ -42,6 +42,7 @@ def _peak_mb() -> float:
 
 
 def project_worker(data_dir: str) -> dict:
+    import pandera.pandas  # noqa: F401  # imported by the first check (lazily): outside the timing, as duckdb is
     from lib.data.store import FileStore, load_bundle
 
     base = _rss_mb()
