@@ -325,7 +325,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
     ranked = hs.rank_hotspots(counts[counts["incidents"] >= f.least_cell_incidents])
     cell_x, cell_y = hs.cell_of(base.samples.x, base.samples.y, f.cell_m)
-    on_hot = np.flatnonzero(np.isin(hs.cell_keys(cell_x, cell_y), hs.cell_keys(ranked["ix"], ranked["iy"]))
+    on_hot = np.flatnonzero(hs.among(hs.cell_keys(cell_x, cell_y), hs.cell_keys(ranked["ix"], ranked["iy"]))
                             & (sample_minutes > 0))
     stays = hs.visits(cell_x[on_hot], cell_y[on_hot], base.samples.session[on_hot], on_hot, sample_minutes[on_hot],
                       base.sample_day[on_hot])

@@ -186,7 +186,7 @@ def _town_outlines(towns: gpd.GeoDataFrame, names: Mapping[str, str], chosen: Se
                                         "weight": 2.5 if f["properties"]["town_code"] in chosen else 1.2},
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
     ).add_to(group)
-    points = towns.to_crs(METRIC_CRS).geometry.representative_point().to_crs("EPSG:4326")
+    points = towns.geometry.representative_point()  # a point inside each town, for its name
     latlon = _latlon(points.x.to_numpy(), points.y.to_numpy(), tiles)
     TextLabels([(lat, lon, names.get(c, c)) for (lat, lon), c in zip(latlon.tolist(), codes)], "pingan-town-label").add_to(group)
     return group

@@ -87,3 +87,11 @@ def test_heat_points_are_summed_and_capped():
     coarse = _heat(cells, np.ones(4, dtype=bool), max_points=2)  # 30.0001 and 30.0101 merge on a coarser grid
     assert coarse.values.tolist() == [[30.0, 103.0, 3], [30.496, 103.496, 1]]
     assert _heat(cells, np.array([False, False, True, False]))["weight"].tolist() == [1]
+
+
+@pytest.mark.parametrize("chosen_count", [0, 1, 7, 500])
+def test_among_answers_as_np_isin(chosen_count):
+    rng = np.random.default_rng(chosen_count)
+    keys = hs.cell_keys(rng.integers(-50, 50, 20_000), rng.integers(-50, 50, 20_000))
+    chosen = hs.cell_keys(rng.integers(-60, 60, chosen_count), rng.integers(-60, 60, chosen_count))
+    assert np.array_equal(hs.among(keys, chosen), np.isin(keys, chosen))
