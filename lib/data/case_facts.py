@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+INPUT_COLUMNS = ("reported_at", "solved_on", "status", "crime_type", "discovery", "fugitives_caught", "suspects_caught",
+                 "arrests_approved", "recovered_yuan", "assets_seized_yuan", "gang_id")  # what case_facts_of reads
 COLD_CASE_DAYS = 365  # a case solved a year or more after it was reported is a cold case (积案)
 DAY = "datetime64[ns]"  # a whole day, at midnight
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from lib.data.store import DataBundle
 
 PATROL_STOP = "patrol_stop"  # the discovery channel (lib/data/codes.py DISCOVERY_CHANNELS) of a patrol stop
+INPUT_COLUMNS = ("reported_at", "lon", "lat", "town_code", "village_code", "discovery", "fugitives_caught")  # points_of
 DAY = np.dtype(np.int32)  # days since 1970-01-01
 HOUR = np.dtype(np.int8)
 FUGITIVES = np.dtype(np.uint16)

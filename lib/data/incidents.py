@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
+from lib.data import case_facts, incident_points
 from lib.data.case_facts import CaseFacts, case_facts_of
 from lib.data.contracts import INCIDENTS
 from lib.data.incident_points import IncidentPoints, points_of
 
 CRIME_CELL_COLUMNS = ("day", "hour", "town_code", "crime_type", "incidents", "solved", "loss_yuan", "recovered_yuan")
+CELL_INPUT_COLUMNS = ("reported_at", "town_code", "crime_type", "status", "loss_yuan", "recovered_yuan")  # crime_cells_of
 
 
 class IncidentSource(Protocol):
@@ -113,3 +119,56 @@ class FrameIncidents:
 
     def head(self, rows: int) -> pd.DataFrame:
         return self.frame.head(rows)
+
+
+class ParquetIncidents:
+    """The incidents of a checked-data snapshot (lib/data/snapshot.py), answered from their Parquet file: each question
+    reads only the columns it needs (a records question only the row groups of its days), so a server started from
+    the snapshot holds the incidents' figures, never their records. Answers equal FrameIncidents' on the same rows."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._file = pa.memory_map(str(self.path))  # open for good: readable even once a newer snapshot replaces it
+        self._count = pq.ParquetFile(self._file).metadata.num_rows
+        reported = self._table(["reported_at"])["reported_at"]
+        first, last = pc.min(reported).as_py(), pc.max(reported).as_py()
+        self._span = (None, None) if first is None else (first.date(), last.date())
+
+    def _table(self, names: Sequence[str], filters: list | None = None) -> pa.Table:
+        return pq.read_table(self._file, columns=list(names), filters=filters)
+
+    def _columns(self, names: Sequence[str], filters: list | None = None) -> pd.DataFrame:
+        return self._table(names, filters).to_pandas()
+
+    def count(self) -> int:
+        return self._count
+
+    def span(self) -> tuple[date | None, date | None]:
+        return self._span
+
+    def crime_cells(self) -> Iterator[pd.DataFrame]:
+        yield crime_cells_of(self._columns(CELL_INPUT_COLUMNS))
+
+    def case_facts(self) -> CaseFacts:
+        return case_facts_of(self._columns(case_facts.INPUT_COLUMNS))
+
+    def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:
+        return points_of(self._columns(incident_points.INPUT_COLUMNS), towns, villages)
+
+    def records(self, start: date, end: date, towns: Sequence[str], types: Sequence[str],
+                cap: int) -> tuple[pd.DataFrame, int]:
+        days = [("reported_at", ">=", pd.Timestamp(start)), ("reported_at", "<", pd.Timestamp(end) + pd.Timedelta(days=1))]
+        chosen = self._columns(INCIDENTS.column_names, days)
+        return FrameIncidents(chosen).records(start, end, towns, types, cap)
+
+    def existing_keys(self, keys: Sequence[str]) -> set[str]:
+        return FrameIncidents(self._columns(INCIDENTS.key_columns)).existing_keys(keys)
+
+    def code_counts(self, column: str) -> pd.Series:
+        return FrameIncidents(self._columns([column])).code_counts(column)
+
+    def head(self, rows: int) -> pd.DataFrame:
+        file = pq.ParquetFile(self._file)
+        first = next(file.iter_batches(batch_size=max(rows, 1)), None)
+        table = pa.Table.from_batches([first] if first is not None else [], schema=file.schema_arrow)
+        return table.to_pandas().head(rows)

@@ -20,6 +20,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from lib.data.contracts import INCIDENTS
+from lib.data.incidents import ParquetIncidents
 from lib.data.location import data_version
 from lib.data.store import DataBundle, FileStore, Manifest, Progress, load_bundle
 from lib.settings import PROJECT_ROOT
@@ -57,7 +59,8 @@ def load_bundle_cached(root: Path, cache_dir: Path, progress: Progress | None = 
         except Exception:  # a damaged or foreign snapshot is rebuilt, never trusted
             _remove(snapshot)
     bundle = load_bundle(FileStore(root), progress)
-    _save(snapshot, bundle)
+    if _save(snapshot, bundle):
+        return _read(snapshot)  # the incidents' records left on disk, not held in memory
     return bundle
 
 
@@ -67,10 +70,12 @@ INDEX_FILE = "bundle.json"
 
 
 def _read(snapshot: Path) -> DataBundle:
+    """Every dataset read back, but the incidents: those are answered from their file (ParquetIncidents)."""
     index = json.loads((snapshot / INDEX_FILE).read_text(encoding="utf-8"))
     frames = {name: (gpd.read_parquet if name in index["geo"] else pd.read_parquet)(snapshot / f"{name}.parquet")
-              for name in index["frames"]}
-    return DataBundle(frames, Manifest(index["schema_version"], index["demo"]))
+              for name in index["frames"] if name != INCIDENTS.name}
+    incidents = ParquetIncidents(snapshot / f"{INCIDENTS.name}.parquet")
+    return DataBundle(frames, Manifest(index["schema_version"], index["demo"]), incidents)
 
 
 def _remove(path: Path) -> None:
@@ -80,7 +85,8 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _save(snapshot: Path, bundle: DataBundle) -> None:
+def _save(snapshot: Path, bundle: DataBundle) -> bool:
+    """The bundle written as the snapshot; whether the snapshot is there now (this one, or another process's)."""
     temporary: str | None = None
     try:
         snapshot.parent.mkdir(parents=True, exist_ok=True)
@@ -95,10 +101,11 @@ def _save(snapshot: Path, bundle: DataBundle) -> None:
     except OSError:  # a cache that cannot be written only costs speed (or another process wrote it first)
         if temporary:
             shutil.rmtree(temporary, ignore_errors=True)
-        return
+        return snapshot.exists()
     older = sorted((p for p in snapshot.parent.glob("*" + SUFFIX)), key=lambda p: p.stat().st_mtime,
                    reverse=True)[KEEP_SNAPSHOTS:]
     for stale in older:
         _remove(stale)
     for pickled in snapshot.parent.glob("*.pickle"):  # the snapshots of earlier releases
         pickled.unlink(missing_ok=True)
+    return True
