@@ -65,6 +65,41 @@ def _datetimes(text: pd.Series, pattern: str) -> pd.Series:
     return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
 
 
+def _each_distinct(text: pd.Series, read: Callable[[pd.Series], pd.Series], dtype: str) -> np.ndarray:
+    """`read` run once per distinct text, as an array of `dtype`; a missing text is NaT."""
+    codes, values = pd.factorize(text)
+    return np.append(read(pd.Series(values, dtype="str")).to_numpy(dtype), np.array("NaT", dtype))[codes]
+
+
+CONTRACT_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"
+MIDNIGHT = pd.Timestamp(2000, 1, 1)
+
+
+def _times_of_day(text: pd.Series) -> pd.Series:
+    """Times of day (HH:MM) as they are read on a day in the contract's format (NaT where they are not times)."""
+    return pd.to_datetime(f"{MIDNIGHT:%Y-%m-%d} " + text, format=DATETIME_FORMAT, errors="coerce") - MIDNIGHT
+
+
+def _dates(text: pd.Series) -> pd.Series:
+    """Dates in the contract's format, each distinct text read once (a column holds few distinct days)."""
+    days = _each_distinct(text, lambda values: _datetimes(values, DATE_FORMAT), "datetime64[ns]")
+    return pd.Series(days, index=text.index, name=text.name)
+
+
+def _date_times(text: pd.Series) -> pd.Series:
+    """Times in the contract's format. Written exactly YYYY-MM-DD HH:MM, each distinct day and each distinct time of
+    day is read once (what reading the whole text gives, as the day's year decides whether a time can be held); any
+    other text is read whole."""
+    exact = text.str.fullmatch(CONTRACT_TIME).astype("boolean").fillna(False).to_numpy(bool)
+    written = text.where(exact)
+    days = _each_distinct(written.str.slice(0, 10), lambda values: _datetimes(values, DATE_FORMAT), "datetime64[ns]")
+    when = days + _each_distinct(written.str.slice(11), _times_of_day, "timedelta64[ns]")
+    other = text.notna().to_numpy() & ~exact
+    if other.any():
+        when[other] = _datetimes(text[other], DATETIME_FORMAT).to_numpy("datetime64[ns]")
+    return pd.Series(when, index=text.index, name=text.name)
+
+
 def _numbers(text: pd.Series) -> pd.Series:
     """Text as numbers: at once when every cell is one (a clean file), else cell by cell, the others missing."""
     try:
@@ -97,9 +132,9 @@ def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
         numbers = _numbers(text)
         return numbers.where(np.isfinite(numbers))
     if col.kind == "datetime":
-        return _datetimes(text, DATETIME_FORMAT)
+        return _date_times(text)
     if col.kind == "date":
-        return _datetimes(text, DATE_FORMAT)
+        return _dates(text)
     if col.kind == "bool":
         return text.str.lower().map({"true": True, "false": False, "1": True, "0": False})
     return text
@@ -138,6 +173,8 @@ def _type_problems(spec: DatasetSpec, raw: pd.DataFrame, typed: pd.DataFrame, fi
         if col.kind not in TYPE_EXPECTED:
             continue
         unread = raw[col.name].notna() & typed[col.name].isna()
+        if not unread.any():
+            continue
         unread &= raw.loc[unread, col.name].astype("str").str.strip().ne("").reindex(raw.index, fill_value=False)
         for index in unread[unread].index[:20]:
             text = str(raw.at[index, col.name])
@@ -319,6 +356,18 @@ class DataBundle:
         return [name for name in self.frames if self.manifest.is_demo(name)]
 
 
+def _category(values: pd.Series) -> pd.Series:
+    return values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+
+
+def _per_text(values: pd.Series, test: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`test` of each value as text (a missing one as "nan"), run once per distinct value."""
+    values = _category(values)
+    held = np.asarray(test(pd.Series(values.cat.categories.astype(str))), dtype=bool)
+    missing = bool(np.asarray(test(pd.Series(["nan"])), dtype=bool)[0])
+    return pd.Series(np.append(held, missing)[values.cat.codes.to_numpy()], index=values.index)
+
+
 def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
     """Town and village codes used by the other datasets must exist in the boundaries."""
     known = {"town_code": set(frames["towns"]["town_code"].astype(str)),
@@ -332,7 +381,7 @@ def _reference_problems(frames: dict[str, pd.DataFrame]) -> list[DataProblem]:
         for column, codes in known.items():
             if column not in frame or (spec.name, column) in own_keys:
                 continue
-            unknown = ~frame[column].astype(str).isin(codes)
+            unknown = _per_text(frame[column], lambda text: ~text.isin(codes))
             for index in unknown[unknown].index[:10]:
                 problems.append(DataProblem(spec.name, spec.file, int(index) + (1 if spec.geometry else 2), column,
                                             str(frame.at[index, column]), "不是已知的代码(见边界数据)",
@@ -347,13 +396,20 @@ def village_town_problems(spec: DatasetSpec, frame: pd.DataFrame, villages: pd.D
     if "village_code" not in frame or "town_code" not in frame:
         return []
     town_of = dict(zip(villages["village_code"].astype(str), villages["town_code"].astype(str)))
-    village = frame["village_code"].astype("object")
-    their_town = village.astype(str).map(town_of).where(village.notna())
-    elsewhere = their_town.notna() & (their_town != frame["town_code"].astype("object").astype(str))
+    village, town = _category(frame["village_code"]), _category(frame["town_code"])
+    # towns as numbers, once per distinct value: each row's own town (-1: missing), its village's (-2: not known)
+    number = {text: i for i, text in reversed(list(enumerate(town.cat.categories.astype(str))))}
+    own = np.append([number[text] for text in town.cat.categories.astype(str)], -1)[town.cat.codes.to_numpy()]
+    theirs = [number.get(town_of[text], len(number)) if text in town_of else -2
+              for text in village.cat.categories.astype(str)]
+    their = np.append(np.array(theirs, dtype=np.int64), -2)[village.cat.codes.to_numpy()]
+    elsewhere = pd.Series((their != -2) & (their != own), index=frame.index)
+    rows = elsewhere[elsewhere].index[:10]
+    their_town = {index: town_of[str(village[index])] for index in rows}
     return [DataProblem(spec.name, spec.file, int(index) + first_row, "village_code", str(village[index]),
                         f"此村(社区)属于镇(街道){their_town[index]},与本行的镇(街道)代码 {frame.at[index, 'town_code']} 不符",
                         f"this village is in town {their_town[index]}, not in the row's town {frame.at[index, 'town_code']}")
-            for index in elsewhere[elsewhere].index[:10]]
+            for index in rows]
 
 
 Progress = Callable[[int, int, str], None]  # datasets done, datasets in all, the dataset being read next
