@@ -65,39 +65,11 @@ def _datetimes(text: pd.Series, pattern: str) -> pd.Series:
     return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
 
 
-def _each_distinct(text: pd.Series, read: Callable[[pd.Series], pd.Series], dtype: str) -> np.ndarray:
-    """`read` run once per distinct text, as an array of `dtype`; a missing text is NaT."""
-    codes, values = pd.factorize(text)
-    return np.append(read(pd.Series(values, dtype="str")).to_numpy(dtype), np.array("NaT", dtype))[codes]
-
-
-CONTRACT_TIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"
-MIDNIGHT = pd.Timestamp(2000, 1, 1)
-
-
-def _times_of_day(text: pd.Series) -> pd.Series:
-    """Times of day (HH:MM) as they are read on a day in the contract's format (NaT where they are not times)."""
-    return pd.to_datetime(f"{MIDNIGHT:%Y-%m-%d} " + text, format=DATETIME_FORMAT, errors="coerce") - MIDNIGHT
-
-
 def _dates(text: pd.Series) -> pd.Series:
     """Dates in the contract's format, each distinct text read once (a column holds few distinct days)."""
-    days = _each_distinct(text, lambda values: _datetimes(values, DATE_FORMAT), "datetime64[ns]")
-    return pd.Series(days, index=text.index, name=text.name)
-
-
-def _date_times(text: pd.Series) -> pd.Series:
-    """Times in the contract's format. Written exactly YYYY-MM-DD HH:MM, each distinct day and each distinct time of
-    day is read once (what reading the whole text gives, as the day's year decides whether a time can be held); any
-    other text is read whole."""
-    exact = text.str.fullmatch(CONTRACT_TIME).astype("boolean").fillna(False).to_numpy(bool)
-    written = text.where(exact)
-    days = _each_distinct(written.str.slice(0, 10), lambda values: _datetimes(values, DATE_FORMAT), "datetime64[ns]")
-    when = days + _each_distinct(written.str.slice(11), _times_of_day, "timedelta64[ns]")
-    other = text.notna().to_numpy() & ~exact
-    if other.any():
-        when[other] = _datetimes(text[other], DATETIME_FORMAT).to_numpy("datetime64[ns]")
-    return pd.Series(when, index=text.index, name=text.name)
+    codes, values = pd.factorize(text)
+    days = _datetimes(pd.Series(values, dtype="str"), DATE_FORMAT).to_numpy("datetime64[ns]")
+    return pd.Series(np.append(days, np.datetime64("NaT", "ns"))[codes], index=text.index, name=text.name)
 
 
 def _numbers(text: pd.Series) -> pd.Series:
@@ -132,7 +104,7 @@ def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
         numbers = _numbers(text)
         return numbers.where(np.isfinite(numbers))
     if col.kind == "datetime":
-        return _date_times(text)
+        return _datetimes(text, DATETIME_FORMAT)
     if col.kind == "date":
         return _dates(text)
     if col.kind == "bool":
