@@ -148,7 +148,7 @@ def codes_expect(column: str, codes: tuple[Code, ...]) -> Expect:
     allowed = [c.code for c in codes]
     zh = "、".join(f"{c.code}({c.zh})" if c.zh else c.code for c in codes)
     en = ", ".join(f"{c.code} ({c.en})" if c.en else c.code for c in codes)
-    return Expect(f"codes:{column}", per_value(lambda s: _text(s).isin(allowed)),
+    return Expect(f"codes:{column}", per_value(lambda s: (s if s.dtype == "str" else s.astype("object")).isin(allowed)),
                   f"应为以下代码或其名称之一:{zh}", f"expected one of these codes or their names: {en}")
 
 
