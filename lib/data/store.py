@@ -329,6 +329,7 @@ class DataBundle:
 
 
 def _category(values: pd.Series) -> pd.Series:
+    """The column as a category (as it is when read by `parse_frame`)."""
     return values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
 
 
