@@ -204,10 +204,32 @@ def read_csv_fast(source: Path | bytes, spec: DatasetSpec) -> pd.DataFrame:
                for c in spec.columns if c.kind in ("int", "float")}
     try:
         header = pd.read_csv(opened(), nrows=0).columns
+        try:
+            return _read_arrow(opened(), list(header), numbers)
+        except Exception:  # anything unusual: read as before, which names what is wrong
+            pass
         dtypes = {name: numbers.get(name, str) for name in header}
         return pd.read_csv(opened(), **{**text, "dtype": dtypes})
     except Exception:
         return pd.read_csv(opened(), **text)
+
+
+def _read_arrow(source: Path | io.BytesIO, header: list[str], numbers: dict[str, str]) -> pd.DataFrame:
+    """What `read_csv_fast` gives for a plain file, read by pyarrow in one thread with no copy of the text: about
+    half the memory and a third of the CPU of pandas' pyarrow reader at a million rows. Raises for anything else
+    (a header pandas renames, no rows, a number that does not parse)."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    types = {name: pa.type_for_alias(numbers.get(name, "large_string")) for name in header}
+    table = pa_csv.read_csv(source, read_options=pa_csv.ReadOptions(use_threads=False),
+                            convert_options=pa_csv.ConvertOptions(column_types=types, null_values=[""],
+                                                                  strings_can_be_null=True))
+    if table.column_names != header or table.num_rows == 0 or any(
+            table.column(name).null_count for name, kind in numbers.items() if kind == "int64" and name in header):
+        raise ValueError("not a plain file")
+    text = pd.StringDtype("pyarrow", na_value=np.nan)
+    return table.to_pandas(types_mapper={pa.large_string(): text}.get, self_destruct=True)
 
 
 def geo_frame(spec: DatasetSpec, properties: pd.DataFrame, geometry: gpd.GeoSeries | np.ndarray,
