@@ -46,6 +46,11 @@ class ColumnSpec:
         return C.codes_of(self.codes) if self.codes else None
 
     @property
+    def categorical(self) -> bool:
+        """A code from a short list or a place code: held as a category (few distinct values, many rows)."""
+        return self.kind == "str" and (bool(self.codes) or self.name in ("town_code", "village_code"))
+
+    @property
     def free_text(self) -> bool:
         """Text written as people write it (names, sources), not a code, id, number or date."""
         return self.kind == "str" and not self.codes and not self.pattern
@@ -174,7 +179,7 @@ INCIDENTS = DatasetSpec(
     ),
     rules=(
         _not_before("solved_on", "reported_at", "破案日期不能早于报案日期", "the solved date must not be before the day reported"),
-        _present_when("solved_on", lambda df: df["status"].astype("object").isin(["solved", "judged"]),
+        _present_when("solved_on", lambda df: df["status"].isin(["solved", "judged"]),
                       "已破案、已判决的案件须填破案日期,已立案(未破)的不填",
                       "solved and judged cases need a solved date; cases only reported have none"),
         _not_more("arrests_approved", "suspects_caught", "批准逮捕人数不能多于抓获嫌疑人",
@@ -271,7 +276,7 @@ DISPUTES = DatasetSpec(
     rules=(
         _not_before("closed_on", "received_on", "办结日期不能早于受理日期", "the closing date must not be before the day received"),
         _not_before("due_on", "received_on", "化解时限不能早于受理日期", "the due date must not be before the day received"),
-        _present_when("closed_on", lambda df: df["outcome"].astype("object").ne("open"),
+        _present_when("closed_on", lambda df: df["outcome"].ne("open"),
                       "已办结(调解成功或不成)的纠纷须填办结日期,办理中的不填",
                       "settled and failed disputes need a closing date; open ones have none"),
     ),
@@ -360,8 +365,9 @@ DATASETS_BY_NAME: dict[str, DatasetSpec] = {d.name: d for d in DATASETS}
 def _column_schema(col: ColumnSpec, keys: bool) -> pa.Column:
     import pandera.pandas as pa
 
-    dtype = {"str": str, "int": "int64", "float": "float64", "datetime": "datetime64[ns]",
-             "date": "datetime64[ns]", "bool": bool, "wkt": str}[col.kind]
+    dtype = "category" if col.categorical else {
+        "str": str, "int": "int64", "float": "float64", "datetime": "datetime64[ns]", "date": "datetime64[ns]",
+        "bool": bool, "wkt": str}[col.kind]
     return pa.Column(dtype, checks=[e.check() for e in col.expects()], nullable=col.nullable,
                      unique=col.unique and keys, coerce=False)
 

@@ -129,17 +129,32 @@ def date_window(planned: bool) -> tuple[Expect, ...]:
     return earliest, latest
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """The values as text (a number in a GeoJSON property, say, as it is written)."""
+    return values if values.dtype == "str" else values.astype("object").astype("str")
+
+
+def per_value(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """`test` run once per distinct value of a category column (each row gets its value's result), else per row."""
+    def run(values: pd.Series) -> pd.Series:
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            return test(values)
+        held = np.asarray(test(pd.Series(values.cat.categories)), dtype=bool)
+        return pd.Series(np.append(held, False)[values.cat.codes.to_numpy()], index=values.index)  # -1 (missing): False
+    return run
+
+
 def codes_expect(column: str, codes: tuple[Code, ...]) -> Expect:
     allowed = [c.code for c in codes]
     zh = "、".join(f"{c.code}({c.zh})" if c.zh else c.code for c in codes)
     en = ", ".join(f"{c.code} ({c.en})" if c.en else c.code for c in codes)
-    return Expect(f"codes:{column}", lambda s: s.astype("object").isin(allowed),
+    return Expect(f"codes:{column}", per_value(lambda s: (s if s.dtype == "str" else s.astype("object")).isin(allowed)),
                   f"应为以下代码或其名称之一:{zh}", f"expected one of these codes or their names: {en}")
 
 
 def pattern_expect(pattern: str) -> Expect:
     zh, en = PATTERN_EXPECTED[pattern]
-    return Expect(f"pattern:{pattern}", lambda s: s.astype("object").astype("str").str.fullmatch(pattern.strip("^$")), zh, en)
+    return Expect(f"pattern:{pattern}", per_value(lambda s: _text(s).str.fullmatch(pattern.strip("^$"))), zh, en)
 
 
 def _inside(bounds: np.ndarray, lon: tuple[float, float], lat: tuple[float, float]) -> np.ndarray:
