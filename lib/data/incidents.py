@@ -121,6 +121,16 @@ class FrameIncidents:
         return self.frame.head(rows)
 
 
+def case_facts_files(folder: Path) -> dict[str, Path]:
+    """Where a snapshot folder keeps the tables of its incidents' case facts."""
+    return {name: Path(folder) / f"case_facts.{name}.parquet" for name in case_facts.COLUMNS}
+
+
+def save_case_facts(facts: CaseFacts, folder: Path) -> None:
+    for name, path in case_facts_files(folder).items():
+        getattr(facts, name).to_parquet(path)
+
+
 class ParquetIncidents:
     """The incidents of a checked-data snapshot (lib/data/snapshot.py), answered from their Parquet file: each question
     reads only the columns it needs (a records question only the row groups of its days), so a server started from
@@ -150,6 +160,11 @@ class ParquetIncidents:
         yield crime_cells_of(self._columns(CELL_INPUT_COLUMNS))
 
     def case_facts(self) -> CaseFacts:
+        """Counted when the snapshot was made (case_facts_files): the overview, the first page of a warm start,
+        reads a few megabytes, not the incidents."""
+        saved = case_facts_files(self.path.parent)
+        if all(path.exists() for path in saved.values()):
+            return case_facts.facts_from_tables({name: pd.read_parquet(path) for name, path in saved.items()})
         return case_facts_of(self._columns(case_facts.INPUT_COLUMNS))
 
     def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:

@@ -21,13 +21,13 @@ import geopandas as gpd
 import pandas as pd
 
 from lib.data.contracts import INCIDENTS
-from lib.data.incidents import ParquetIncidents
+from lib.data.incidents import ParquetIncidents, save_case_facts
 from lib.data.location import data_version
 from lib.data.store import DataBundle, FileStore, Manifest, Progress, load_bundle
 from lib.settings import PROJECT_ROOT
 
 CODE_FILES = ("lib/data/contracts.py", "lib/data/rules.py", "lib/data/dates.py", "lib/data/store.py", "lib/data/codes.py",
-              "lib/data/problems.py")
+              "lib/data/problems.py", "lib/data/case_facts.py")
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +93,7 @@ def _save(snapshot: Path, bundle: DataBundle) -> bool:
         temporary = tempfile.mkdtemp(dir=snapshot.parent, suffix=".tmp")
         for name, frame in bundle.frames.items():
             frame.to_parquet(Path(temporary) / f"{name}.parquet")
+        save_case_facts(bundle.incidents.case_facts(), Path(temporary))  # what the first page of a start reads
         index = {"frames": list(bundle.frames), "schema_version": bundle.manifest.schema_version,
                  "demo": bundle.manifest.demo,
                  "geo": [name for name, frame in bundle.frames.items() if isinstance(frame, gpd.GeoDataFrame)]}

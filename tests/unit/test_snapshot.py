@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 from lib.data import snapshot
+from lib.data.case_facts import COLUMNS as CASE_FACT_TABLES
 from lib.data.problems import DataLoadError
 from lib.data.store import BUNDLED_DATA_DIR
 
@@ -67,7 +68,8 @@ def test_the_snapshot_is_parquet_and_gives_back_the_checked_frames_exactly(folde
     checked = snapshot.load_bundle_cached(data, cache)
     again = snapshot.load_bundle_cached(data, cache)
     assert {p.name for p in next(cache.glob("*.snapshot")).glob("*.parquet")} == \
-        {f"{n}.parquet" for n in [*checked.frames, "incidents"]}  # the incidents' records stay in their file
+        {f"{n}.parquet" for n in [*checked.frames, "incidents"]} | \
+        {f"case_facts.{n}.parquet" for n in CASE_FACT_TABLES}  # the incidents' records stay in their file
     assert (again.as_of, again.first_days, again.manifest) == (checked.as_of, checked.first_days, checked.manifest)
     for name, frame in checked.frames.items():
         pd.testing.assert_frame_equal(again[name], frame, check_exact=True)

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from lib.data.contracts import INCIDENTS
-from lib.data.incidents import FrameIncidents, ParquetIncidents
+from lib.data import incidents as incidents_module
+from lib.data.incidents import FrameIncidents, ParquetIncidents, case_facts_files
 from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.snapshot import load_bundle_cached, snapshot_path
 from lib.data.templates import key_text
@@ -26,6 +27,14 @@ def test_a_fresh_load_also_leaves_the_records_on_disk(tmp_path):
     first = load_bundle_cached(BUNDLED_DATA_DIR, tmp_path)  # read, checked, saved: then answered from the copy
     assert isinstance(first.incidents, ParquetIncidents)
     assert first.incidents.path.parent == snapshot_path(BUNDLED_DATA_DIR, tmp_path)
+
+
+def test_the_case_facts_are_counted_once_when_the_snapshot_is_made(both, monkeypatch):
+    snapshot = both[1]
+    assert all(path.exists() for path in case_facts_files(snapshot.path.parent).values())
+    monkeypatch.setattr(incidents_module, "case_facts_of", lambda frame: pytest.fail("counted again"))
+    for name, table in vars(snapshot.case_facts()).items():  # read back, equal to the frame's (the test below)
+        assert len(table) > 0, name
 
 
 def test_counts_span_cells_facts_and_points(both, bundle):
