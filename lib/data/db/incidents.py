@@ -57,7 +57,7 @@ class DbIncidents:
 
     def points(self, towns: pd.DataFrame, villages: pd.DataFrame) -> IncidentPoints:
         with self.engine.connect() as connection:
-            return incident_points(connection, self.county, towns, villages)
+            return incident_points(connection, self.county, towns, villages, expected_rows=self._count)
 
     def _frame(self, query: sa.Select) -> pd.DataFrame:
         """The rows of a query of contract columns, read and typed exactly as a file's rows."""

@@ -11,7 +11,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import sqlalchemy as sa
 
+from lib.data.contracts import INCIDENTS
 from lib.data.db.copy import BATCH_BYTES, copy_tables
+from lib.data.db.keys import rows_held
 from lib.data.db.schema import COUNTY, POSITION, TABLES
 from lib.data.incident_points import DAY, FUGITIVES, HOUR, PATROL_STOP, IncidentPoints, position_type, positions
 
@@ -55,18 +57,16 @@ def _arrays(table: pa.Table, towns: pd.DataFrame, villages: pd.DataFrame) -> dic
     }
 
 
-def _count(connection: sa.Connection, county: str) -> int:
-    incidents = TABLES["incidents"]
-    return connection.execute(sa.select(sa.func.count()).where(incidents.c[COUNTY] == county)).scalar_one()
-
-
-def incident_points(connection: sa.Connection, county: str, towns: pd.DataFrame,
-                    villages: pd.DataFrame) -> IncidentPoints:
-    """The points of one county's incidents, positioned in `towns` and `villages` (that county's frames)."""
+def incident_points(connection: sa.Connection, county: str, towns: pd.DataFrame, villages: pd.DataFrame,
+                    expected_rows: int | None = None) -> IncidentPoints:
+    """The points of one county's incidents, positioned in `towns` and `villages` (that county's frames).
+    `expected_rows`: how many the caller knows there are (else counted here first)."""
     types = {"lon": np.float64, "lat": np.float64, "day": DAY, "hour": HOUR, "town": position_type(len(towns)),
              "village": position_type(len(villages)), "patrol_stop": bool, "fugitives": FUGITIVES}
     # every batch copied into arrays of the final size: the peak is the points and one batch, not twice the points
-    arrays = {name: np.empty(_count(connection, county), dtype) for name, dtype in types.items()}
+    if expected_rows is None:
+        expected_rows = rows_held(connection, INCIDENTS, county)
+    arrays = {name: np.empty(expected_rows, dtype) for name, dtype in types.items()}
     filled = 0
     for table in copy_tables(connection, points_query(county), COLUMN_TYPES, BATCH_BYTES):
         batch = _arrays(table, towns, villages)
