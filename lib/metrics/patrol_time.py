@@ -97,11 +97,12 @@ def chosen_sessions(sessions: pd.DataFrame, start: date, end: date, shift: str,
 
 def hours_by_kind(sessions: pd.DataFrame, minutes_in_area: np.ndarray) -> pd.DataFrame:
     """team_kind, mode, shift, hours: patrol hours (spent in the area) by team kind, mode and shift."""
+    spent = np.flatnonzero(minutes_in_area > 0)  # only these sessions' kinds are read: a town is a few of them
+    part = sessions[["team_kind", "mode", "start_at"]].iloc[spent]
     frame = pd.DataFrame({
-        "team_kind": sessions["team_kind"].astype(str).to_numpy(),
-        "mode": sessions["mode"].astype(str).to_numpy(),
-        "shift": np.where(is_night(sessions["start_at"]), "night", "day"),
-        "hours": minutes_in_area / 60,
+        "team_kind": part["team_kind"].astype(str).to_numpy(),
+        "mode": part["mode"].astype(str).to_numpy(),
+        "shift": np.where(is_night(part["start_at"]), "night", "day"),
+        "hours": minutes_in_area[spent] / 60,
     })
-    frame = frame[frame["hours"] > 0]
     return frame.groupby(["team_kind", "mode", "shift"], as_index=False, sort=True)["hours"].sum()

@@ -67,6 +67,7 @@ class PatrolBase:
     town_area_m2: np.ndarray
     village_area_m2: np.ndarray
     towns_metric: np.ndarray  # shapely geometries, aligned with bundle["towns"]
+    town_label_points: np.ndarray  # (towns, 2) lon/lat of a point inside each town, where the map writes its name
     villages_metric: np.ndarray
     post_x: np.ndarray
     post_y: np.ndarray
@@ -157,6 +158,11 @@ def _locate(geometries: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return out
 
 
+def town_label_points(towns: gpd.GeoDataFrame) -> np.ndarray:
+    """(towns, 2) lon/lat of a point inside each town, where the map writes its name."""
+    return shapely.get_coordinates(towns.geometry.representative_point().to_numpy())
+
+
 def build_base(bundle: DataBundle, points: IncidentPoints) -> PatrolBase:
     """The filter-independent arrays of the patrol page, from the bundle's sessions, posts, towns and villages and
     the incidents' points (positions into the same towns and villages)."""
@@ -180,6 +186,7 @@ def build_base(bundle: DataBundle, points: IncidentPoints) -> PatrolBase:
         incident_x=ix, incident_y=iy,
         town_area_m2=shapely.area(towns), village_area_m2=shapely.area(villages),
         towns_metric=towns, villages_metric=villages, post_x=px, post_y=py,
+        town_label_points=town_label_points(bundle["towns"]),
         incidents=keys, stops=keys.subset(np.flatnonzero(points.patrol_stop)),
     )
 
@@ -313,13 +320,11 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     chosen = pt.chosen_sessions(sessions, f.start, f.end, f.shift, list(f.modes), list(f.teams))
     sample_minutes = base.samples.share * np.where(chosen, base.session_minutes, 0.0)[base.samples.session]
     town_codes = towns["town_code"].astype(str).to_numpy()
-    in_towns = base.sample_town >= 0
-    if f.towns:
-        in_towns &= np.isin(town_codes[np.maximum(base.sample_town, 0)], f.towns)
+    town_positions = _town_positions(towns, f.towns)
+    in_towns = base.sample_town >= 0 if town_positions is None else np.isin(base.sample_town, town_positions)
     minutes_in_area = np.bincount(base.samples.session[in_towns], weights=sample_minutes[in_towns], minlength=len(sessions))
 
     # incidents and hot spots
-    town_positions = _town_positions(towns, f.towns)
     mask = base.incidents.chosen(f.start, f.end, f.shift, town_positions)
     stops, fugitives = _results(base.stops, f, town_positions)
     counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)

@@ -22,6 +22,10 @@ import streamlit as st
 from streamlit_folium import (_component_func, _get_header, _get_html, _get_map_string, generate_js_hash,
                               get_full_id)
 
+from lib.viz.literal_templates import use_literal_templates
+
+use_literal_templates()  # rendered layers are not compiled again as templates: a third of building a map
+
 
 @dataclass(frozen=True)
 class RenderedMap:
@@ -32,6 +36,7 @@ class RenderedMap:
     html: str
     map_id: str
     defaults: dict[str, Any]  # the component's value before the first interaction, every field st_folium knows
+    # (the bounds only when measured: render_map)
     css_links: tuple[str, ...]
     js_links: tuple[str, ...]
 
@@ -80,24 +85,28 @@ def _read_only_data(element: folium.Element) -> dict[int, object]:
     return memo
 
 
-def render_map(m: folium.Map) -> RenderedMap:
-    """The map rendered as st_folium renders it. Works on a copy: `m` itself is left as it was."""
+def render_map(m: folium.Map, *, with_bounds: bool = False) -> RenderedMap:
+    """The map rendered as st_folium renders it. Works on a copy: `m` itself is left as it was.
+
+    The component's "bounds" before the first interaction are measured only `with_bounds` (a walk through every
+    coordinate of every layer, about a tenth of the patrol map's rendering): none of the app's maps returns them."""
     m = copy.deepcopy(m, _read_only_data(m))  # rendering rewrites element ids: the caller's map (the briefing's)
     # stays untouched
     m.render()  # st_folium renders the whole page first too: nothing it sends comes from that
     html, header = _get_html(m), _get_header(m)  # before _get_map_string, which alters the map
     script = _get_map_string(m)
-    try:
-        bounds = m.get_bounds()
-    except AttributeError:
-        bounds = [[None, None], [None, None]]
     defaults = {
         "last_clicked": None, "last_object_clicked": None, "last_object_clicked_count": None,
         "last_object_clicked_tooltip": None, "last_object_clicked_popup": None, "all_drawings": None,
-        "last_active_drawing": None, "bounds": _bounds(bounds), "zoom": m.options.get("zoom"),
+        "last_active_drawing": None, "zoom": m.options.get("zoom"),
         "last_circle_radius": None, "last_circle_polygon": None, "selected_layers": None, "selected_tags": None,
         "last_geocoder_result": None,
     }
+    if with_bounds:
+        try:
+            defaults["bounds"] = _bounds(m.get_bounds())
+        except AttributeError:
+            defaults["bounds"] = _bounds([[None, None], [None, None]])
     css, js = _assets(m)
     return RenderedMap(script, header, html, get_full_id(m), defaults, css, js)
 
@@ -106,6 +115,8 @@ def draw_map(rendered: RenderedMap, *, key: str, height: int, returned_objects: 
              on_change: Callable[[], None] | None = None) -> Any:
     """The component on the page, full width, as `st_folium(..., use_container_width=True)` draws it."""
     returned = list(returned_objects)
+    if "bounds" in returned and "bounds" not in rendered.defaults:
+        raise ValueError("the map's bounds are returned only when it is rendered with_bounds=True")
     widget_key = generate_js_hash(rendered.script, key, False)
 
     def changed() -> None:

@@ -11,10 +11,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import make_colorscale, sequential
 from lib.audience import Audience
 from lib.disclosure import HIDDEN, THRESHOLD
 from lib.i18n import Lang, t
 from lib.viz.axes import count_axis, date_axis, date_label
+from lib.viz.figures import unvalidated_figure
 from lib.viz.plot_text import plot_labels, plot_text
 
 Layout = Literal["stacked", "multiples"]
@@ -26,6 +28,7 @@ TYPE_COLORS = {
     "other_theft": "#225555", "robbery": "#BBCC33", "assault": "#CC6677", "homicide": "#663333", "vice": "#AA3377",
     "gang": "#000000", "card_trafficking": "#FFAABB", "drugs": "#999933", "other": "#666633",
 }
+HEAT_SCALE = make_colorscale(sequential.Reds)  # plotly.py's "Reds" spelled out: plotly.js has its own of that name
 PRIOR_COLOR = "#7f7f7f"
 EVENT_COLOR = "#b22222"
 MULTIPLES_COLUMNS = 3
@@ -35,10 +38,9 @@ NARROWEST_PLOT_PX = 320  # event numbers are spread for a plot this narrow (a ph
 
 
 def _figure(traces: list[dict], layout: dict, height: int) -> go.Figure:
-    """One figure built in one go from plain dicts (each plotly update call validates again, which adds up)."""
     base = {"height": height, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "hoverlabel": {"namelength": -1},
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}}
-    return go.Figure({"data": traces, "layout": {**base, **layout}})
+    return unvalidated_figure(traces, {**base, **layout})
 
 
 def event_label(event: pd.Series, lang: Lang) -> str:
@@ -138,7 +140,7 @@ def _multiples(series: _Series, labels: Mapping[str, str], audience: Audience) -
     for i, code in enumerate(series.types):
         row, col, axis = i // columns, i % columns, "" if i == 0 else str(i + 1)
         left, top = col * (width + gap_x), 1 - row * (height + gap_y)
-        layout[f"xaxis{axis}"] = {"domain": [left, left + width], "anchor": f"y{axis}", "matches": None if i == 0 else "x",
+        layout[f"xaxis{axis}"] = {"domain": [left, left + width], "anchor": f"y{axis}", **({"matches": "x"} if i else {}),
                                   "showticklabels": row == rows_n - 1 or i + columns >= n, **date_axis(lang)}
         largest = float(np.nanmax([series.counts[:, i].max(initial=0), np.nanmax(series.prior[:, i], initial=0)]))
         layout[f"yaxis{axis}"] = {"domain": [top - height, top], "anchor": f"x{axis}", **count_axis(largest)}
@@ -192,7 +194,7 @@ def heatmap_figure(hours: pd.DataFrame, audience: Audience) -> go.Figure:
     counts = hours.to_numpy()
     z, text = audience.chart_matrix(counts), audience.count_matrix(counts)
     cells = {"type": "heatmap", "z": z, "x": list(hours.columns), "y": [days[d] for d in hours.index], "text": text,
-             "colorscale": "Reds", "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
+             "colorscale": HEAT_SCALE, "hovertemplate": "%{y} %{x}:00 — %{text}<extra></extra>",
              "colorbar": {"title": {"text": t("cr.axis_count", lang)},
                           **{k: v for k, v in count_axis(float(counts.max(initial=0))).items() if k != "rangemode"}}}
     return _figure([cells], {"xaxis": {"title": {"text": t("cr.axis_hour", lang)}, "dtick": 2},

@@ -11,6 +11,7 @@ from lib.audience import Audience
 from lib.data.codes import PATROL_MODES, TEAM_KINDS, codes_of, label_of
 from lib.i18n import t
 from lib.viz.axes import count_axis, date_axis
+from lib.viz.figures import unvalidated_figure
 from lib.viz.plot_text import plot_text
 
 SERIES_COLORS = {("vehicle", "day"): "#1f4e9c", ("vehicle", "night"): "#0b1f44",
@@ -22,19 +23,21 @@ def hours_chart(hours: pd.DataFrame, audience: Audience) -> go.Figure:
     """Patrol hours by team kind (bars), stacked by mode and shift."""
     lang = audience.lang
     teams = [c for c in codes_of(TEAM_KINDS) if c in set(hours["team_kind"])]
-    fig = go.Figure()
+    team_labels = [plot_text(label_of(TEAM_KINDS, c, lang)) for c in teams]
+    bars = []
     for (mode, shift), color in SERIES_COLORS.items():
         part = hours[(hours["mode"] == mode) & (hours["shift"] == shift)].set_index("team_kind")["hours"].reindex(teams)
         if part.fillna(0).sum() == 0:
             continue
         name = plot_text(f"{label_of(PATROL_MODES, mode, lang)} · {t(f'pt.shift.{shift}', lang)}")
-        fig.add_bar(y=[plot_text(label_of(TEAM_KINDS, c, lang)) for c in teams], x=part.fillna(0).round(0), name=name,
-                    orientation="h", marker_color=color, hovertemplate="%{y}: %{x:,.0f} h<extra>" + name + "</extra>")
-    fig.update_layout(barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      xaxis_title=t("pt.hours_axis", lang), yaxis={"autorange": "reversed"},
-                      # above the bars: on a phone the legend wraps to several lines and would cover the axis title
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0})
-    return fig
+        bars.append({"type": "bar", "y": team_labels, "x": part.fillna(0).round(0).to_numpy(), "name": name,
+                     "orientation": "h", "marker": {"color": color},
+                     "hovertemplate": "%{y}: %{x:,.0f} h<extra>" + name + "</extra>"})
+    return unvalidated_figure(bars, {
+        "barmode": "stack", "height": 320, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": {"title": {"text": t("pt.hours_axis", lang)}}, "yaxis": {"autorange": "reversed"},
+        # above the bars: on a phone the legend wraps to several lines and would cover the axis title
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}})
 
 
 def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on: date | None,
@@ -44,28 +47,26 @@ def assistant_chart(timeline: pd.DataFrame, total: int, as_of: date, complete_on
     lang = audience.lang
     actual = timeline[timeline["date"] <= pd.Timestamp(as_of)]
     planned = timeline[timeline["date"] >= (actual["date"].max() if len(actual) else pd.Timestamp.min)]
-    fig = go.Figure()
-    fig.add_scatter(x=actual["date"], y=actual["covered"], mode="lines", line={"shape": "hv", "color": ACTUAL_COLOR, "width": 3},
-                    name=t("pt.assist_actual", lang))
+    lines = [{"type": "scatter", "x": actual["date"].to_numpy(), "y": actual["covered"].to_numpy(), "mode": "lines",
+              "line": {"shape": "hv", "color": ACTUAL_COLOR, "width": 3}, "name": t("pt.assist_actual", lang)}]
     if len(planned) > 1:
-        fig.add_scatter(x=planned["date"], y=planned["covered"], mode="lines",
-                        line={"shape": "hv", "color": PLANNED_COLOR, "width": 2, "dash": "dash"}, name=t("pt.assist_planned", lang))
+        lines.append({"type": "scatter", "x": planned["date"].to_numpy(), "y": planned["covered"].to_numpy(),
+                      "mode": "lines", "line": {"shape": "hv", "color": PLANNED_COLOR, "width": 2, "dash": "dash"},
+                      "name": t("pt.assist_planned", lang)})
     marks = [(as_of, covered_as_of, t("pt.assist_mark_as_of", lang, date=as_of.isoformat(), n=covered_as_of))]
     if complete_on is not None:
         marks.append((complete_on, total, t("pt.assist_mark_complete", lang, date=complete_on.isoformat(), n=total)))
-    # the lines add_vline / add_hline would draw, set directly (those helpers cost ~10 ms a line in plotly)
-    for day, value, text in marks:
-        x = pd.Timestamp(day).timestamp() * 1000
-        fig.add_shape(type="line", x0=x, x1=x, xref="x", y0=0, y1=1, yref="y domain",
-                      line={"color": "#555", "dash": "dot", "width": 1})
-        fig.add_annotation(x=pd.Timestamp(day), y=value, text=text, showarrow=True, arrowhead=2, ax=-60, ay=-30,
-                           bgcolor="rgba(255,255,255,.85)")
-    fig.add_shape(type="line", x0=0, x1=1, xref="x domain", y0=total, y1=total, yref="y",
-                  line={"color": "#bbb", "width": 1})
-    fig.update_layout(height=320, margin={"l": 10, "r": 10, "t": 30, "b": 10},
-                      yaxis={"title": t("pt.assist_axis", lang), **count_axis(float(total))}, xaxis=date_axis(lang),
-                      legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0})
-    return fig
+    shapes = [{"type": "line", "x0": pd.Timestamp(day).timestamp() * 1000, "x1": pd.Timestamp(day).timestamp() * 1000,
+               "xref": "x", "y0": 0, "y1": 1, "yref": "y domain", "line": {"color": "#555", "dash": "dot", "width": 1}}
+              for day, _, _ in marks]
+    shapes.append({"type": "line", "x0": 0, "x1": 1, "xref": "x domain", "y0": total, "y1": total, "yref": "y",
+                   "line": {"color": "#bbb", "width": 1}})
+    notes = [{"x": pd.Timestamp(day), "y": value, "text": text, "showarrow": True, "arrowhead": 2, "ax": -60, "ay": -30,
+              "bgcolor": "rgba(255,255,255,.85)"} for day, value, text in marks]
+    return unvalidated_figure(lines, {
+        "shapes": shapes, "annotations": notes, "height": 320, "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "yaxis": {"title": {"text": t("pt.assist_axis", lang)}, **count_axis(float(total))}, "xaxis": date_axis(lang),
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0}})
 
 
 def no_assistant_table(gaps: pd.DataFrame, town_names: Mapping[str, str], village_names: Mapping[str, str],

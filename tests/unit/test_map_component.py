@@ -29,14 +29,19 @@ def sent(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("returned", [[], ["last_active_drawing"]])
+@pytest.mark.parametrize("returned", [[], ["last_active_drawing"], ["bounds", "zoom"]])
 def test_the_component_receives_what_st_folium_sends(sent, returned):
     m = a_map()
-    rendered = render_map(m)
+    rendered = render_map(m, with_bounds="bounds" in returned)
     streamlit_folium.st_folium(m, key="the_map", height=500, use_container_width=True, returned_objects=returned)
     draw_map(rendered, key="the_map", height=500, returned_objects=returned)
     assert sent[0] == sent[1]
     assert "苏祠" in rendered.script or "\\u82cf" in rendered.script
+
+
+def test_bounds_are_returned_only_from_a_map_rendered_with_them(sent):
+    with pytest.raises(ValueError, match="with_bounds"):
+        draw_map(render_map(a_map()), key="the_map", height=500, returned_objects=["bounds"])
 
 
 def test_rendering_leaves_the_map_as_it_was_and_gives_the_same_each_time():

@@ -41,5 +41,6 @@ def patrol_map_view(source: DataSource, filters: PatrolFilters, audience: Audien
     session; the same state redrawn sends the browser no map again."""
     bundle = bundle_at(source)
     folium_map = patrol_map(patrol_view(source, filters), bundle["towns"], bundle["villages"], bundle["posts"],
-                            bundle["patrol_sessions"], patrol_reach(source, filters.reach_min), audience, tiles)
+                            bundle["patrol_sessions"], patrol_reach(source, filters.reach_min), audience, tiles,
+                            patrol_base(source).town_label_points)
     return map_view(folium_map, presentation)
