@@ -1,6 +1,7 @@
 """犯罪趋势 Crime trends: each crime type over time with the prior year, the CompStat comparison, and where,
 when, how many solved and what was lost, for the period, towns and crime types chosen in the URL."""
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -90,8 +91,8 @@ towns_table = by_town(cube, sel)
 hours = hour_weekday(cube, sel)
 scope = scope_words([[towns_shown[c] for c in towns], [label_of(CRIME_GROUPS, g, page.lang) for g in groups],
                      [type_names[c] for c in picked]], audience)
-show_summary(page, crime_summary(sel.start, sel.end, scope, head, towns_table, towns_shown, comp,
-                                 comparison_windows(page.as_of), page.as_of, type_names, audience), on_screen=False)
+show_summary(page, partial(crime_summary, sel.start, sel.end, scope, head, towns_table, towns_shown, comp,
+                           comparison_windows(page.as_of), page.as_of, type_names, audience), on_screen=False)
 left, right = st.columns(2)
 with left:
     section(page, page.t("cr.section_towns"), caption=page.t("cr.towns_note"))

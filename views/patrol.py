@@ -1,5 +1,6 @@
 """巡逻防控 Patrol coverage: where patrols, posts and village police assistants reach, and the hot spots they miss."""
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -57,7 +58,7 @@ show_title(page, page.t("page.patrol"))
 place = join_list((town_names[c] for c in towns), page.lang) or page.t("pt.whole_district")
 note(page, page.t("pt.scope", start=start.isoformat(), end=end.isoformat(), days=filters.days,
                   shift=page.t(f"pt.shift.{shift}"), place=place))
-show_summary(page, patrol_summary(fig, page.t(f"pt.shift.{shift}"), place, page.as_of, audience), on_screen=False)
+show_summary(page, partial(patrol_summary, fig, page.t(f"pt.shift.{shift}"), place, page.as_of, audience), on_screen=False)
 
 incident_shares = audience.shows(fig.incidents)  # shares of fewer than 3 incidents are withheld in the public copy
 show_kpis(page, [

@@ -1,6 +1,7 @@
 """What a briefing holds: the page's items in the order it shows them (pure data, no Streamlit)."""
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -65,8 +66,20 @@ class PageContent:
     demo: bool = False
     filters: dict[str, tuple[str, str]] = field(default_factory=dict)  # URL parameter -> (label, value shown)
     public: bool = False  # the public copy (lib/audience.py)
-    summary: tuple[str, ...] = ()  # the written summary (情况简报), at the head of the briefing
     district: str | None = None  # the home district's name, for the document's title
+    _summary: tuple[str, ...] | Callable[[], Sequence[str]] = field(default=(), repr=False)
+
+    @property
+    def summary(self) -> tuple[str, ...]:
+        """The written summary (情况简报), at the head of the briefing; written when first read if it was given as
+        a function (a page that does not show it on screen then spends nothing on it until a briefing is made)."""
+        if callable(self._summary):
+            self._summary = tuple(self._summary())
+        return self._summary
+
+    @summary.setter
+    def summary(self, sentences: Sequence[str] | Callable[[], Sequence[str]]) -> None:
+        self._summary = sentences if callable(sentences) else tuple(sentences)
 
     def app_title(self, lang: Lang) -> str:
         """The dashboard's name as the documents give it: '东坡区平安建设数据看板'."""

@@ -52,11 +52,13 @@ def show_title(page: PageContext, title: str, *, caption: str | None = None) -> 
         note(page, caption)
 
 
-def show_summary(page: PageContext, sentences: Sequence[str], *, on_screen: bool = True) -> None:
+def show_summary(page: PageContext, sentences: Sequence[str] | Callable[[], Sequence[str]], *,
+                 on_screen: bool = True) -> None:
     """The written summary (lib/summary): at the head of the page's briefing and slides, and (`on_screen`) in a box
-    on the page where it is called."""
-    page.briefing.summary = tuple(sentences)
-    if on_screen and sentences:
+    on the page where it is called. Given as a function, it is written only when it is read (off screen: when a
+    briefing is made)."""
+    page.briefing.summary = sentences
+    if on_screen and (sentences := page.briefing.summary):
         with st.container(border=True, key="page_summary"):
             st.markdown(f"**{page.t('sum.heading')}**")
             st.markdown("\n\n".join(escape_markdown(s) for s in sentences))

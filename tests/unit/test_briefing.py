@@ -115,3 +115,17 @@ def test_the_map_still_reads_leaflet_from_the_local_copy_and_hides_its_buttons()
     still = map_still_html(MapItem("地图", fmap, base))
     assert base + "/" not in still and VENDOR_DIR.as_uri() + "/" in still
     assert ".leaflet-control-zoom, .leaflet-control-layers { display: none" in still.split("</head>")[0]
+
+
+def test_a_summary_given_as_a_function_is_written_once_when_first_read():
+    calls = []
+
+    def write() -> list[str]:
+        calls.append(1)
+        return ["全区刑事案件同比下降。"]
+
+    page = PageContent()
+    page.summary = write
+    assert calls == []  # a page that does not show it spends nothing on it
+    assert page.summary == ("全区刑事案件同比下降。",) and page.summary == ("全区刑事案件同比下降。",)
+    assert calls == [1]
