@@ -319,7 +319,6 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     # patrol time: each sample carries its share of its session's minutes, if the session is chosen
     chosen = pt.chosen_sessions(sessions, f.start, f.end, f.shift, list(f.modes), list(f.teams))
     sample_minutes = base.samples.share * np.where(chosen, base.session_minutes, 0.0)[base.samples.session]
-    town_codes = towns["town_code"].astype(str).to_numpy()
     town_positions = _town_positions(towns, f.towns)
     in_towns = base.sample_town >= 0 if town_positions is None else np.isin(base.sample_town, town_positions)
     minutes_in_area = np.bincount(base.samples.session[in_towns], weights=sample_minutes[in_towns], minlength=len(sessions))
@@ -335,7 +334,7 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     stays = hs.visits(cell_x[on_hot], cell_y[on_hot], base.samples.session[on_hot], on_hot, sample_minutes[on_hot],
                       base.sample_day[on_hot])
     dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, stays, f.days, f.dosage_min), f.cell_m)
-    study_m2 = float(base.town_area_m2[np.isin(town_codes, f.towns)].sum() if f.towns else base.town_area_m2.sum())
+    study_m2 = float(base.town_area_m2.sum() if town_positions is None else base.town_area_m2[town_positions].sum())
     index = hs.pai(int(dosed["incidents"].sum()), int(mask.sum()), len(dosed) * f.cell_m**2, study_m2)
 
     # police assistants, on the data's as-of date, in the chosen towns

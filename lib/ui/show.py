@@ -58,10 +58,11 @@ def show_summary(page: PageContext, sentences: Sequence[str] | Callable[[], Sequ
     on the page where it is called. Given as a function, it is written only when it is read (off screen: when a
     briefing is made)."""
     page.briefing.summary = sentences
-    if on_screen and (sentences := page.briefing.summary):
+    written = page.briefing.summary if on_screen else ()
+    if written:
         with st.container(border=True, key="page_summary"):
             st.markdown(f"**{page.t('sum.heading')}**")
-            st.markdown("\n\n".join(escape_markdown(s) for s in sentences))
+            st.markdown("\n\n".join(escape_markdown(s) for s in written))
 
 
 def about(page: PageContext) -> About:
