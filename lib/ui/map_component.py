@@ -22,10 +22,6 @@ import streamlit as st
 from streamlit_folium import (_component_func, _get_header, _get_html, _get_map_string, generate_js_hash,
                               get_full_id)
 
-from lib.viz.literal_templates import use_literal_templates
-
-use_literal_templates()  # rendered layers are not compiled again as templates: a third of building a map
-
 
 @dataclass(frozen=True)
 class RenderedMap:

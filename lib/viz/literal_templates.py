@@ -1,11 +1,16 @@
 """Rendered folium output kept as text instead of being compiled again as a Jinja template.
 
 When branca renders a map, every element's rendered header, HTML and script is wrapped in a new `Element(text)`,
-whose constructor compiles `text` as a Jinja template, to be rendered once more later. For text holding no Jinja
-delimiter that second pass only normalizes line ends and drops one trailing newline, yet it lexes the whole text: a
-layer's GeoJSON included, it was about a third of building the patrol map. `use_literal_templates()` makes branca
-skip the compilation for such text and apply those two rules itself; text holding a delimiter is compiled as before,
-so every map renders byte for byte as it did (tests/unit/test_literal_templates.py).
+whose constructor compiles `text` as a Jinja template, to be rendered once more later. That second pass is wrong
+for data: a town name holding `{{ 7 * 7 }}` showed as 49, and one holding `{%` stopped the map from rendering. It
+is also slow: it lexes the whole text, a layer's GeoJSON included (a third of building the patrol map).
+`use_literal_templates()` makes branca keep such text as text. For text with no Jinja delimiter the output is byte
+for byte what the second pass gave (line ends normalised, one trailing newline dropped, as Jinja does), so every
+map without such names renders as it did (tests/unit/test_literal_templates.py).
+
+Folium and branca build their own templates from `jinja2.Template` directly (class attributes and `Template(...)`
+in folium's modules); the name patched here is reached only by `Element(text)` and by unpickling an element, and
+this project passes `Element` plain CSS only.
 """
 from __future__ import annotations
 
@@ -13,14 +18,12 @@ import re
 from typing import Any
 
 import branca.element
-from jinja2 import Template
 
-JINJA_DELIMITERS = ("{{", "{%", "{#")
 NEWLINE = re.compile(r"(\r\n|\r|\n)")  # jinja2.lexer.newline_re
 
 
 class LiteralTemplate:
-    """A template of text with no Jinja syntax: it renders to that text as Jinja's default environment would
+    """A template that renders to its own text, as Jinja's default environment renders text without Jinja syntax
     (line ends made "\\n", one trailing newline dropped: jinja2.lexer.Lexer.tokeniter)."""
 
     def __init__(self, source: str):
@@ -33,13 +36,6 @@ class LiteralTemplate:
         return self.text
 
 
-def template_of(source: str) -> Template | LiteralTemplate:
-    """What `jinja2.Template(source)` renders, compiled only when `source` has Jinja syntax in it."""
-    if any(delimiter in source for delimiter in JINJA_DELIMITERS):
-        return Template(source)
-    return LiteralTemplate(source)
-
-
 def use_literal_templates() -> None:
-    """Make branca's elements take their templates from `template_of` (idempotent; for every thread alike)."""
-    branca.element.Template = template_of
+    """Make branca's elements keep the text they are given as text (idempotent; for every thread alike)."""
+    branca.element.Template = LiteralTemplate

@@ -26,6 +26,9 @@ from lib.metrics.hotspots import cell_bounds
 from lib.metrics.patrol_view import METRIC_CRS, PatrolFigures, Reach, town_label_points
 from lib.viz.basemap import TileConfig
 from lib.viz.escape import inert
+from lib.viz.literal_templates import use_literal_templates
+
+use_literal_templates()  # map text is not compiled again as a template: names show as written, and it is faster
 
 MAP_HEIGHT = 620
 COORD_DECIMALS = 5

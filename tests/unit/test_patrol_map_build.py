@@ -1,4 +1,5 @@
 """The patrol map: offline assets, escaping, GCJ-02 shift, tile config, click routing, payload size."""
+import json
 import re
 from datetime import date
 
@@ -124,3 +125,16 @@ def test_names_are_escaped_and_shifted_for_gcj02_tiles(demo):
     gcj = np.round(wgs84_to_gcj02(np.array([[post["lon"], post["lat"]]])), 5)[0]
     assert f"[{gcj[0]}, {gcj[1]}]" in shifted and f"[{post['lon']}, {post['lat']}]" not in shifted
     assert f"[{post['lon']}, {post['lat']}]" in payload  # on no tiles the data stays WGS84
+
+
+@pytest.mark.parametrize("name", ["{{ 7 * 7 }}镇", "{% if %}镇", "{# 镇"])
+def test_a_name_holding_template_syntax_draws_as_written(demo, name):
+    bundle, base, reach = demo
+    towns = bundle["towns"].copy()
+    towns.loc[towns["town_code"] == "511402003", "town_zh"] = name
+    fig = patrol_figures(bundle, base, reach, PatrolFilters(date(2020, 1, 1), date(2020, 12, 31), towns=("511402003",)))
+    payload = _payload(patrol_map(fig, towns, bundle["villages"], bundle["posts"], bundle["patrol_sessions"], reach,
+                                  INTERNAL, TileConfig()))
+    label = json.dumps(name)  # the town's label, a JSON string
+    assert label in payload and json.dumps(inert(name))[1:-1] in payload  # and its tooltip
+    assert json.dumps("49镇") not in payload and json.dumps(">49镇")[1:-1] not in payload
