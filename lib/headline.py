@@ -15,7 +15,7 @@ from typing import Literal
 from lib.audience import Audience
 from lib.disclosure import HIDDEN
 from lib.formatting import fmt_pct, short_yuan, signed, trimmed
-from lib.metrics.exact_test import is_significant, poisson_change_p
+from lib.metrics.exact_test import beyond_chance
 from lib.metrics.periods import Change, is_calendar_year
 
 Good = Literal["up", "down", "neither"]  # which way a change is good news
@@ -174,4 +174,4 @@ def _beyond_chance(change: Change) -> bool:
     the CompStat marks and the written summary."""
     if change.previous is None or change.current == change.previous:
         return False
-    return is_significant(poisson_change_p(round(change.current), round(change.previous)))
+    return beyond_chance(round(change.current), round(change.previous))

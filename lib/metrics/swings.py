@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from lib.metrics.exact_test import LEVEL, poisson_change_p
+from lib.metrics.exact_test import LEVEL, clearly_beyond_chance, poisson_change_p
 from lib.metrics.periods import Change, Comparison
 
 SWING_PCT = 40.0
@@ -23,7 +24,7 @@ class Swing:
     key: str
     change: Change
     events: pd.DataFrame  # the related events (event_id, date, kind, name_zh, name_en, crime_type), by date
-    p: float | None  # the exact test's p-value for a count; None for money, shares and ranks
+    p: float | None  # the exact test's p-value for a count; None for money, shares, ranks and certain changes
 
     @property
     def by_chance(self) -> bool:
@@ -45,9 +46,11 @@ def is_swing(change: Change) -> bool:
 
 def related_events(events: pd.DataFrame, types: Iterable[str], period: Comparison) -> pd.DataFrame:
     """The events of any of `types` dated from the start of the year-earlier period to the end of the period."""
-    dates = events["date"].dt.date
-    chosen = events["crime_type"].astype("string").isin(list(types)).fillna(False).to_numpy(dtype=bool)
-    return events[chosen & (dates >= period.prior_start).to_numpy() & (dates <= period.end).to_numpy()].sort_values("date")
+    wanted = set(types)
+    of_type = np.fromiter((crime_type in wanted for crime_type in events["crime_type"]), dtype=bool, count=len(events))
+    days = events["date"].to_numpy(dtype="datetime64[D]")
+    in_period = (days >= np.datetime64(period.prior_start, "D")) & (days <= np.datetime64(period.end, "D"))
+    return events[of_type & in_period].sort_values("date")
 
 
 def swings(changes: Mapping[str, Change], counts: Iterable[str], related: Mapping[str, Iterable[str]],
@@ -61,7 +64,8 @@ def swings(changes: Mapping[str, Change], counts: Iterable[str], related: Mappin
     for key, change in changes.items():
         if not is_swing(change):
             continue
-        p = (poisson_change_p(int(change.current), int(change.previous or 0), days, prior_days)
-             if key in counted else None)
+        current, previous = int(change.current), int(change.previous or 0)
+        p = (poisson_change_p(current, previous, days, prior_days)
+             if key in counted and not clearly_beyond_chance(current, previous, days, prior_days) else None)
         found[key] = Swing(key, change, related_events(events, related.get(key, ()), period), p)
     return found

@@ -9,7 +9,7 @@ from lib.disclosure import HIDDEN
 from lib.formatting import fmt_pct, short_yuan, signed
 from lib.headline import Versus
 from lib.metrics.periods import Change
-from lib.metrics.exact_test import is_significant, poisson_change_p
+from lib.metrics.exact_test import beyond_chance
 
 
 def base_words(versus: Versus, audience: Audience) -> str:
@@ -34,7 +34,7 @@ def reading(change: Change, *, exposure_ratio: float = 1.0) -> Reading | None:
     current, prior = change.current, change.previous
     if current == prior:
         return "both_zero" if current == 0 else "same"
-    real = is_significant(poisson_change_p(round(current), round(prior), current_days=exposure_ratio))
+    real = beyond_chance(round(current), round(prior), current_days=exposure_ratio)
     if prior == 0:
         return "from_zero" if real else "from_zero_noise"
     if not real:

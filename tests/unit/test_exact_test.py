@@ -2,6 +2,8 @@
 checked on the published example, against scipy.stats.poisson_means_test on a grid of counts, and against a brute
 sum over pairs of counts where the two periods differ in length."""
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 import pytest
 from scipy import stats
 
@@ -81,3 +83,33 @@ def test_millions_of_incidents_are_summed_by_blocks_within_two_millionths(monkey
     blocked = poisson_change_p.__wrapped__(k1, k2, 1.0, n2)
     monkeypatch.setattr(exact_test, "_MOST_TAILS", 10**9)  # every total's own tail
     assert blocked == pytest.approx(poisson_change_p.__wrapped__(k1, k2, 1.0, n2), abs=2e-6)
+
+
+def _boundary_pairs():
+    """Per smaller count and ratio of periods, the pairs just past five standard errors either way: where a change
+    first counts as clearly beyond chance."""
+    for previous in (30, 31, 45, 60, 100, 250, 1000, 5000, 40000, 300000):
+        for days in (0.5, 0.8, 365 / 366, 1.0, 366 / 365, 1.3, 2.0):
+            up = next(k for k in range(previous, 20 * previous) if exact_test.clearly_beyond_chance(k, previous, days))
+            down = next((k for k in range(previous, 29, -1) if exact_test.clearly_beyond_chance(k, previous, days)), None)
+            yield from ((k, previous, days) for k in (up, down) if k is not None)
+
+
+@pytest.mark.parametrize("current, previous, days", list(_boundary_pairs()))
+def test_a_change_called_clearly_beyond_chance_has_an_exact_p_far_below_the_level(current, previous, days):
+    assert poisson_change_p(current, previous, days) < 1e-5
+
+
+@pytest.mark.parametrize("current, previous, days", [
+    (29, 500, 1.0), (500, 29, 1.0),  # a count below 30: the exact test decides
+    (100, 300, 0.49), (300, 100, 2.01),  # periods more than twice as long as each other
+    (100, 100, 1.0), (100, 150, 1.0),  # four standard errors, not five
+    (100, 200, 0.0), (100, 200, -1.0),  # no period
+])
+def test_outside_the_clear_region_the_exact_test_decides(current, previous, days):
+    assert not exact_test.clearly_beyond_chance(current, previous, days)
+
+
+@given(st.integers(0, 3000), st.integers(0, 3000), st.sampled_from([0.5, 1.0, 365 / 366, 1.5, 2.0]))
+def test_beyond_chance_is_the_exact_tests_verdict(current, previous, days):
+    assert exact_test.beyond_chance(current, previous, days) == is_significant(poisson_change_p(current, previous, days))
