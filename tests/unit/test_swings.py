@@ -1,5 +1,4 @@
 """A swing beyond ±40% and its explanations: the related events of the period and the year before, and chance."""
-from datetime import date
 
 import pandas as pd
 
