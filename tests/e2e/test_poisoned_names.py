@@ -1,6 +1,6 @@
 """Names from the data are text on every page, in Chinese and English: towns, villages, counties and events that
-hold HTML (`<a href>`, `<b>`), entities (`&amp;`) or a bare address never become a link, bold or a decoded
-character: not in the page, not in a plotly chart's SVG, not in a map's frame. The names show as the files hold them."""
+hold HTML (`<a href>`, `<b>`), entities (`&amp;`), template syntax (`{{ }}`, `{%`) or a bare address never become
+a link, bold, a decoded character or an evaluated expression: not in the page, not in a plotly chart's SVG, not in a map's frame. The names show as the files hold them."""
 from __future__ import annotations
 
 import csv
@@ -19,7 +19,8 @@ LINK = '<a href="http://evil.example/x">官方通知:请点此核对</a>'
 BOLD = "<b>粗</b>"
 ENTITY = "苏祠&amp;街道"
 BARE = "太和镇 http://evil.example/bare"
-TOWNS = {"511402001": LINK, "511402002": BOLD, "511402003": ENTITY, "511402100": BARE}
+TEMPLATE = "{{ 7 * 7 }}{% if x %}镇{#"  # template syntax: shown as written, never evaluated
+TOWNS = {"511402001": LINK, "511402002": BOLD, "511402003": ENTITY, "511402100": BARE, "511402101": TEMPLATE}
 COUNTIES = {"511403": LINK, "511421": BOLD, "511423": ENTITY}  # peers the satisfaction page follows by default
 EVENTS = {"case_4_20": LINK, "case_12_5": BOLD + ENTITY}
 VILLAGE = ("511402001001", LINK)
@@ -96,10 +97,10 @@ def _assert_inert_everywhere(opened) -> None:
 PAGES = [
     ("/", ()),
     ("/satisfaction", (LINK, BOLD, ENTITY)),  # the peers' lines on the rank chart, with their names
-    ("/mediation?town=511402001,511402002,511402003,511402100", (LINK, BOLD, ENTITY)),  # the town chart
-    ("/crime", (LINK, BOLD, ENTITY)),  # the town chart and the events under the trend
-    ("/crime?layout=multiples&grain=month", (LINK, BOLD, ENTITY)),
-    ("/patrol", (LINK, BOLD, ENTITY)),  # the towns' labels on the map (in the map's frame)
+    ("/mediation?town=511402001,511402002,511402003,511402100,511402101", (LINK, BOLD, ENTITY, TEMPLATE)),  # town chart
+    ("/crime", (LINK, BOLD, ENTITY, TEMPLATE)),  # the town chart and the events under the trend
+    ("/crime?layout=multiples&grain=month", (LINK, BOLD, ENTITY, TEMPLATE)),
+    ("/patrol", (LINK, BOLD, ENTITY, TEMPLATE)),  # the towns' labels on the map (in the map's frame)
 ]
 
 
