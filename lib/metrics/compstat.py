@@ -69,7 +69,8 @@ def compstat(cube: CrimeCube, as_of: date, towns: tuple[str, ...] = (), types: t
     `_pct` (None when the prior is zero: "new"), `_p` (the exact test's p-value) and `_significant`. Prior figures are None (and so are
     their change, z and mark) when the data do not reach back to the prior window."""
     rows = _rows(types)
-    table = pd.DataFrame({"level": [r[0] for r in rows], "code": [r[1] for r in rows], "group": [r[2] for r in rows]})
+    columns: dict[str, object] = {"level": [r[0] for r in rows], "code": [r[1] for r in rows],
+                                  "group": [r[2] for r in rows]}  # one frame at the end: no column inserted one by one
     for window in comparison_windows(as_of):
         current = type_totals(cube, window.start, window.end, towns)
         prior = type_totals(cube, window.prior_start, window.prior_end, towns)
@@ -78,10 +79,10 @@ def compstat(cube: CrimeCube, as_of: date, towns: tuple[str, ...] = (), types: t
         p = [None if c.previous is None else poisson_change_p(int(c.current), int(c.previous), window.days,
                                                              window.prior_days) for c in changes]
         key = window.key
-        table[f"{key}_current"] = [int(c.current) for c in changes]
-        table[f"{key}_prior"] = pd.array([None if c.previous is None else int(c.previous) for c in changes], dtype="Int64")
-        table[f"{key}_delta"] = pd.array([None if c.delta is None else int(c.delta) for c in changes], dtype="Int64")
-        table[f"{key}_pct"] = pd.array([c.pct for c in changes], dtype="Float64")
-        table[f"{key}_p"] = pd.array(p, dtype="Float64")
-        table[f"{key}_significant"] = [is_significant(v) for v in p]
-    return table
+        columns[f"{key}_current"] = [int(c.current) for c in changes]
+        columns[f"{key}_prior"] = pd.array([None if c.previous is None else int(c.previous) for c in changes], dtype="Int64")
+        columns[f"{key}_delta"] = pd.array([None if c.delta is None else int(c.delta) for c in changes], dtype="Int64")
+        columns[f"{key}_pct"] = pd.array([c.pct for c in changes], dtype="Float64")
+        columns[f"{key}_p"] = pd.array(p, dtype="Float64")
+        columns[f"{key}_significant"] = [is_significant(v) for v in p]
+    return pd.DataFrame(columns)

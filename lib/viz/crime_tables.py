@@ -81,22 +81,25 @@ def compstat_frame(table: pd.DataFrame, type_labels: Mapping[str, str], audience
     """The CompStat rows with localized headers: per window the count, a year earlier, change, change % and verdict.
     Public copy: counts below 3 read "<3", and a window's change, change % and verdict built on one read "—"."""
     lang = audience.lang
-    out = pd.DataFrame({
+    columns: dict[str, object] = {  # one frame at the end: no column inserted one by one
         t("cr.col_level", lang): [t(f"cr.level_{level}", lang) for level in table["level"]],
         t("cr.col_group", lang): [label_of(CRIME_GROUPS, g, lang) if g else "" for g in table["group"]],
         t("cr.col_type", lang): [_row_label(lv, c, type_labels, lang) for lv, c in zip(table["level"], table["code"])],
-    })
+    }
     for key in WINDOW_KEYS:
         name = window_label(key, lang)
-        out[t("cr.col_current", lang, window=name)] = table[f"{key}_current"].to_numpy()
-        out[t("cr.col_window_prior", lang, window=name)] = table[f"{key}_prior"].array
-        out[t("cr.col_window_delta", lang, window=name)] = table[f"{key}_delta"].array
-        out[t("cr.col_window_pct", lang, window=name)] = [
+        columns[t("cr.col_current", lang, window=name)] = table[f"{key}_current"].to_numpy()
+        columns[t("cr.col_window_prior", lang, window=name)] = table[f"{key}_prior"].array
+        columns[t("cr.col_window_delta", lang, window=name)] = table[f"{key}_delta"].array
+        columns[t("cr.col_window_pct", lang, window=name)] = [
             pct_text(pct, c, None if pd.isna(p) else int(p), lang)
             for pct, c, p in zip(table[f"{key}_pct"], table[f"{key}_current"], table[f"{key}_prior"])]
-        out[t("cr.col_window_mark", lang, window=name)] = [
+        columns[t("cr.col_window_mark", lang, window=name)] = [
             verdict(c, p if not pd.isna(p) else None, s, lang)
             for c, p, s in zip(table[f"{key}_current"], table[f"{key}_prior"], table[f"{key}_significant"])]
+    out = pd.DataFrame(columns)
+    for key in WINDOW_KEYS:
+        name = window_label(key, lang)
         out = audience.withhold(out, [t(f"cr.col_window_{part}", lang, window=name) for part in ("delta", "pct", "mark")],
                                 compstat_hidden(table, key, audience))
         out = audience.count_cells(out, [t("cr.col_current", lang, window=name), t("cr.col_window_prior", lang, window=name)])
