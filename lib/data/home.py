@@ -18,10 +18,10 @@ class HomeDistrict:
 def home_district(bundle: DataBundle, setting: str | None) -> HomeDistrict:
     """The county named by `setting` (PINGAN_HOME_DISTRICT), checked against the province's boundaries;
     without a setting, the county whose outline the data carries."""
-    adcode = setting or str(bundle["district_outline"].iloc[0]["adcode"])
+    adcode = setting or str(bundle["district_outline"]["adcode"].iloc[0])  # a column first: a row would copy geometry
     counties = bundle["counties"]
     found = counties[counties["adcode"].astype(str) == adcode]
     if found.empty:
         raise SettingsError(HOME_DISTRICT_SETTING, adcode, "不是边界数据中的区县代码", "not the adcode of a county in the boundaries")
-    row = found.iloc[0]
-    return HomeDistrict(adcode, str(row["county_zh"]), str(row["city_adcode"]), str(row["city_zh"]))
+    first = {column: str(found[column].iloc[0]) for column in ("county_zh", "city_adcode", "city_zh")}
+    return HomeDistrict(adcode, first["county_zh"], first["city_adcode"], first["city_zh"])
