@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from lib.data.store import DataBundle
 from lib.settings import HOME_DISTRICT_SETTING, SettingsError
 
@@ -18,10 +20,10 @@ class HomeDistrict:
 def home_district(bundle: DataBundle, setting: str | None) -> HomeDistrict:
     """The county named by `setting` (PINGAN_HOME_DISTRICT), checked against the province's boundaries;
     without a setting, the county whose outline the data carries."""
-    adcode = setting or str(bundle["district_outline"]["adcode"].iloc[0])  # a column first: a row would copy geometry
+    adcode = setting or str(bundle["district_outline"]["adcode"].iloc[0])
     counties = bundle["counties"]
-    found = counties[counties["adcode"].astype(str) == adcode]
-    if found.empty:
+    at = np.flatnonzero(counties["adcode"].astype(str).to_numpy() == adcode)  # columns, not rows: no geometry copied
+    if not len(at):
         raise SettingsError(HOME_DISTRICT_SETTING, adcode, "不是边界数据中的区县代码", "not the adcode of a county in the boundaries")
-    first = {column: str(found[column].iloc[0]) for column in ("county_zh", "city_adcode", "city_zh")}
+    first = {column: str(counties[column].iloc[at[0]]) for column in ("county_zh", "city_adcode", "city_zh")}
     return HomeDistrict(adcode, first["county_zh"], first["city_adcode"], first["city_zh"])

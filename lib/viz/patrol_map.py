@@ -26,9 +26,10 @@ from lib.metrics.hotspots import cell_bounds
 from lib.metrics.patrol_view import METRIC_CRS, PatrolFigures, Reach, town_label_points
 from lib.viz.basemap import TileConfig
 from lib.viz.escape import inert
-from lib.viz.literal_templates import use_literal_templates
+from lib.viz.literal_templates import compile_folium_templates_once, use_literal_templates
 
 use_literal_templates()  # map text is not compiled again as a template: names show as written, and it is faster
+compile_folium_templates_once()
 
 MAP_HEIGHT = 620
 COORD_DECIMALS = 5

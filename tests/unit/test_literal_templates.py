@@ -62,3 +62,16 @@ def test_text_renders_as_jinja_renders_it(source):
 @given(st.text(alphabet="ab{}%#\r\n 苏", max_size=30).filter(lambda s: not any(d in s for d in JINJA_DELIMITERS)))
 def test_any_text_without_jinja_syntax_renders_as_jinja_renders_it(source):
     assert LiteralTemplate(source).render(this=None) == Template(source).render(this=None)
+
+
+def test_folium_compiles_a_tooltips_template_once_and_renders_the_same(monkeypatch):
+    from lib.viz.literal_templates import compile_folium_templates_once
+
+    before = rendered(monkeypatch, LiteralTemplate, PLAIN_NAMES)
+    monkeypatch.setattr(folium.features, "Template", folium.features.Template)  # restored after the test
+    compile_folium_templates_once()
+    compile_folium_templates_once()
+    cached = folium.features.Template
+    assert rendered(monkeypatch, LiteralTemplate, PLAIN_NAMES) == before
+    assert rendered(monkeypatch, LiteralTemplate, PLAIN_NAMES) == before
+    assert cached.cache_info().hits >= 1 and cached.cache_info().currsize == 1
