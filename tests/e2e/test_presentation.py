@@ -154,7 +154,8 @@ def _screen(page) -> tuple[str, float] | None:
 
 def test_the_playlist_shows_each_page_screen_by_screen_then_moves_on_keeping_presentation_mode(open_page, wait_idle):
     every = 10
-    opened = open_page(f"/?present=1&lang=en&playlist=overview,satisfaction&every={every}", viewport=(1600, 1000))
+    opened = open_page(f"/?present=1&lang=en&playlist=overview,satisfaction&every={every}",
+                       viewport=(1600, 2400))  # tall: few screens to wait through, still more than one
     page = opened.page
     expect(page.get_by_text(t("present.next", "en", page=t("page.satisfaction", "en"), every=every))).to_be_visible()
     # the first screen is counted only once the page has finished drawing, and stays for the whole interval
