@@ -19,7 +19,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 _log = logging.getLogger(__name__)
-_started = threading.Event()
+_start = threading.Lock()
+_started = False
 THREAD_NAME = "pingan-warm-up"
 # Streamlit warns of a missing session when a cached function is called outside a page run: expected in this thread
 _SESSION_WARNINGS = "streamlit.runtime.scriptrunner_utils.script_run_context"
@@ -39,9 +40,11 @@ async def lifespan(_app: Any) -> AsyncIterator[None]:
 
 def start_warm_up() -> bool:
     """Start the warm-up thread, once per process; False when it was started already."""
-    if _started.is_set():
-        return False
-    _started.set()
+    global _started
+    with _start:
+        if _started:
+            return False
+        _started = True
     logging.getLogger(_SESSION_WARNINGS).addFilter(_NotFromWarmUp())
     threading.Thread(target=warm_first_page, name=THREAD_NAME, daemon=True).start()
     return True

@@ -71,7 +71,7 @@ def test_a_failure_is_logged_and_never_raised(monkeypatch, caplog):
 
 def test_the_thread_starts_once_per_process_from_the_servers_lifespan(monkeypatch):
     ran = []
-    monkeypatch.setattr(warm_up, "_started", threading.Event())
+    monkeypatch.setattr(warm_up, "_started", False)
     monkeypatch.setattr(warm_up, "warm_first_page", lambda: ran.append(threading.current_thread().name))
 
     async def serve() -> None:
