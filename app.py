@@ -22,6 +22,9 @@ else:
     from lib.server.sso import server_secrets
     from lib.server.gate import AccessGate
     from lib.server.unknown_paths import UnknownPaths
+    from lib.ui.warm_up import lifespan
 
     # outermost first: an unknown path is sent to a page saying so before the gate asks anyone to sign in
-    app = App(__file__, middleware=[Middleware(UnknownPaths), Middleware(AccessGate)], secrets=server_secrets())
+    # the lifespan warms the first page's data while the browser loads the app (lib/ui/warm_up.py)
+    app = App(__file__, middleware=[Middleware(UnknownPaths), Middleware(AccessGate)], secrets=server_secrets(),
+              lifespan=lifespan)

@@ -172,12 +172,12 @@ DATABASE_DRIVERS = ("postgresql", "postgresql+psycopg")
 
 def _database_url(name: str, value: str) -> str | None:
     """A SQLAlchemy URL of a PostgreSQL-compatible database, such as postgresql+psycopg://user@host/db."""
-    from sqlalchemy.engine import make_url  # only deployments that name a database pay for the import
-    from sqlalchemy.exc import ArgumentError
-
     text = value.strip()
     if not text:
         return None
+    from sqlalchemy.engine import make_url  # only deployments that name a database pay for the import
+    from sqlalchemy.exc import ArgumentError
+
     expected = ("应为 PostgreSQL 兼容数据库的地址,如 postgresql+psycopg://用户@主机/库名",
                 "expected a PostgreSQL-compatible database URL such as postgresql+psycopg://user@host/db")
     try:

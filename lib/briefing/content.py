@@ -4,14 +4,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-
-import folium
-import pandas as pd
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING
 
 from lib.export import About
 from lib.headline import Kpi
 from lib.i18n import Lang, t
+
+if TYPE_CHECKING:  # only named in annotations: a page without a map or chart does not import them
+    import folium
+    import pandas as pd
+    import plotly.graph_objects as go
 
 
 @dataclass(frozen=True)

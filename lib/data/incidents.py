@@ -131,6 +131,22 @@ def save_case_facts(facts: CaseFacts, folder: Path) -> None:
         getattr(facts, name).to_parquet(path)
 
 
+def _bounds_from_statistics(metadata: pq.FileMetaData, name: str) -> tuple | None:
+    """The least and greatest value of column `name` (nulls left out), from the row groups' statistics: a start reads
+    no incidents for the period they cover. None when a row group has no statistics to tell (then read the column)."""
+    lows, highs = [], []
+    for group in range(metadata.num_row_groups):
+        row_group = metadata.row_group(group)
+        column = next(row_group.column(i) for i in range(row_group.num_columns)
+                      if row_group.column(i).path_in_schema == name)
+        stats = column.statistics
+        if stats is None or not stats.has_min_max:
+            return None
+        lows.append(stats.min)
+        highs.append(stats.max)
+    return (min(lows), max(highs)) if lows else None
+
+
 class ParquetIncidents:
     """The incidents of a checked-data snapshot (lib/data/snapshot.py), answered from their Parquet file: each question
     reads only the columns it needs (a records question only the row groups of its days), so a server started from
@@ -139,10 +155,14 @@ class ParquetIncidents:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._file = pa.memory_map(str(self.path))  # open for good: readable even once a newer snapshot replaces it
-        self._count = pq.ParquetFile(self._file).metadata.num_rows
-        reported = self._table(["reported_at"])["reported_at"]
-        first, last = pc.min(reported).as_py(), pc.max(reported).as_py()
+        metadata = pq.ParquetFile(self._file).metadata
+        self._count = metadata.num_rows
+        first, last = _bounds_from_statistics(metadata, "reported_at") or self._bounds_read("reported_at")
         self._span = (None, None) if first is None else (first.date(), last.date())
+
+    def _bounds_read(self, name: str) -> tuple:
+        values = self._table([name])[name]
+        return pc.min(values).as_py(), pc.max(values).as_py()
 
     def _table(self, names: Sequence[str], filters: list | None = None) -> pa.Table:
         return pq.read_table(self._file, columns=list(names), filters=filters)

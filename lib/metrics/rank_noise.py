@@ -12,6 +12,8 @@ their codes, so the figures do not depend on how a table happens to be sorted.
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -22,15 +24,37 @@ LOW, HIGH = 0.025, 0.975  # a 95% interval
 
 def simulated_ranks(scores: np.ndarray, standard_errors: np.ndarray, seed: int | tuple[int, ...],
                     draws: int = DRAWS) -> np.ndarray:
-    """(draws, units) ranks, 1 = the highest simulated score, from Normal(score, standard error) per unit."""
+    """(draws, units) ranks, 1 = the highest simulated score, from Normal(score, standard error) per unit.
+
+    Read-only int32, kept for the same scores, errors and seed: the year before's draws of one year's ranking are
+    that year's own draws when it is ranked in turn, so the years of a page share them."""
     scores = np.asarray(scores, dtype=float)
     spread = np.nan_to_num(np.asarray(standard_errors, dtype=float))
-    rng = np.random.default_rng(np.atleast_1d(seed).tolist())
-    simulated = scores + rng.standard_normal((draws, len(scores))) * spread
-    order = np.argsort(-simulated, axis=1, kind="stable")
-    ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.arange(1, len(scores) + 1), axis=1)
+    return _kept_ranks(tuple(scores.tolist()), tuple(spread.tolist()), tuple(np.atleast_1d(seed).tolist()), draws)
+
+
+@functools.lru_cache(maxsize=16)  # a few MB: 2,000 draws of some 200 units each
+def _kept_ranks(scores: tuple[float, ...], spread: tuple[float, ...], seed: tuple[int, ...], draws: int) -> np.ndarray:
+    rng = np.random.default_rng(list(seed))
+    simulated = np.asarray(scores) + rng.standard_normal((draws, len(scores))) * np.asarray(spread)
+    order = descending_order(simulated)
+    ranks = np.empty(order.shape, dtype=np.int32)
+    np.put_along_axis(ranks, order, np.arange(1, len(scores) + 1, dtype=np.int32), axis=1)
+    ranks.flags.writeable = False
     return ranks
+
+
+def descending_order(values: np.ndarray) -> np.ndarray:
+    """Per row, the column positions from the highest value down, ties (and NaN, last) in column order: a stable
+    sort's answer. The faster unstable sort is kept for the rows where every value differs, where the order is
+    the same whichever sort finds it."""
+    negated = -values
+    order = np.argsort(negated, axis=1)
+    ordered = np.take_along_axis(negated, order, axis=1)
+    tied = ~(ordered[:, 1:] > ordered[:, :-1]).all(axis=1)  # equal neighbours, or NaN (which compares false)
+    if tied.any():
+        order[tied] = np.argsort(negated[tied], axis=1, kind="stable")
+    return order
 
 
 def _interval(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -7,14 +7,16 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from lib.briefing.content import PageContent
-from lib.briefing.deck import briefing_pptx
-from lib.briefing.document import BriefingInfo, briefing_pdf, page_images
 from lib.briefing.system import INSTALL_HINT, missing_for_rendering
 from lib.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from lib.briefing.document import BriefingInfo
 
 _STATE = "_briefing_content"
 _MADE = "_briefing_files"  # (link of the view, [(key, label, file name, MIME type, bytes)]) of the last briefing built
@@ -54,6 +56,8 @@ def briefing_control(link: str, title: str, lang: Lang, record: Callable[[str, s
         return
     if st.sidebar.button(t("export.briefing", lang), key="briefing_build", icon=":material/picture_as_pdf:",
                          help=t("export.briefing_help", lang)):
+        from lib.briefing.document import BriefingInfo  # the renderers (pptx, pypdf, jinja2) load on the first click
+
         info = BriefingInfo(title, lang, link, datetime.now())
         with st.sidebar.status(t("export.building", lang), expanded=True) as status:
             started = time.perf_counter()
@@ -78,6 +82,9 @@ def briefing_control(link: str, title: str, lang: Lang, record: Callable[[str, s
 
 def _build(info: BriefingInfo, page: PageContent, step) -> list[tuple[str, str, str, str, bytes]]:
     """The briefing's files, the charts and maps drawn once for both documents."""
+    from lib.briefing.deck import briefing_pptx
+    from lib.briefing.document import briefing_pdf, page_images
+
     lang, day = info.lang, info.generated.date().isoformat()
     images = page_images(page, lang, step)
     briefing = briefing_pdf(info, page, step, images)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import folium
-import plotly.graph_objects as go
 import streamlit as st
 
 from lib.formatting import join_list
@@ -20,6 +19,10 @@ from lib.presentation import (DEFAULT_THEME, EVERY_DEFAULT_S, THEMES, Playlist, 
                               parse_every, parse_playlist, parse_theme)
 from lib.ui.notices import escape_markdown, url_fallback_notice
 from lib.viz.theme import DARK_BG, DARK_GRID, DARK_TEXT, dark_figure, dark_folium
+
+if TYPE_CHECKING:
+    import folium
+    import plotly.graph_objects as go
 
 # The projector view: the sidebar and its filters still run (the URL sets them), hidden; widgets in the page body
 # are hidden; type is larger.

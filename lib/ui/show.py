@@ -14,27 +14,27 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import folium
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from lib.briefing.content import ChartItem, HeadingItem, KpiItem, MapItem, NoteItem, TableItem
-from lib.briefing.images import figure_png
 from lib.briefing.system import missing_for_rendering
 from lib.export import About, to_csv_bytes, to_xlsx_bytes
 from lib.headline import Kpi
 from lib.ui import briefing
 from lib.ui.notices import escape_markdown
-from lib.ui.offline_leaflet import asset_base_url
-from lib.ui.map_component import RenderedMap, draw_map, render_map
 from lib.ui.page import PageContext
-from lib.ui.present import Presentation, style_figure, style_map
+from lib.ui.present import Presentation, style_figure
 from lib.ui.shell import current_link
-from lib.viz.offline_assets import localize
+
+if TYPE_CHECKING:  # folium, its component and the image renderer load with the first map or PNG, not the first page
+    import folium
+    import plotly.graph_objects as go
+    from pandas.io.formats.style import Styler
+
+    from lib.ui.map_component import RenderedMap
 
 _TONE_COLOR = {"good": "green", "bad": "red", "neutral": "gray"}
 
@@ -151,9 +151,15 @@ def show_chart(page: PageContext, fig: go.Figure, *, name: str, title: str, clic
         st.caption(briefing.missing_note(page.lang))  # what the server lacks to draw images, and how to install it
     else:
         context = about(page)
-        st.download_button(page.t("export.png"), lambda: figure_png(fig, title=title, subtitle=context.caption()),
+        st.download_button(page.t("export.png"), lambda: _png(fig, title, context.caption()),
                            context.file_name(title, "png"), "image/png", key=f"{name}-png", icon=":material/image:",
                            on_click="ignore", type="tertiary")
+
+
+def _png(fig: go.Figure, title: str, subtitle: str) -> bytes:
+    from lib.briefing.images import figure_png
+
+    return figure_png(fig, title=title, subtitle=subtitle)
 
 
 def show_table(page: PageContext, frame: pd.DataFrame, *, name: str, title: str, downloads: bool = True,
@@ -204,6 +210,11 @@ class MapView:
 
 def map_view(folium_map: folium.Map, presentation: Presentation) -> MapView:
     """`folium_map` localized (works offline), in the presentation's theme, and rendered."""
+    from lib.ui.map_component import render_map
+    from lib.ui.offline_leaflet import asset_base_url
+    from lib.ui.present import style_map
+    from lib.viz.offline_assets import localize
+
     base = asset_base_url()
     styled = style_map(localize(folium_map, base), presentation)
     return MapView(styled, render_map(styled), base)
@@ -215,6 +226,8 @@ def show_map(page: PageContext, shown: folium.Map | MapView, *, name: str, title
 
     `shown` is a map, or a MapView a page's cached function made of one. With `click`, a click on an area sets the
     filter to the code `clicked_code` reads from the map's state."""
+    from lib.ui.map_component import draw_map
+
     view = shown if isinstance(shown, MapView) else map_view(shown, page.presentation)
     page.briefing.add(f"map:{name}", MapItem(title, view.map, view.asset_base))
 

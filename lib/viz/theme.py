@@ -7,10 +7,13 @@ so every builder stays as it is and a figure shown on the dark page keeps readab
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import folium
 import plotly.graph_objects as go
 import plotly.io as pio
+
+if TYPE_CHECKING:
+    import folium
 
 DARK_BG = "#0e1117"  # the page's background in the dark theme (lib/ui/present.py uses the same)
 DARK_TEXT = "#e8eaed"
@@ -107,5 +110,7 @@ def dark_figure(fig: go.Figure) -> go.Figure:
 
 def dark_folium(m: folium.Map) -> folium.Map:
     """`m` with the dark map CSS added to its page header (constant CSS, nothing else changes); returns `m`."""
+    import folium  # here, not above: pages without a map never load it
+
     m.get_root().header.add_child(folium.Element(DARK_FOLIUM_CSS), name="pingan_dark_theme")
     return m

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lib.metrics.rank_noise import DRAWS, rank_noise, simulated_ranks
+from lib.metrics.rank_noise import DRAWS, descending_order, rank_noise, simulated_ranks
 
 
 def units(scores: dict[str, float], se: dict[str, float] | float) -> pd.DataFrame:
@@ -64,3 +64,39 @@ def test_a_unit_new_this_year_has_no_rank_change():
     out = rank_noise(units({"A": 90, "N": 80}, 1.0), units({"A": 90}, 1.0), 2020)
     assert pd.isna(out.loc["N", "gain_low"]) and pd.isna(out.loc["N", "within_noise"])
     assert out.loc["A", "gain_low"] == 0 and out.loc["A", "within_noise"] == True  # noqa: E712
+
+
+def stable_ranks(scores: np.ndarray, standard_errors: np.ndarray, seed: tuple[int, ...]) -> np.ndarray:
+    """The ranks as first computed (float draws, a stable sort of every row): what the kept, faster draws must equal."""
+    rng = np.random.default_rng(list(seed))
+    simulated = scores + rng.standard_normal((DRAWS, len(scores))) * np.nan_to_num(standard_errors)
+    order = np.argsort(-simulated, axis=1, kind="stable")
+    ranks = np.empty_like(order)
+    np.put_along_axis(ranks, order, np.arange(1, len(scores) + 1), axis=1)
+    return ranks
+
+
+@pytest.mark.parametrize("case", ["distinct", "ties without error", "missing error", "missing score"])
+def test_the_kept_draws_equal_a_stable_sort_of_fresh_draws(case):
+    rng = np.random.default_rng(7)
+    scores, errors = rng.uniform(70, 95, 183), rng.uniform(0.3, 2.0, 183)
+    if case == "ties without error":
+        scores[:60], errors[:90] = 80.0, 0.0  # sixty equal scores, most of them without error: ties in every draw
+    if case == "missing error":
+        errors[::7] = np.nan
+    if case == "missing score":
+        scores[[3, 50, 51]] = np.nan
+    kept = simulated_ranks(scores, errors, seed=(5, 2021))
+    assert kept.dtype == np.int32 and not kept.flags.writeable  # shared: nobody may change them
+    assert (kept == stable_ranks(scores, errors, (5, 2021))).all()
+
+
+def test_the_year_before_draws_are_the_years_own_draws_kept():
+    scores, errors = np.array([3.0, 2.0, 1.0]), np.ones(3)
+    assert simulated_ranks(scores, errors, seed=(1, 2019)) is simulated_ranks(scores.copy(), errors, seed=(1, 2019))
+    assert simulated_ranks(scores + 1, errors, seed=(1, 2019)) is not simulated_ranks(scores, errors, seed=(1, 2019))
+
+
+def test_descending_order_puts_ties_and_missing_values_in_column_order():
+    values = np.array([[1.0, 3.0, 3.0, 2.0], [np.nan, 1.0, np.nan, 5.0], [4.0, 3.0, 2.0, 1.0]])
+    assert descending_order(values).tolist() == [[1, 2, 3, 0], [3, 1, 0, 2], [0, 1, 2, 3]]

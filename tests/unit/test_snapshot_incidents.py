@@ -72,3 +72,22 @@ def test_keys_code_counts_and_the_first_row(both, bundle):
     for column in ("town_code", "village_code"):
         pd.testing.assert_series_equal(snapshot.code_counts(column), files.code_counts(column))
     pd.testing.assert_frame_equal(snapshot.head(1), files.head(1))
+
+
+def test_the_span_is_read_from_the_row_group_statistics_not_the_records(both, monkeypatch):
+    files, snapshot = both
+    monkeypatch.setattr(ParquetIncidents, "_bounds_read", lambda self, name: pytest.fail("the column was read"))
+    assert ParquetIncidents(snapshot.path).span() == files.span()
+
+
+@pytest.mark.parametrize("statistics", [True, False])
+def test_the_span_over_row_groups_with_missing_times_equals_the_columns(tmp_path, statistics):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    times = pd.to_datetime(["2019-05-02 10:00", None, "2017-01-31 23:59", "2021-03-11 08:00", None, "2018-07-01 00:00"])
+    path = tmp_path / "incidents.parquet"
+    pq.write_table(pa.table({"reported_at": times}), path, row_group_size=2, write_statistics=statistics)
+    assert ParquetIncidents(path).span() == (date(2017, 1, 31), date(2021, 3, 11))
+    pq.write_table(pa.table({"reported_at": pd.to_datetime([None, None])}), path, write_statistics=statistics)
+    assert ParquetIncidents(path).span() == (None, None)
