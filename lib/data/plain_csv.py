@@ -27,6 +27,7 @@ TIME_LAYOUT = b"0000-00-00 00:00"  # the contract's DATETIME_FORMAT as written: 
 SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
 FIRST_YEAR_HELD, LAST_YEAR_HELD = 1678, 2261  # the years a datetime64[ns] holds whole (as store._datetimes)
+MAX_ID_WIDTHS = 4  # ids in order within each of at most this many lengths + 1 are found distinct without hashing
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
@@ -191,15 +192,26 @@ def plain_text(cells: pa.ChunkedArray) -> pd.Series | None:
 
 
 def all_distinct(cells: pa.ChunkedArray) -> bool:
-    """Whether no value repeats and none is missing: at once when they are in ascending order (ids usually are),
-    else by counting the distinct ones."""
+    """Whether no value repeats and none is missing. Without a hash table when the values ascend, or ascend among
+    those of each length (ids numbered past their width: AJ2016999999, AJ20161000000, AJ2017000001); else by
+    counting the distinct ones."""
     if cells.null_count:
         return False
     if pa.types.is_dictionary(cells.type):
         cells = cells.cast(cells.type.value_type)
-    if len(cells) < 2 or pc.all(pc.greater(cells[1:], cells[:-1])).as_py():
+    if _ascending(cells):
+        return True
+    lengths = pc.binary_length(cells)
+    shortest, longest = (scalar.as_py() for scalar in pc.min_max(lengths).values())
+    if longest - shortest <= MAX_ID_WIDTHS and all(
+            _ascending(cells.filter(pc.equal(lengths, width))) for width in range(shortest, longest + 1)):
         return True
     return pc.count_distinct(cells).as_py() == len(cells)
+
+
+def _ascending(cells: pa.ChunkedArray) -> bool:
+    """Whether each value is greater than the one before it (so none repeats)."""
+    return len(cells) < 2 or bool(pc.all(pc.greater(cells[1:], cells[:-1])).as_py())
 
 
 def keeps_contract(spec: DatasetSpec, frame: pd.DataFrame) -> bool:

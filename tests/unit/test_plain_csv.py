@@ -227,6 +227,9 @@ def test_dates_not_plainly_written_are_not_read_plainly(bad):
 @pytest.mark.parametrize("values, distinct", [
     (["a1", "a2", "a3", "b1"], True), (["b1", "a2", "a3", "a1"], True), (["a1", "a1", "a2", "a3"], False),
     (["a1", "a2", "a3", "a1"], False), (["a1", None, "a2", "a3"], False), (["a1"], True), ([], True),
+    (["A8", "A9", "A10", "A11", "B1", "B12"], True), (["A8", "A9", "A10", "A11", "B1", "A10"], False),
+    (["A8", "A9", "A10", "A11", "A9"], False), (["A8", "A10", "A9"], True), (["a", "bbbbbbbbbb", "ab"], True),
+    (["a", "bbbbbbbbbb", "ab", "a"], False),
 ])
 def test_all_distinct(values, distinct):
     assert all_distinct(pa.chunked_array([pa.array(values, pa.large_string())])) == distinct
