@@ -11,6 +11,7 @@ cells are checked with vectorised pyarrow kernels, and each column is handed to 
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ MAX_WHOLE = 2**53  # as store.MAX_WHOLE: whole numbers beyond this are not held 
 TIME_LAYOUT = b"0000-00-00 00:00"  # the contract's DATETIME_FORMAT as written: a digit at each 0
 SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
-FIRST_YEAR_HELD, LAST_YEAR_HELD = 1678, 2261  # the years a datetime64[ns] holds whole (as store._datetimes)
+FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(1678, 1, 1), datetime(2262, 1, 1)  # whole years, as dates.parse_datetimes
 MAX_ID_WIDTHS = 4  # ids in order within each of at most this many lengths + 1 are found distinct without hashing
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 
@@ -125,13 +126,13 @@ def plain_times(cells: pa.ChunkedArray) -> pd.Series | None:
     if not time_shaped(cells):
         return None
     try:
-        when = pc.cast(cells, pa.timestamp("s"))
-    except pa.ArrowInvalid:
+        when = pc.cast(cells, pa.timestamp("ns"))
+    except pa.ArrowInvalid:  # an impossible day or time, or one a datetime64[ns] cannot hold
         return None
-    first, last = pc.min_max(pc.year(when)).values()
-    if first.as_py() < FIRST_YEAR_HELD or last.as_py() > LAST_YEAR_HELD:
+    first, last = (scalar.as_py() for scalar in pc.min_max(when).values())
+    if first < FIRST_TIME_HELD or last >= AFTER_LAST_TIME_HELD:
         return None
-    return pd.Series(when.cast(pa.timestamp("ns")).to_numpy(), dtype="datetime64[ns]")
+    return pd.Series(np.concatenate([chunk.to_numpy() for chunk in when.chunks]), dtype="datetime64[ns]")
 
 
 def time_shaped(cells: pa.ChunkedArray) -> bool:
