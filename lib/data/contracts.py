@@ -26,6 +26,7 @@ MAX_COUNT = 10_000  # people or items in one record
 MAX_YUAN = 10**12  # money in one record
 MAX_POPULATION = 10**8
 MAX_SAMPLE = 10**7
+MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from lib.data.contracts import ColumnSpec, DatasetSpec, schema_of
+from lib.data.contracts import MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
 from lib.data.dates import DATE_FORMAT, parse_datetimes
 
-MAX_WHOLE = 2**53  # as store.MAX_WHOLE: whole numbers beyond this are not held exactly as floats
 TIME_LAYOUT = b"0000-00-00 00:00"  # the contract's DATETIME_FORMAT as written: a digit at each 0
 SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
@@ -64,8 +63,8 @@ def _arrow_type(col: ColumnSpec) -> pa.DataType:
 def _read_table(path: Path, spec: DatasetSpec) -> pa.Table | None:
     """The contract's columns, read in one thread into memory from the C library's allocator (pyarrow's default,
     mimalloc, hands each of the reader's blocks back and takes it again: at 10M rows 3 s more CPU and 250 MB more
-    at peak); None for a file pyarrow cannot read so (the careful reader says
-    why), one without rows, or one whose header does not name each column once."""
+    at peak). None for a file pyarrow cannot read so (the careful reader says why), one without rows, or one whose
+    header does not name each column once."""
     if any(col.kind not in ("str", "wkt", "int", "float", "date", "datetime") for col in spec.columns):
         return None
     try:
@@ -104,8 +103,8 @@ def whole_numbers(cells: pa.ChunkedArray) -> pd.Series | None:
     """int64 cells, none missing and none too large to hold exactly as a float (else None)."""
     if cells.type != pa.int64() or cells.null_count:
         return None  # a nullable whole-number column is read as floats: the careful reader types it
-    low, high = pc.min_max(cells).values()
-    if low.as_py() is not None and (low.as_py() < -MAX_WHOLE or high.as_py() > MAX_WHOLE):
+    low, high = (scalar.as_py() for scalar in pc.min_max(cells).values())
+    if low < -MAX_WHOLE or high > MAX_WHOLE:
         return None
     return pd.Series(cells.to_numpy(), dtype="int64")
 
@@ -182,7 +181,8 @@ def plain_categories(cells: pa.ChunkedArray) -> pd.Series | None:
         return None
     order, categories = pd.factorize(texts, sort=True)
     dtype = pd.CategoricalDtype(categories)
-    recode = np.append(order, -1).astype(pd.Categorical.from_codes([], dtype=dtype).codes.dtype)
+    codes_type = pd.Categorical.from_codes([], dtype=dtype).codes.dtype  # as pandas keeps them: int8 for few codes
+    recode = np.append(order, -1).astype(codes_type)  # each row's code made at that width, not as int64 first
     return pd.Series(pd.Categorical.from_codes(recode[positions], dtype=dtype, validate=False))
 
 

@@ -16,7 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from lib.data.contracts import DATASETS, INCIDENTS, ColumnSpec, DatasetSpec, schema_of
+from lib.data.contracts import DATASETS, INCIDENTS, MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
 from lib.data.incidents import FrameIncidents, IncidentSource
 from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
@@ -48,9 +48,6 @@ class DataStore(Protocol):
 
     def incident_source(self) -> IncidentSource | None:
         """The incidents answered where they are kept (a database), never read whole; None: read like the rest."""
-
-
-MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
 
 
 def _whole(numbers: pd.Series) -> pd.Series:
