@@ -28,6 +28,7 @@ SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
 FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(1678, 1, 1), datetime(2262, 1, 1)  # whole years, as dates.parse_datetimes
 MAX_ID_WIDTHS = 4  # ids in order within each of at most this many lengths + 1 are found distinct without hashing
+HEADER_READ = pa_csv.ReadOptions(use_threads=False, block_size=1 << 16)  # the header: not a whole 1 MB block typed
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
@@ -68,7 +69,7 @@ def _read_table(path: Path, spec: DatasetSpec) -> pa.Table | None:
     if any(col.kind not in ("str", "wkt", "int", "float", "date", "datetime") for col in spec.columns):
         return None
     try:
-        with pa_csv.open_csv(path, read_options=pa_csv.ReadOptions(use_threads=False)) as reader:
+        with pa_csv.open_csv(path, read_options=HEADER_READ) as reader:
             header = reader.schema.names
         if sorted(set(header)) != sorted(header) or not set(spec.column_names) <= set(header):
             return None
