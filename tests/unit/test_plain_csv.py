@@ -149,6 +149,16 @@ def test_free_text_is_read_plainly_only_when_nothing_is_to_trim(text, plain, tmp
     assert_same_frame(loaded(path, POSTS), careful(path, POSTS))
 
 
+@pytest.mark.parametrize("encode", [lambda text: "\ufeff".encode() + text.encode(),
+                                    lambda text: text.replace("\n", "\r\n").encode(),
+                                    lambda text: text.replace(",burglary,", ',"burglary",').encode()],
+                         ids=["byte order mark", "crlf", "quoted cells"])
+def test_a_clean_file_written_another_way_loads_as_the_careful_reader_reads_it(encode, tmp_path):
+    path = tmp_path / INCIDENTS.file
+    path.write_bytes(encode(_incidents().to_csv(index=False)))
+    assert_same_frame(loaded(path, INCIDENTS), careful(path, INCIDENTS))
+
+
 @pytest.mark.parametrize("content", [b"", b"incident_id,reported_at\n", b"incident_id,incident_id\nA,B\n",
                                      "\ufeff".encode() + b"x\n1\n", b"\xff\xfe\x00bad"])
 def test_an_unusual_file_is_left_to_the_careful_reader(content, tmp_path):
