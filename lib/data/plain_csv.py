@@ -62,25 +62,27 @@ def _arrow_type(col: ColumnSpec) -> pa.DataType:
 
 
 def _read_table(path: Path, spec: DatasetSpec) -> pa.Table | None:
-    """The contract's columns, read in one thread into memory from the C library's allocator (pyarrow's default,
-    mimalloc, hands each of the reader's blocks back and takes it again: at 10M rows 3 s more CPU and 250 MB more
-    at peak). None for a file pyarrow cannot read so (the careful reader says why), one without rows, or one whose
-    header does not name each column once."""
+    """The file's columns, each cell checked as `store.read_csv_fast` checks it (other columns too: any text must
+    be UTF-8), read in one thread into memory from the C library's allocator (pyarrow's default, mimalloc, hands
+    each of the reader's blocks back and takes it again: at 10M rows 3 s more CPU and 250 MB more at peak).
+
+    None for a file pyarrow cannot read so (the careful reader says why), one without rows, or one whose header
+    pandas would read otherwise (a name empty or repeated) or that lacks a column."""
     if any(col.kind not in ("str", "wkt", "int", "float", "date", "datetime") for col in spec.columns):
         return None
     try:
         with pa_csv.open_csv(path, read_options=HEADER_READ) as reader:
             header = reader.schema.names
-        if sorted(set(header)) != sorted(header) or not set(spec.column_names) <= set(header):
+        if "" in header or len(set(header)) != len(header) or not set(spec.column_names) <= set(header):
             return None
+        types = {name: pa.large_string() for name in header} | {c.name: _arrow_type(c) for c in spec.columns}
         table = pa_csv.read_csv(path, read_options=pa_csv.ReadOptions(use_threads=False),
-                                convert_options=pa_csv.ConvertOptions(
-                                    column_types={c.name: _arrow_type(c) for c in spec.columns},
-                                    include_columns=spec.column_names, null_values=[""], strings_can_be_null=True),
+                                convert_options=pa_csv.ConvertOptions(column_types=types, null_values=[""],
+                                                                      strings_can_be_null=True),
                                 memory_pool=pa.system_memory_pool())
     except (pa.ArrowException, OSError, ValueError):
         return None
-    return table if table.num_rows else None
+    return table.select(spec.column_names) if table.num_rows else None
 
 
 def plain_column(cells: pa.ChunkedArray, col: ColumnSpec) -> pd.Series | None:

@@ -1,6 +1,7 @@
 """The plain reader gives exactly the careful reader's frame for a clean file, and nothing for any other: a load
 accepts, rejects and words every problem as the careful reader (read_csv_fast + parse_frame) does."""
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pandas as pd
@@ -13,24 +14,24 @@ from lib.data.plain_csv import (all_distinct, finite_numbers, plain_categories, 
                                 read_plain_csv, time_shaped, whole_numbers)
 from lib.data.problems import DataLoadError
 from lib.data.rules import PATTERN_EXPECTED, pattern_expect
-from lib.data.store import BUNDLED_DATA_DIR, FileStore, _categories, _dates, parse_frame, read_csv_fast
+from lib.data import store
+from lib.data.store import BUNDLED_DATA_DIR, FileStore, _categories, _dates
 
 TABLES = [spec for spec in DATASETS if not spec.geometry]
 
 
-def careful(path: Path, spec: DatasetSpec) -> pd.DataFrame | list[str]:
-    """What the careful reader gives: the typed frame, or every problem in both languages."""
-    try:
-        return parse_frame(spec, read_csv_fast(path, spec), first_row=2)
-    except DataLoadError as err:
-        return [p.message(lang) for p in err.problems for lang in ("zh", "en")]
-
-
 def loaded(path: Path, spec: DatasetSpec) -> pd.DataFrame | list[str]:
+    """What a load reads from the file: the typed frame, or every problem in both languages."""
     try:
         return FileStore(path.parent).read(spec)
     except DataLoadError as err:
         return [p.message(lang) for p in err.problems for lang in ("zh", "en")]
+
+
+def careful(path: Path, spec: DatasetSpec) -> pd.DataFrame | list[str]:
+    """What a load read before there was a plain reader (read_csv_fast + parse_frame)."""
+    with patch.object(store, "read_plain_csv", lambda path, spec: None):
+        return loaded(path, spec)
 
 
 def assert_same_frame(fast: pd.DataFrame, expected: pd.DataFrame) -> None:
@@ -88,6 +89,7 @@ EDITS = {
     "clean": (lambda f: f, True),
     "ids out of order": (_swap_ids, True),
     "an extra column": (lambda f: f.assign(note="x"), True),
+    "an extra column without a name": (lambda f: f.assign(**{"": "x"}), True),
     "columns in another order": (lambda f: f[f.columns[::-1]], True),
     "space around a code": (_set("crime_type", 2, " burglary "), True),
     "space around an id": (_set("incident_id", 2, " AJX1 "), True),
@@ -157,6 +159,13 @@ def test_a_clean_file_written_another_way_loads_as_the_careful_reader_reads_it(e
     path = tmp_path / INCIDENTS.file
     path.write_bytes(encode(_incidents().to_csv(index=False)))
     assert_same_frame(loaded(path, INCIDENTS), careful(path, INCIDENTS))
+
+
+def test_a_file_with_bad_text_in_another_column_is_refused_as_before(tmp_path):
+    path = tmp_path / INCIDENTS.file
+    path.write_bytes(_incidents().assign(note="x").to_csv(index=False).encode().replace(b",x\n", b",\xff\n", 1))
+    assert read_plain_csv(path, INCIDENTS) is None
+    assert loaded(path, INCIDENTS) == careful(path, INCIDENTS)
 
 
 @pytest.mark.parametrize("content", [b"", b"incident_id,reported_at\n", b"incident_id,incident_id\nA,B\n",
