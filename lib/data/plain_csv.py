@@ -7,7 +7,8 @@ file the careful way (`store.read_csv_fast` + `parse_frame`), which names every 
 rejects, and every message it gives, is the careful reader's.
 
 The speed comes from pyarrow: code and date columns are read as dictionaries (each distinct text typed once), the
-cells are checked with vectorised pyarrow kernels, and each column is handed to pandas as soon as it is typed.
+cells are checked with vectorised pyarrow kernels, and each column is handed to pandas as soon as it is typed (a
+Series over the typed array, not a copy of it: pandas 3 copies an array it is given unless told not to).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from lib.data.dates import DATE_FORMAT, parse_datetimes
 TIME_LAYOUT = b"0000-00-00 00:00"  # the contract's DATETIME_FORMAT as written: a digit at each 0
 SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
-FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(1678, 1, 1), datetime(2262, 1, 1)  # whole years, as dates.parse_datetimes
+FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(1678, 1, 1), datetime(2262, 1, 1)  # as dates.parse_datetimes
 MAX_ID_WIDTHS = 4  # ids in order within each of at most this many lengths + 1 are found distinct without hashing
 HEADER_READ = pa_csv.ReadOptions(use_threads=False, block_size=1 << 16)  # the header: not a whole 1 MB block typed
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -109,15 +110,20 @@ def whole_numbers(cells: pa.ChunkedArray) -> pd.Series | None:
     low, high = (scalar.as_py() for scalar in pc.min_max(cells).values())
     if low < -MAX_WHOLE or high > MAX_WHOLE:
         return None
-    return pd.Series(cells.to_numpy(), dtype="int64")
+    return pd.Series(_numpy(cells), dtype="int64", copy=False)
 
 
 def finite_numbers(cells: pa.ChunkedArray) -> pd.Series | None:
     """float64 cells, an empty one missing; None when a cell is written NaN or infinite."""
-    numbers = cells.to_numpy()
+    numbers = _numpy(cells)
     if np.count_nonzero(~np.isfinite(numbers)) != cells.null_count:
         return None
-    return pd.Series(numbers, dtype="float64")
+    return pd.Series(numbers, dtype="float64", copy=False)
+
+
+def _numpy(cells: pa.ChunkedArray) -> np.ndarray:
+    """The cells as one new numpy array of pandas' own (writable, an empty cell NaN), however many chunks they are."""
+    return np.concatenate([chunk.to_numpy(zero_copy_only=False) for chunk in cells.chunks])
 
 
 def plain_times(cells: pa.ChunkedArray) -> pd.Series | None:
@@ -134,7 +140,7 @@ def plain_times(cells: pa.ChunkedArray) -> pd.Series | None:
     first, last = (scalar.as_py() for scalar in pc.min_max(when).values())
     if first < FIRST_TIME_HELD or last >= AFTER_LAST_TIME_HELD:
         return None
-    return pd.Series(np.concatenate([chunk.to_numpy() for chunk in when.chunks]), dtype="datetime64[ns]")
+    return pd.Series(_numpy(when), dtype="datetime64[ns]", copy=False)
 
 
 def time_shaped(cells: pa.ChunkedArray) -> bool:
@@ -174,7 +180,7 @@ def plain_dates(cells: pa.ChunkedArray) -> pd.Series | None:
     days = parse_datetimes(texts, DATE_FORMAT).to_numpy("datetime64[ns]")
     if np.isnat(days).any():
         return None
-    return pd.Series(np.append(days, np.datetime64("NaT", "ns"))[positions])
+    return pd.Series(np.append(days, np.datetime64("NaT", "ns"))[positions], copy=False)
 
 
 def plain_categories(cells: pa.ChunkedArray) -> pd.Series | None:
@@ -186,7 +192,7 @@ def plain_categories(cells: pa.ChunkedArray) -> pd.Series | None:
     dtype = pd.CategoricalDtype(categories)
     codes_type = pd.Categorical.from_codes([], dtype=dtype).codes.dtype  # as pandas keeps them: int8 for few codes
     recode = np.append(order, -1).astype(codes_type)  # each row's code made at that width, not as int64 first
-    return pd.Series(pd.Categorical.from_codes(recode[positions], dtype=dtype, validate=False))
+    return pd.Series(pd.Categorical.from_codes(recode[positions], dtype=dtype, validate=False), copy=False)
 
 
 def plain_text(cells: pa.ChunkedArray) -> pd.Series | None:

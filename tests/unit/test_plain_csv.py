@@ -281,3 +281,10 @@ def test_the_plain_schema_leaves_out_only_the_unique_columns_and_the_text_type()
     frame.loc[2, "loss_yuan"] = -1
     with pytest.raises(Exception, match=">=0"):
         schema_of(INCIDENTS, plain=True).validate(frame)
+
+
+def test_each_plain_column_is_an_array_of_its_own_that_can_be_written():
+    frame = read_plain_csv(Path(BUNDLED_DATA_DIR) / "posts.csv", POSTS)  # one chunk: arrow's memory is not lent out
+    for name in frame:
+        values = frame[name].array
+        assert not isinstance(values, pd.arrays.NumpyExtensionArray) or values._ndarray.flags.writeable, name
