@@ -26,6 +26,7 @@ MAX_COUNT = 10_000  # people or items in one record
 MAX_YUAN = 10**12  # money in one record
 MAX_POPULATION = 10**8
 MAX_SAMPLE = 10**7
+MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
 
 
 @dataclass(frozen=True)
@@ -362,25 +363,28 @@ DATASETS: tuple[DatasetSpec, ...] = (
 DATASETS_BY_NAME: dict[str, DatasetSpec] = {d.name: d for d in DATASETS}
 
 
-def _column_schema(col: ColumnSpec, keys: bool) -> pa.Column:
+def _column_schema(col: ColumnSpec, keys: bool, plain: bool) -> pa.Column:
     import pandera.pandas as pa
 
     dtype = "category" if col.categorical else {
         "str": str, "int": "int64", "float": "float64", "datetime": "datetime64[ns]", "date": "datetime64[ns]",
         "bool": bool, "wkt": str}[col.kind]
+    if plain and dtype is str:
+        dtype = None  # known to be text: pandera would look at each cell's type in Python
     return pa.Column(dtype, checks=[e.check() for e in col.expects()], nullable=col.nullable,
-                     unique=col.unique and keys, coerce=False)
+                     unique=col.unique and keys and not plain, coerce=False)
 
 
-def schema_of(spec: DatasetSpec, keys: bool = True) -> pa.DataFrameSchema:
+def schema_of(spec: DatasetSpec, keys: bool = True, plain: bool = False) -> pa.DataFrameSchema:
     """The pandera schema a parsed frame of `spec` must pass (columns already typed by the reader).
 
     Without `keys`, the rules that compare rows with each other (unique ids, one row per key) are left out, so that
-    a large file can be checked part by part and its keys once at the end."""
+    a large file can be checked part by part and its keys once at the end. `plain`: for a frame lib/data/plain_csv.py
+    typed, whose unique columns it found distinct and whose text columns it made text; neither is checked again."""
     import pandera.pandas as pa
 
     return pa.DataFrameSchema(
-        {c.name: _column_schema(c, keys) for c in spec.columns},
+        {c.name: _column_schema(c, keys, plain) for c in spec.columns},
         checks=[r.check() for r in spec.rules],
         unique=list(spec.key) if keys and spec.key else None,
         strict=False,

@@ -28,6 +28,13 @@ _YEAR_MONTH = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*)?(\d{1,2})\s*月?$")
 _DAY_FIRST_OR_MONTH_FIRST = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
+def parse_datetimes(text: pd.Series, pattern: str) -> pd.Series:
+    """Dates and times written in the contract's format; a year a timestamp cannot hold becomes missing."""
+    when = pd.to_datetime(text, format=pattern, errors="coerce")
+    years = when.dt.year
+    return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
+
+
 def serial_range() -> tuple[float, float]:
     """The Excel serial numbers read as dates: from FIRST_YEAR to PLANNED_YEARS after today (others are numbers)."""
     first = (datetime(FIRST_YEAR, 1, 1) - EXCEL_EPOCH).days

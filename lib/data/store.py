@@ -16,11 +16,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from lib.data.contracts import DATASETS, INCIDENTS, ColumnSpec, DatasetSpec, schema_of
+from lib.data.contracts import DATASETS, INCIDENTS, MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
 from lib.data.incidents import FrameIncidents, IncidentSource
 from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
+from lib.data.dates import parse_datetimes as _datetimes
 from lib.data.manifest import demo_flags, read_manifest
+from lib.data.plain_csv import read_plain_csv
 from lib.data.templates import key_text
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short
 
@@ -48,21 +50,11 @@ class DataStore(Protocol):
         """The incidents answered where they are kept (a database), never read whole; None: read like the rest."""
 
 
-MAX_WHOLE = 2**53  # whole numbers beyond this are not held exactly as floats
-
-
 def _whole(numbers: pd.Series) -> pd.Series:
     """Whole numbers as Int64; a fraction, an infinity or a number too large to hold exactly becomes missing."""
     numbers = numbers.astype("float64")
     exact = np.isfinite(numbers) & (numbers.abs() <= MAX_WHOLE) & (numbers == np.floor(numbers))
     return numbers.where(exact).astype("Int64")
-
-
-def _datetimes(text: pd.Series, pattern: str) -> pd.Series:
-    """Dates and times written in the contract's format; a year a timestamp cannot hold becomes missing."""
-    when = pd.to_datetime(text, format=pattern, errors="coerce")
-    years = when.dt.year
-    return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
 
 
 def _dates(text: pd.Series) -> pd.Series:
@@ -260,6 +252,9 @@ class FileStore:
             raise DataLoadError([DataProblem(spec.name, spec.file, None, None, None, "文件不存在", "the file is missing")])
         if spec.geometry:
             return self._read_geo(spec, path)
+        plain = read_plain_csv(path, spec)  # a clean file at once; any other read carefully, every problem named
+        if plain is not None:
+            return plain
         try:
             raw = read_csv_fast(path, spec)
         except Exception as exc:  # any unreadable CSV becomes one clear problem
