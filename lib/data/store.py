@@ -184,26 +184,20 @@ def compact(spec: DatasetSpec, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_csv_fast(source: Path | bytes, spec: DatasetSpec) -> pd.DataFrame:
-    """Numbers typed by the CSV reader (fast at a million rows); the rest as text.
+    """Numbers typed by the CSV reader (fast at a million rows) in a plain file; any other file all as text.
 
-    A file whose numbers do not all parse is read again as text, so every bad cell can be named.
+    A file whose numbers do not all parse strictly is read as text, so every bad cell can be named: pandas' own
+    typed read would take `true` as 1 and cut 1.5 to 1 in a whole-number column.
     """
     def opened() -> Path | io.BytesIO:
         return io.BytesIO(source) if isinstance(source, bytes) else source
 
-    text = {"dtype": str, "keep_default_na": False, "na_values": [""], "engine": "pyarrow"}
     numbers = {c.name: "float64" if c.kind == "float" or c.nullable else "int64"
                for c in spec.columns if c.kind in ("int", "float")}
     try:
-        header = pd.read_csv(opened(), nrows=0).columns
-        try:
-            return _read_arrow(opened(), list(header), numbers)
-        except Exception:  # anything unusual: read as before, which names what is wrong
-            pass
-        dtypes = {name: numbers.get(name, str) for name in header}
-        return pd.read_csv(opened(), **{**text, "dtype": dtypes})
-    except Exception:
-        return pd.read_csv(opened(), **text)
+        return _read_arrow(opened(), list(pd.read_csv(opened(), nrows=0).columns), numbers)
+    except Exception:  # anything unusual: read as text, which names what is wrong
+        return pd.read_csv(opened(), dtype=str, keep_default_na=False, na_values=[""], engine="pyarrow")
 
 
 def _read_arrow(source: Path | io.BytesIO, header: list[str], numbers: dict[str, str]) -> pd.DataFrame:
