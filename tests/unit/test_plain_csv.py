@@ -9,7 +9,6 @@ import pyarrow as pa
 import pytest
 
 from lib.data.contracts import DATASETS, INCIDENTS, POSTS, DatasetSpec, schema_of
-from lib.data.dates import DATE_FORMAT
 from lib.data.plain_csv import (all_distinct, finite_numbers, plain_categories, plain_dates, plain_times,
                                 read_plain_csv, time_shaped, whole_numbers)
 from lib.data.problems import DataLoadError
@@ -111,6 +110,8 @@ EDITS = {
     "repeated id, far apart": (_repeat_id(30), False),
     "whole number too large for a float": (_set("loss_yuan", 2, "9007199254740993"), False),
     "a word in a whole number": (_set("loss_yuan", 2, "x"), False),
+    "a fraction in a whole number": (_set("loss_yuan", 2, "1.5"), False),
+    "true in a whole number": (_set("loss_yuan", 2, "true"), False),
     "NaN longitude": (_set("lon", 2, "nan"), False),
     "infinite latitude": (_set("lat", 2, "inf"), False),
     "an unknown code": (_set("status", 2, "lost"), False),
