@@ -78,7 +78,9 @@ def test_the_thread_starts_once_per_process_from_the_servers_lifespan(monkeypatc
         async with warm_up.lifespan(object()):
             pass
 
-    asyncio.run(serve())
+    server = threading.Thread(target=asyncio.run, args=(serve(),))  # a thread of its own: no other test's event loop
+    server.start()
+    server.join()
     assert warm_up.start_warm_up() is False  # a second start does nothing
     for thread in threading.enumerate():
         if thread.name == warm_up.THREAD_NAME:
