@@ -28,11 +28,14 @@ _YEAR_MONTH = re.compile(r"^(\d{4})(?:\s*[-/.年]\s*)?(\d{1,2})\s*月?$")
 _DAY_FIRST_OR_MONTH_FIRST = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 
 
+FIRST_YEAR_HELD, LAST_YEAR_HELD = 1678, 2261  # the whole years a datetime64[ns] holds
+
+
 def parse_datetimes(text: pd.Series, pattern: str) -> pd.Series:
     """Dates and times written in the contract's format; a year a timestamp cannot hold becomes missing."""
     when = pd.to_datetime(text, format=pattern, errors="coerce")
     years = when.dt.year
-    return when.where((years >= 1678) & (years <= 2261)).astype("datetime64[ns]")
+    return when.where((years >= FIRST_YEAR_HELD) & (years <= LAST_YEAR_HELD)).astype("datetime64[ns]")
 
 
 def serial_range() -> tuple[float, float]:

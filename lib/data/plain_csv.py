@@ -22,12 +22,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from lib.data.contracts import MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
-from lib.data.dates import DATE_FORMAT, parse_datetimes
+from lib.data.dates import DATE_FORMAT, FIRST_YEAR_HELD, LAST_YEAR_HELD, parse_datetimes
 
 TIME_LAYOUT = b"0000-00-00 00:00"  # the contract's DATETIME_FORMAT as written: a digit at each 0
 SEPARATOR_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte != ord("0")]
 DIGIT_AT = [i for i, byte in enumerate(TIME_LAYOUT) if byte == ord("0")]
-FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(1678, 1, 1), datetime(2262, 1, 1)  # as dates.parse_datetimes
+FIRST_TIME_HELD, AFTER_LAST_TIME_HELD = datetime(FIRST_YEAR_HELD, 1, 1), datetime(LAST_YEAR_HELD + 1, 1, 1)
 MAX_ID_WIDTHS = 4  # ids in order within each of at most this many lengths + 1 are found distinct without hashing
 HEADER_READ = pa_csv.ReadOptions(use_threads=False, block_size=1 << 16)  # the header: not a whole 1 MB block typed
 TEXT = pd.StringDtype("pyarrow", na_value=np.nan)

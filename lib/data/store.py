@@ -19,10 +19,9 @@ import pandas as pd
 from lib.data.contracts import DATASETS, INCIDENTS, MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
 from lib.data.incidents import FrameIncidents, IncidentSource
 from lib.data.location import BUNDLED_DATA_DIR
-from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint
-from lib.data.dates import parse_datetimes as _datetimes
+from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint, parse_datetimes
 from lib.data.manifest import demo_flags, read_manifest
-from lib.data.plain_csv import read_plain_csv
+from lib.data.plain_csv import TEXT, read_plain_csv
 from lib.data.templates import key_text
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short
 
@@ -60,7 +59,7 @@ def _whole(numbers: pd.Series) -> pd.Series:
 def _dates(text: pd.Series) -> pd.Series:
     """Dates in the contract's format, each distinct text read once (a column holds few distinct days)."""
     codes, values = pd.factorize(text)
-    days = _datetimes(pd.Series(values, dtype="str"), DATE_FORMAT).to_numpy("datetime64[ns]")
+    days = parse_datetimes(pd.Series(values, dtype="str"), DATE_FORMAT).to_numpy("datetime64[ns]")
     return pd.Series(np.append(days, np.datetime64("NaT", "ns"))[codes], index=text.index, name=text.name)
 
 
@@ -96,7 +95,7 @@ def _convert(raw: pd.Series, col: ColumnSpec) -> pd.Series:
         numbers = _numbers(text)
         return numbers.where(np.isfinite(numbers))
     if col.kind == "datetime":
-        return _datetimes(text, DATETIME_FORMAT)
+        return parse_datetimes(text, DATETIME_FORMAT)
     if col.kind == "date":
         return _dates(text)
     if col.kind == "bool":
@@ -214,8 +213,7 @@ def _read_arrow(source: Path | io.BytesIO, header: list[str], numbers: dict[str,
     if table.column_names != header or table.num_rows == 0 or any(
             table.column(name).null_count for name, kind in numbers.items() if kind == "int64" and name in header):
         raise ValueError("not a plain file")
-    text = pd.StringDtype("pyarrow", na_value=np.nan)
-    return table.to_pandas(types_mapper={pa.large_string(): text}.get, self_destruct=True)
+    return table.to_pandas(types_mapper={pa.large_string(): TEXT}.get, self_destruct=True)
 
 
 def geo_frame(spec: DatasetSpec, properties: pd.DataFrame, geometry: gpd.GeoSeries | np.ndarray,

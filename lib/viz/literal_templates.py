@@ -48,5 +48,5 @@ def use_literal_templates() -> None:
 
 def compile_folium_templates_once() -> None:
     """Make folium.features compile each template text once (idempotent; a compiled template renders in any thread)."""
-    if not isinstance(folium.features.Template, functools._lru_cache_wrapper):
+    if not hasattr(folium.features.Template, "cache_info"):  # not wrapped yet
         folium.features.Template = functools.lru_cache(maxsize=64)(folium.features.Template)

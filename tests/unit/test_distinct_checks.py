@@ -7,7 +7,8 @@ from lib.data.codes import CRIME_TYPES
 from lib.data.contracts import INCIDENTS
 from lib.data.dates import DATE_FORMAT
 from lib.data.rules import CODE_PATTERN, codes_expect, pattern_expect
-from lib.data.store import _categories, _dates, _datetimes, _reference_problems, village_town_problems
+from lib.data.dates import parse_datetimes
+from lib.data.store import _categories, _dates, _reference_problems, village_town_problems
 
 CELLS = ["burglary", " burglary", "burglary ", "", "  ", None, "x", "511402002", "5114020021", "51140200a",
          "other_theft", "Burglary", "\u3000burglary"]
@@ -34,7 +35,7 @@ def test_dates_read_once_per_day_are_read_as_each_row_is():
     days = ["2016-01-01", "2016-02-29", "2015-02-29", "2016-13-01", "1677-12-31", "1678-01-01", "2261-12-31",
             "2262-01-01", "0001-01-01", "2020-1-5", "2020/01/05", "x", None, "2016-01-01 00:01"]
     text = pd.Series(days * 2, dtype="str").sample(frac=1.0, random_state=1)
-    pd.testing.assert_series_equal(_dates(text), _datetimes(text, DATE_FORMAT))
+    pd.testing.assert_series_equal(_dates(text), parse_datetimes(text, DATE_FORMAT))
 
 
 def _villages_towns_per_row(frame, villages):
