@@ -83,6 +83,34 @@ def wait_idle(page, settle_ms: int = 500, rerun_grace_ms: int = 3000) -> None:
     page.evaluate("window.__stSeen = window.__stRuns")
 
 
+_SKELETONS = "[data-testid='stMain'] :is([data-testid='stSkeleton'], [data-testid='stSkeletonElement'])"
+# What is still loading, for a failure message: each placeholder's element and the app's state.
+_LOADING_JS = """
+(selector) => ({
+  placeholders: [...document.querySelectorAll(selector)].map((el) => {
+    const box = el.closest("[data-testid='stElementContainer']");
+    return box ? (box.className.split(' ').filter((c) => c.startsWith('st') || c.includes('key')).join(' ')
+                  + ' > ' + [...box.querySelectorAll('[data-testid]')].map((e) => e.dataset.testid).slice(0, 4).join(' '))
+               : el.parentElement?.className || '?';
+  }),
+  app: [...document.querySelectorAll("[data-testid='stApp']")].map((el) =>
+    `${el.dataset.testConnectionState} / ${el.dataset.testScriptState}`),
+  scripts: performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' && !r.responseEnd)
+    .map((r) => r.name),
+})
+"""
+
+
+def wait_drawn(page, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Wait until the page body has drawn every element: no loading placeholder left. Fails saying which remain."""
+    try:
+        page.wait_for_function("(s) => document.querySelectorAll(s).length === 0", arg=_SKELETONS,
+                               timeout=timeout_ms)
+    except PlaywrightTimeout:
+        raise AssertionError(f"placeholders still loading after {timeout_ms / 1000:.0f} s: "
+                             f"{page.evaluate(_LOADING_JS, _SKELETONS)}") from None
+
+
 _GLYPH_PROBE_JS = """
 async ([chars, selector]) => {
   await document.fonts.ready;

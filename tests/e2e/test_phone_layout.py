@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lib.page_registry import PAGES
-from tests.e2e.conftest import ADMIN_PASSWORD
+from tests.e2e.conftest import ADMIN_PASSWORD, wait_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -80,8 +80,7 @@ def test_a_page_is_readable_on_a_phone(spec, open_page, admin_server, wait_idle,
     page = opened.page
     if not spec.manages_data:  # a figures page: measured once its headline figures are drawn
         expect(page.locator("[data-testid='stMain'] [data-testid='stMetric']").first).to_be_visible(timeout=60_000)
-    expect(page.locator("[data-testid='stMain'] :is([data-testid='stSkeleton'], [data-testid='stSkeletonElement'])")
-           ).to_have_count(0, timeout=60_000)
+    wait_drawn(page)
     wait_idle(page)
     assert page.evaluate("window.innerWidth") == PHONE_W and page.evaluate("navigator.maxTouchPoints") > 0
     measured = page.evaluate(_MEASURE_JS, PHONE_W)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from lib.i18n import t
 from lib.page_registry import PAGES
-from tests.e2e.conftest import ADMIN_PASSWORD
+from tests.e2e.conftest import ADMIN_PASSWORD, wait_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -151,7 +151,7 @@ def test_a_changed_filter_is_in_the_link_and_the_link_reproduces_the_view(open_p
     link = _shown_link(page)
     assert link.startswith(app_server + "/?")
     assert parse_qs(urlparse(link).query) == {"year": ["2018"], "lang": ["en"]}, link
-    _drawn(page)
+    wait_drawn(page)
     view = main.inner_text()
 
     again = open_page(link.removeprefix(app_server))
@@ -197,12 +197,6 @@ _LOOK_JS = """
 """
 
 
-def _drawn(page) -> None:
-    """Wait until the page body has drawn every element (no loading placeholders left)."""
-    expect(page.locator("[data-testid='stMain'] :is([data-testid='stSkeleton'], [data-testid='stSkeletonElement'])")
-           ).to_have_count(0, timeout=60_000)
-
-
 @pytest.mark.parametrize(("path", "has_figures"), [("/crime?lang=en", True), ("/data?lang=en", False)])
 def test_presentation_mode_hides_the_controls_and_enlarges_the_type(path, has_figures, open_page, app_server,
                                                                       admin_server):
@@ -210,7 +204,7 @@ def test_presentation_mode_hides_the_controls_and_enlarges_the_type(path, has_fi
     where = dict(base_url=admin_server, password=ADMIN_PASSWORD) if path.startswith("/data") else {}
     normal = open_page(path, **where)
     expect(normal.page.locator("[data-testid='stSidebar']")).to_be_visible()
-    _drawn(normal.page)
+    wait_drawn(normal.page)
     before = normal.page.evaluate(_LOOK_JS, _WIDGETS)
     assert before["widgets"] > 0 and before["sidebar"] == 1, f"the page has controls to hide: {before}"
     assert bool(before["metric"]) == has_figures, f"headline figures expected: {has_figures}; {before}"
@@ -220,7 +214,7 @@ def test_presentation_mode_hides_the_controls_and_enlarges_the_type(path, has_fi
     page = presented.page
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
     expect(page.locator("[data-testid='stMain'] h1")).to_be_visible()
-    _drawn(page)
+    wait_drawn(page)
     after = page.evaluate(_LOOK_JS, _WIDGETS)
     assert after["sidebar"] == 0 and after["widgets"] == 0, f"controls still shown in presentation mode: {after}; see {shot}"
     assert after["h1"] > 1.2 * before["h1"], f"title type not enlarged: {before} -> {after}; see {shot}"
