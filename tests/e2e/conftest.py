@@ -79,7 +79,8 @@ def wait_idle(page, settle_ms: int = 500, rerun_grace_ms: int = 3000) -> None:
         pass
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
                            timeout=IDLE_TIMEOUT_MS)
-    page.wait_for_timeout(settle_ms)  # charts and component iframes draw after the run ends
+    wait_drawn(page)
+    page.wait_for_timeout(settle_ms)  # plotly and component frames draw their content after the element mounts
     page.evaluate("window.__stSeen = window.__stRuns")
 
 

@@ -63,7 +63,7 @@ def _full_page_screenshot(opened, name: str):
     page = opened.page
     height = min(int(page.evaluate(_CONTENT_HEIGHT_JS)), 12_000)
     page.set_viewport_size({"width": PHONE_W, "height": max(PHONE_H, height)})
-    page.wait_for_timeout(1500)  # charts redraw at the new size
+    wait_drawn(page)  # the page as tall as its content: any element now in view has drawn
     path = opened.shots / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, scale="css")
     page.set_viewport_size({"width": PHONE_W, "height": PHONE_H})

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from lib.i18n import t
 from lib.page_registry import PAGES
 from lib.viz.theme import DARK_BG
-from tests.e2e.conftest import ADMIN_PASSWORD
-from tests.e2e.test_url_contract import _LOOK_JS, _WIDGETS, _drawn
+from tests.e2e.conftest import ADMIN_PASSWORD, wait_drawn
+from tests.e2e.test_url_contract import _LOOK_JS, _WIDGETS
 
 pytestmark = pytest.mark.e2e
 
@@ -53,6 +53,17 @@ _COLOURS_JS = """
 }
 """
 
+# Every chart's tick labels drawn light (the charts redraw in the dark theme after the page turns dark).
+_CHARTS_REDRAWN_DARK_JS = """
+() => {
+  const ticks = [...document.querySelectorAll("[data-testid='stMain'] .js-plotly-plot")]
+    .map((chart) => chart.querySelector('.xtick text, .ytick text')).filter(Boolean);  // a pie has none
+  const light = (tick) => { const [r, g, b] = (getComputedStyle(tick).fill.match(/[0-9.]+/g) || [0, 0, 0]).map(Number);
+                            return r + g + b > 3 * 128; };
+  return ticks.length > 0 && ticks.every(light);
+}
+"""
+
 
 def _luminance(css_colour: str) -> float:
     """Relative luminance of a computed CSS colour: 'rgb(r, g, b)' or 'rgba(r, g, b, a)'."""
@@ -71,14 +82,14 @@ def test_presentation_mode_hides_the_sidebar_and_every_widget(spec, open_page, a
     base = admin_server if behind_password else None
     password = ADMIN_PASSWORD if behind_password else None
     normal = open_page(spec.url + "?lang=en", base_url=base, password=password)
-    _drawn(normal.page)
+    wait_drawn(normal.page)
     before = normal.page.evaluate(_LOOK_JS, _WIDGETS)
     assert before["sidebar"] == 1, f"{spec.url} has a sidebar to hide: {before}"
 
     presented = open_page(spec.url + "?lang=en&present=1", base_url=base, password=password)
     page = presented.page
     expect(page.locator("[data-testid='stMain'] h1")).to_be_visible()
-    _drawn(page)
+    wait_drawn(page)
     shot = presented.screenshot(f"present-{_name(spec)}")
     after = page.evaluate(_LOOK_JS, _WIDGETS)
     assert after["sidebar"] == 0 and after["widgets"] == 0, f"controls shown in presentation mode: {after}; see {shot}"
@@ -90,15 +101,14 @@ def test_presentation_mode_hides_the_sidebar_and_every_widget(spec, open_page, a
 
 def test_the_dark_theme_darkens_the_page_and_its_charts(open_page):
     light = open_page("/crime?present=1&lang=en")
-    _drawn(light.page)
+    wait_drawn(light.page)
     light.page.wait_for_selector("[data-testid='stMain'] .js-plotly-plot .xtick text")
     before = light.page.evaluate(_COLOURS_JS)
 
     dark = open_page("/crime?present=1&theme=dark&lang=en")
     page = dark.page
-    _drawn(page)
-    page.wait_for_selector("[data-testid='stMain'] .js-plotly-plot .xtick text")
-    page.wait_for_timeout(1000)
+    wait_drawn(page)
+    page.wait_for_function(_CHARTS_REDRAWN_DARK_JS)
     after = page.evaluate(_COLOURS_JS)
     shot = dark.screenshot("present-dark-crime")
 
