@@ -113,19 +113,30 @@ class IncidentKeys:
     night: np.ndarray  # reported in the night shift (lib/metrics/patrol_time.py)
     town: np.ndarray  # position in bundle["towns"] (-1 for none)
     fugitives: np.ndarray  # fugitives caught (0 when not recorded)
+    days_ascending: bool  # the incidents are in the order they were reported (as a file usually is)
 
     def chosen(self, start: date, end: date, shift: str, towns: np.ndarray | None) -> np.ndarray:
-        """The incidents reported from `start` to `end` (both included), in `shift`, in the towns at `towns`
-        (positions; None = every town)."""
-        mask = (self.day >= _day_number(start)) & (self.day <= _day_number(end))
+        """Positions, ascending, of the incidents reported from `start` to `end` (both included), in `shift`, in the
+        towns at `towns` (positions; None = every town).
+
+        Only the rows that may fall in the period are looked at: those of its days when the incidents are in the order
+        they were reported (a year of ten is a tenth of the work), else all."""
+        # as the days' own type: searched for as a Python int, the whole array would be copied to int64 first
+        first, last = self.day.dtype.type(_day_number(start)), self.day.dtype.type(_day_number(end))
+        low, high = (int(np.searchsorted(self.day, first, "left")), int(np.searchsorted(self.day, last, "right"))) \
+            if self.days_ascending else (0, len(self.day))
+        day = self.day[low:high]
+        wanted = (day >= first) & (day <= last)
         if shift != "all":
-            mask &= self.night if shift == "night" else ~self.night
+            night = self.night[low:high]
+            wanted &= night if shift == "night" else ~night
         if towns is not None:
-            mask &= np.isin(self.town, towns)
-        return mask
+            wanted &= np.isin(self.town[low:high], np.asarray(towns, dtype=np.intp), kind="table")
+        return low + np.flatnonzero(wanted)
 
     def subset(self, rows: np.ndarray) -> "IncidentKeys":
-        return IncidentKeys(self.day[rows], self.night[rows], self.town[rows], self.fugitives[rows])
+        """The keys of the incidents at `rows` (ascending positions)."""
+        return IncidentKeys(self.day[rows], self.night[rows], self.town[rows], self.fugitives[rows], self.days_ascending)
 
 
 def _day_number(day: date) -> int:
@@ -134,7 +145,8 @@ def _day_number(day: date) -> int:
 
 def incident_keys(points: IncidentPoints) -> IncidentKeys:
     """The keys of every incident; only the night flag is a new array, the rest are the points' own."""
-    return IncidentKeys(day=points.day, night=pt.night_hours(points.hour), town=points.town, fugitives=points.fugitives)
+    return IncidentKeys(day=points.day, night=pt.night_hours(points.hour), town=points.town, fugitives=points.fugitives,
+                        days_ascending=bool(np.all(points.day[1:] >= points.day[:-1])))
 
 
 def _to_metric(lon: np.ndarray, lat: np.ndarray, chunk: int = 1 << 20) -> tuple[np.ndarray, np.ndarray]:
@@ -245,18 +257,18 @@ def _results(stops: IncidentKeys, f: PatrolFilters, towns: np.ndarray | None) ->
     in the filter state and in the same period a year earlier."""
     now = stops.chosen(f.start, f.end, f.shift, towns)
     before = stops.chosen(*prior_period(f.start, f.end), f.shift, towns)
-    return (Change(float(now.sum()), float(before.sum())),
+    return (Change(float(len(now)), float(len(before))),
             Change(float(stops.fugitives[now].sum()), float(stops.fugitives[before].sum())))
 
 
-def _heat(cells: HeatCells, mask: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
-    """Incidents (where `mask`) summed on their lon/lat grid of HEAT_STEP_DEG (~100 m), its cells merged 2 x 2 until
+def _heat(cells: HeatCells, rows: np.ndarray, max_points: int = MAX_HEAT_POINTS) -> pd.DataFrame:
+    """The incidents at `rows` summed on their lon/lat grid of HEAT_STEP_DEG (~100 m), its cells merged 2 x 2 until
     at most `max_points` remain; each point at its cell's grid point (of merged cells, their south-west one's)."""
-    chosen = cells.cell[mask].astype(np.int64)
-    rows, columns = np.divmod(chosen, cells.columns)
+    chosen = cells.cell[rows].astype(np.int64)
+    grid_rows, columns = np.divmod(chosen, cells.columns)
     merged = 1
     while True:
-        keys, counts = np.unique((rows // merged) * cells.columns + columns // merged, return_counts=True)
+        keys, counts = np.unique((grid_rows // merged) * cells.columns + columns // merged, return_counts=True)
         if len(keys) <= max_points:
             break
         merged *= 2
@@ -277,7 +289,7 @@ def _place_cells(base: PatrolBase, bundle: DataBundle, cells: pd.DataFrame, cell
                         town_code=villages["town_code"].astype(str).to_numpy()[village_pos])
 
 
-def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mask: np.ndarray,
+def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incident_rows: np.ndarray,
            sample_minutes: np.ndarray, dosed: pd.DataFrame, on: date) -> tuple[str, pd.DataFrame]:
     """The choropleth's areas (towns, or the villages of the chosen towns) with every measure."""
     level = "village" if f.towns else "town"
@@ -287,7 +299,7 @@ def _areas(bundle: DataBundle, base: PatrolBase, f: PatrolFilters, incidents_mas
     inside = owner >= 0
     minutes = np.bincount(owner[inside], weights=sample_minutes[inside], minlength=len(codes))
     area_km2 = (base.village_area_m2 if level == "village" else base.town_area_m2) / 1e6
-    located = (base.incident_village if level == "village" else base.incident_town)[incidents_mask]
+    located = (base.incident_village if level == "village" else base.incident_town)[incident_rows]
     incidents = np.bincount(located[located >= 0], minlength=len(codes))
     villages = bundle["villages"]
     with_assistant = bundle["police_assistants"].loc[bundle["police_assistants"]["appointed_on"] <= pd.Timestamp(on), "village_code"]
@@ -324,9 +336,9 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
     minutes_in_area = np.bincount(base.samples.session[in_towns], weights=sample_minutes[in_towns], minlength=len(sessions))
 
     # incidents and hot spots
-    mask = base.incidents.chosen(f.start, f.end, f.shift, town_positions)
+    rows = base.incidents.chosen(f.start, f.end, f.shift, town_positions)
     stops, fugitives = _results(base.stops, f, town_positions)
-    counts = hs.incidents_by_cell(base.incident_x[mask], base.incident_y[mask], f.cell_m)
+    counts = hs.incidents_by_cell(base.incident_x[rows], base.incident_y[rows], f.cell_m)
     ranked = hs.rank_hotspots(counts[counts["incidents"] >= f.least_cell_incidents])
     cell_x, cell_y = hs.cell_of(base.samples.x, base.samples.y, f.cell_m)
     on_hot = np.flatnonzero(hs.among(hs.cell_keys(cell_x, cell_y), hs.cell_keys(ranked["ix"], ranked["iy"]))
@@ -335,24 +347,24 @@ def patrol_figures(bundle: DataBundle, base: PatrolBase, reach_of_posts: Reach, 
                       base.sample_day[on_hot])
     dosed = _place_cells(base, bundle, hs.dose_hotspots(ranked, stays, f.days, f.dosage_min), f.cell_m)
     study_m2 = float(base.town_area_m2.sum() if town_positions is None else base.town_area_m2[town_positions].sum())
-    index = hs.pai(int(dosed["incidents"].sum()), int(mask.sum()), len(dosed) * f.cell_m**2, study_m2)
+    index = hs.pai(int(dosed["incidents"].sum()), len(rows), len(dosed) * f.cell_m**2, study_m2)
 
     # police assistants, on the data's as-of date, in the chosen towns
     chosen_villages = villages[villages["town_code"].astype(str).isin(f.towns)] if f.towns else villages
     assistants = bundle["police_assistants"]
-    level, areas = _areas(bundle, base, f, mask, sample_minutes, dosed, bundle.as_of)
+    level, areas = _areas(bundle, base, f, rows, sample_minutes, dosed, bundle.as_of)
 
     drawn = np.flatnonzero(chosen & (minutes_in_area > 0))
     return PatrolFigures(
         filters=f, level=level, patrol_hours=float(minutes_in_area.sum() / 60),
-        hours=pt.hours_by_kind(sessions, minutes_in_area), incidents=int(mask.sum()),
+        hours=pt.hours_by_kind(sessions, minutes_in_area), incidents=len(rows),
         hotspots=dosed, covered_share=hs.covered_share(dosed), visited_day_share=hs.visited_day_share(dosed), pai=index,
-        reach_share={m: reach.share_within(inside[mask]) for m, inside in reach_of_posts.incident_inside.items()},
+        reach_share={m: reach.share_within(inside[rows]) for m, inside in reach_of_posts.incident_inside.items()},
         patrol_stops=stops, patrol_fugitives=fugitives,
         assistants=patrol.assistant_coverage(assistants, chosen_villages, bundle.as_of),
         assistants_complete_on=patrol.assistants_complete_on(assistants, chosen_villages),
         assistant_timeline=patrol.assistant_timeline(assistants, chosen_villages),
-        areas=areas, heat=_heat(base.heat_cells, mask),
+        areas=areas, heat=_heat(base.heat_cells, rows),
         route_rows=drawn[np.argsort(sessions["start_at"].to_numpy()[drawn], kind="stable")][-MAX_ROUTES:],
         routes_total=len(drawn),
         no_assistant=patrol.villages_without_assistant(assistants, chosen_villages, bundle.as_of),

@@ -1,12 +1,13 @@
 """The patrol page's figures on the committed demo data: the published figures, and filters that narrow them."""
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lib.data.incident_points import bundle_points
-from lib.metrics.patrol_view import PatrolFilters, build_base, patrol_figures, post_reach
+from lib.metrics.patrol_view import IncidentKeys, PatrolFilters, build_base, patrol_figures, post_reach
 from lib.metrics.periods import prior_period
 
 YEAR_2020 = (date(2020, 1, 1), date(2020, 12, 31))
@@ -94,7 +95,31 @@ def test_keys_read_at_load_choose_what_the_records_do(bundle, base_and_reach, st
     _, stops_before, fugitives_before = record_level(*prior_period(start, end))
     base = base_and_reach[0]
     positions = np.flatnonzero(bundle["towns"]["town_code"].astype(str).isin(towns)) if towns else None
-    assert base.incidents.chosen(start, end, shift, positions).sum() == fig.incidents == count
-    assert base.stops.chosen(start, end, shift, positions).sum() == stops
+    assert len(base.incidents.chosen(start, end, shift, positions)) == fig.incidents == count
+    assert len(base.stops.chosen(start, end, shift, positions)) == stops
     assert (fig.patrol_stops.current, fig.patrol_stops.previous) == (stops, stops_before)
     assert (fig.patrol_fugitives.current, fig.patrol_fugitives.previous) == (fugitives, fugitives_before)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_incidents_are_chosen_alike_in_report_order_and_in_any_order(data):
+    """The period's rows found by searching the ordered days equal those found by scanning every row."""
+    days = np.sort(data.draw(st.lists(st.integers(18_000, 18_030), min_size=0, max_size=60)))
+    n = len(days)
+    night = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+    town = np.array(data.draw(st.lists(st.integers(-1, 4), min_size=n, max_size=n)), dtype=np.int8)
+    first = date(2019, 4, 14) + timedelta(days=data.draw(st.integers(-3, 33)))
+    last = first + timedelta(days=data.draw(st.integers(0, 20)))
+    shift = data.draw(st.sampled_from(["all", "day", "night"]))
+    towns = data.draw(st.one_of(st.none(), st.lists(st.integers(0, 4), max_size=3).map(np.array)))
+    keys = IncidentKeys(days.astype(np.int32), night, town, np.zeros(n, np.uint16), days_ascending=True)
+    order = np.random.default_rng(n).permutation(n)
+    shuffled = IncidentKeys(keys.day[order], night[order], town[order], keys.fugitives, days_ascending=False)
+
+    day_numbers = days - (first - date(1970, 1, 1)).days
+    expected = (day_numbers >= 0) & (days <= (last - date(1970, 1, 1)).days)
+    expected &= {"all": True, "day": ~night, "night": night}[shift]
+    expected &= np.isin(town, towns) if towns is not None else True
+    assert keys.chosen(first, last, shift, towns).tolist() == np.flatnonzero(expected).tolist()
+    assert sorted(order[shuffled.chosen(first, last, shift, towns)].tolist()) == np.flatnonzero(expected).tolist()
