@@ -90,14 +90,13 @@ _LOADING_JS = """
 (selector) => ({
   placeholders: [...document.querySelectorAll(selector)].map((el) => {
     const box = el.closest("[data-testid='stElementContainer']");
-    return box ? (box.className.split(' ').filter((c) => c.startsWith('st') || c.includes('key')).join(' ')
+    return box ? (box.className.split(' ').filter((c) => c.startsWith('st') && !c.startsWith('st-emotion')).join(' ')
                   + ' > ' + [...box.querySelectorAll('[data-testid]')].map((e) => e.dataset.testid).slice(0, 4).join(' '))
                : el.parentElement?.className || '?';
   }),
   app: [...document.querySelectorAll("[data-testid='stApp']")].map((el) =>
     `${el.dataset.testConnectionState} / ${el.dataset.testScriptState}`),
-  scripts: performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' && !r.responseEnd)
-    .map((r) => r.name),
+  scriptsLoaded: performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script').length,
 })
 """
 
