@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
 import pandas as pd
 
 from lib.data import codes as C
@@ -138,8 +139,8 @@ def _lat() -> ColumnSpec:
 def _not_before(later: str, earlier: str, zh: str, en: str) -> RowRule:
     """`later` (a date or time) on or after `earlier` (compared by day); a missing value keeps the rule."""
     def holds(df: pd.DataFrame) -> pd.Series:
-        first, second = df[earlier].dt.normalize(), df[later].dt.normalize()
-        return first.isna() | second.isna() | (second >= first)
+        first, second = df[earlier].to_numpy("datetime64[D]"), df[later].to_numpy("datetime64[D]")
+        return pd.Series(np.isnat(first) | np.isnat(second) | (second >= first), index=df.index)
     return RowRule(f"{later}>={earlier}", (later, earlier), holds, zh, en)
 
 
