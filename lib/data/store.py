@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from lib.data.contracts import DATASETS, INCIDENTS, MAX_WHOLE, ColumnSpec, DatasetSpec, schema_of
+from lib.data.huge_pages import stop_huge_page_requests
 from lib.data.incidents import FrameIncidents, IncidentSource
 from lib.data.location import BUNDLED_DATA_DIR
 from lib.data.dates import DATE_FORMAT, DATETIME_FORMAT, date_hint, parse_datetimes
@@ -26,6 +27,8 @@ from lib.data.templates import key_text
 from lib.data.problems import DataLoadError, DataProblem, problems_from_schema_errors, short
 
 __all__ = ["BUNDLED_DATA_DIR", "DataBundle", "DataStore", "FileStore", "Manifest", "load_bundle"]
+
+stop_huge_page_requests()  # every process that reads the data makes its large arrays without kernel stalls
 
 
 @dataclass(frozen=True)
